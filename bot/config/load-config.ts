@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const emptyAsUnset = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const commaSeparatedList = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item.length > 0)
+      : value,
+  z.array(z.string()),
+);
+
+const EnvSchema = z.object({
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3978)),
+  HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
+  MicrosoftAppId: z.preprocess(emptyAsUnset, z.string().optional()),
+  MicrosoftAppPassword: z.preprocess(emptyAsUnset, z.string().optional()),
+  MicrosoftAppType: z.preprocess(
+    emptyAsUnset,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  MicrosoftAppTenantId: z.preprocess(emptyAsUnset, z.string().optional()),
+  APPROVER_IDS: z
+    .preprocess(emptyAsUnset, commaSeparatedList.default([]))
+    .pipe(
+      z.array(z.string().regex(/^[0-9a-f-]{36,37}$/i, 'must be Entra object ids (GUIDs), comma-separated')),
+    ),
+  RESELLER_INVITE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https$/ }).optional()),
+  PARTNER_EMAIL_DOMAINS: z.preprocess(emptyAsUnset, commaSeparatedList.default([])).pipe(
+    z.array(
+      z
+        .string()
+        .toLowerCase()
+        .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be mail domains such as contoso.com, comma-separated'),
+    ),
+  ),
+  OFFERS_FILE: z.preprocess(emptyAsUnset, z.string().optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  NODE_ENV: z.preprocess(emptyAsUnset, z.string().optional()),
+});
+
+/** The bot's configuration, parsed once from the environment at start-up. */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  auth: {
+    appId?: string;
+    appPassword?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  };
+  approverIds: string[];
+  resellerInviteUrl?: string;
+  partnerEmailDomains: string[];
+  offersFile?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** True when no app id is set: requests are not authenticated, which is only fit for local runs. */
+  localOnly: boolean;
+};
+
+/** Thrown when the environment is invalid; the message lists every variable to fix. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/**
+ * Reads and validates the configuration. Call once at start-up; tests pass their own `env`.
+ * Every problem is listed at once, each with the variable to fix.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const vars = parsed.data;
+  const localOnly = vars.MicrosoftAppId === undefined;
+  const problems: string[] = [];
+  if (localOnly && vars.NODE_ENV === 'production') {
+    problems.push(
+      '- MicrosoftAppId: must be set when NODE_ENV=production; without it requests are not authenticated',
+    );
+  }
+  if (!localOnly && vars.MicrosoftAppType !== 'UserAssignedMSI' && vars.MicrosoftAppPassword === undefined) {
+    problems.push('- MicrosoftAppPassword: must be set when MicrosoftAppId is set');
+  }
+  if (vars.MicrosoftAppType === 'SingleTenant' && vars.MicrosoftAppTenantId === undefined) {
+    problems.push('- MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    dataDir: path.resolve(vars.DATA_DIR),
+    auth: {
+      appId: vars.MicrosoftAppId,
+      appPassword: vars.MicrosoftAppPassword,
+      appType: vars.MicrosoftAppType,
+      tenantId: vars.MicrosoftAppTenantId,
+    },
+    approverIds: vars.APPROVER_IDS.map((id) => id.toLowerCase()),
+    resellerInviteUrl: vars.RESELLER_INVITE_URL,
+    partnerEmailDomains: vars.PARTNER_EMAIL_DOMAINS,
+    offersFile: vars.OFFERS_FILE,
+    logLevel: vars.LOG_LEVEL,
+    localOnly,
+  };
+}

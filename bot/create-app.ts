@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { CloudAdapter } from 'botbuilder';
+import type { Logger } from 'pino';
+import type restify from 'restify';
+import { FileStorage } from '../store/file-storage.js';
+import { LowdbCustomerStore } from '../store/lowdb-customer-store.js';
+import type { Config } from './config/load-config.js';
+import { generateTemporaryPassword } from './credentials/generate-temporary-password.js';
+import { createAccountInfoSchema } from './customers/account-info-schema.js';
+import { loadOfferCatalog } from './customers/offer-catalog.js';
+import { AddCustomerDialog } from './dialogs/add-customer-dialog.js';
+import { DialogRunner } from './dialogs/dialog-runner.js';
+import { cancelAddCustomer } from './handlers/cancel-add-customer.js';
+import { completeCredentials } from './handlers/complete-credentials.js';
+import { continueAddCustomer } from './handlers/continue-add-customer.js';
+import { refuseForeignCard } from './handlers/refuse-foreign-card.js';
+import { showHelp } from './handlers/show-help.js';
+import { startAddCustomer } from './handlers/start-add-customer.js';
+import { pickLocale, translator } from './i18n/translate.js';
+import { createLogger } from './logging/create-logger.js';
+import { TeamsMessenger } from './messaging/teams-messenger.js';
+import { CreateCustomerNow } from './provisioning/create-customer-now.js';
+import { LocalProvisioner } from './provisioning/local-provisioner.js';
+import { AddCustomerBot } from './routing/add-customer-bot.js';
+import { SerializeUserTurns } from './routing/serialize-user-turns.js';
+import { createAdapter } from './server/create-adapter.js';
+import { createServer } from './server/create-server.js';
+
+/** The edges of the bot that tests replace: logging, the clock, ids and password randomness. */
+export type AppDeps = {
+  logger?: Logger;
+  now?: () => Date;
+  newId?: () => string;
+  generatePassword?: () => string;
+};
+
+/** A built bot, ready to listen. */
+export type App = {
+  server: restify.Server;
+  adapter: CloudAdapter;
+  store: LowdbCustomerStore;
+  logger: Logger;
+  /** Starts listening; resolves with the URL the server answers on. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** Builds the whole bot from its configuration. Nothing is wired at import time. */
+export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+  const offers = await loadOfferCatalog(config.offersFile);
+  const store = await LowdbCustomerStore.open(config.dataDir);
+  const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
+
+  const adapter = createAdapter(config, logger);
+  adapter.use(new SerializeUserTurns());
+  const messenger = new TeamsMessenger(adapter, config.auth.appId);
+  const provisioner = new LocalProvisioner(store, {
+    now,
+    newId,
+    generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
+  });
+  const submitter = new CreateCustomerNow({ provisioner, store, messenger, offers, logger, now });
+  const accountInfoSchema = createAccountInfoSchema({ partnerEmailDomains: config.partnerEmailDomains });
+  const runner = new DialogRunner(storage, [
+    new AddCustomerDialog({ accountInfoSchema, store, offers, submitter, now }),
+  ]);
+
+  const bot = new AddCustomerBot({
+    startAddCustomer: (context) => startAddCustomer(runner, newId, context),
+    continueAddCustomer: (context, submit) => continueAddCustomer(runner, store, context, submit),
+    cancelAddCustomer: (context) => cancelAddCustomer(runner, context),
+    showHelp,
+    refuseForeignCard,
+    completeCredentials: (context, customerId) => completeCredentials(store, context, customerId),
+    cardExpired: async (context) => {
+      await context.sendActivity(translator(pickLocale(context.activity.locale))('flow.cardExpired'));
+    },
+  });
+  const server = createServer(adapter, bot);
+
+  return {
+    server,
+    adapter,
+    store,
+    logger,
+    listen: (port, host) =>
+      new Promise((resolve) => {
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(`http://${host}:${address.port}`);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+      }),
+  };
+}

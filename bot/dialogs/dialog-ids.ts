@@ -1,0 +1,8 @@
+/** Every dialog id, in one place. */
+export const DIALOG_IDS = {
+  addCustomer: 'addCustomer',
+  addCustomerSteps: 'addCustomer.steps',
+  accountInfoForm: 'addCustomer.accountInfo',
+  subscriptionsForm: 'addCustomer.subscriptions',
+  reviewForm: 'addCustomer.review',
+} as const;

@@ -1,0 +1,133 @@
+import type { Logger } from 'pino';
+import { renderCredentialsCard } from '../../cards/credentials.js';
+import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
+import { escapeMarkdown } from '../../cards/render-card.js';
+import type { Customer } from '../../store/customer-schema.js';
+import { type CustomerStore, DomainTakenError } from '../../store/customer-store.js';
+import type { Offer } from '../customers/offer-catalog.js';
+import { translator } from '../i18n/translate.js';
+import { describeError } from '../logging/describe-error.js';
+import { type TeamsMessenger, UserUnreachableError } from '../messaging/teams-messenger.js';
+import type { AdminCredentials, CustomerProvisioner } from './customer-provisioner.js';
+import type { CustomerRequest } from './customer-request.js';
+import type { RequestSubmitter, SubmitOutcome } from './request-submitter.js';
+
+/** What creating a customer and telling everyone about it needs. */
+export type CustomerCreationDeps = {
+  provisioner: CustomerProvisioner;
+  store: CustomerStore;
+  messenger: TeamsMessenger;
+  offers: readonly Offer[];
+  logger: Logger;
+  now: () => Date;
+};
+
+type Delivery = 'delivered' | 'unreachable' | 'failed';
+
+/**
+ * Creates the customer, sends the admin credentials privately to the requester and posts a summary
+ * (no secret) where the request was made. Safe to call twice for one request: the second call finds
+ * the customer and sends nothing.
+ */
+export async function createCustomerAndNotify(
+  deps: CustomerCreationDeps,
+  request: CustomerRequest,
+): Promise<SubmitOutcome> {
+  let provisioned: Awaited<ReturnType<CustomerProvisioner['provision']>>;
+  try {
+    provisioned = await deps.provisioner.provision(request);
+  } catch (error) {
+    if (error instanceof DomainTakenError) return { kind: 'domainTaken' };
+    throw error;
+  }
+  const { customer, credentials } = provisioned;
+  if (!credentials) return { kind: 'alreadySubmitted', customer };
+  await deps.store.appendAudit({
+    at: deps.now().toISOString(),
+    event: 'customer.created',
+    requestId: request.requestId,
+    customerId: customer.id,
+    actor: request.requester,
+    conversationId: request.origin.conversationId,
+  });
+  const delivery = await deliverCredentials(deps, request, customer, credentials);
+  await deps.store.appendAudit({
+    at: deps.now().toISOString(),
+    event: delivery === 'delivered' ? 'credentials.delivered' : 'credentials.undeliverable',
+    requestId: request.requestId,
+    customerId: customer.id,
+    actor: request.requester,
+    detail: delivery,
+  });
+  await postOutcome(deps, request, customer, delivery);
+  return { kind: 'created', customer };
+}
+
+async function deliverCredentials(
+  deps: CustomerCreationDeps,
+  request: CustomerRequest,
+  customer: Customer,
+  credentials: AdminCredentials,
+): Promise<Delivery> {
+  const card = renderCredentialsCard({
+    locale: request.locale,
+    customerId: customer.id,
+    companyName: customer.companyName,
+    adminAccount: credentials.adminAccount,
+    temporaryPassword: credentials.temporaryPassword,
+  });
+  try {
+    await deps.messenger.sendToUser(request.origin, request.requester, { attachments: [card] });
+    deps.logger.info({ requestId: request.requestId, customerId: customer.id }, 'credentials delivered');
+    return 'delivered';
+  } catch (error) {
+    if (error instanceof UserUnreachableError) {
+      deps.logger.warn(
+        { requestId: request.requestId, customerId: customer.id },
+        'requester has no 1:1 chat',
+      );
+      return 'unreachable';
+    }
+    deps.logger.error(
+      { requestId: request.requestId, customerId: customer.id, error: describeError(error) },
+      'credentials delivery failed',
+    );
+    return 'failed';
+  }
+}
+
+async function postOutcome(
+  deps: CustomerCreationDeps,
+  request: CustomerRequest,
+  customer: Customer,
+  delivery: Delivery,
+): Promise<void> {
+  const t = translator(request.locale);
+  const names = {
+    name: escapeMarkdown(request.requester.name),
+    company: escapeMarkdown(customer.companyName),
+  };
+  if (request.origin.conversationType !== 'personal') {
+    const summary = renderCustomerSummaryCard({
+      locale: request.locale,
+      customer,
+      offers: deps.offers,
+      credentialsDelivered: delivery === 'delivered',
+    });
+    await deps.messenger.sendToConversation(request.origin, { attachments: [summary] });
+  }
+  if (delivery === 'unreachable') {
+    await deps.messenger.sendToConversation(request.origin, { text: t('credentials.blocked', names) });
+  } else if (delivery === 'failed') {
+    await deps.messenger.sendToConversation(request.origin, { text: t('credentials.failed', names) });
+  }
+}
+
+/** The submitter used when no approvers are configured: Submit creates the customer at once. */
+export class CreateCustomerNow implements RequestSubmitter {
+  constructor(private readonly deps: CustomerCreationDeps) {}
+
+  submit(request: CustomerRequest): Promise<SubmitOutcome> {
+    return createCustomerAndNotify(this.deps, request);
+  }
+}

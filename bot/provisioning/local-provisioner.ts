@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { Customer } from '../../store/customer-schema.js';
+import type { CustomerStore } from '../../store/customer-store.js';
+import { generateTemporaryPassword } from '../credentials/generate-temporary-password.js';
+import { tenantDomain } from '../customers/account-info-schema.js';
+import type { CustomerProvisioner, ProvisioningResult } from './customer-provisioner.js';
+import type { CustomerRequest } from './customer-request.js';
+
+/** The sources of time, ids and passwords; tests pass fakes. */
+export type ProvisionerDeps = {
+  now?: () => Date;
+  newId?: () => string;
+  generatePassword?: () => string;
+};
+
+/**
+ * Creates customers in the bot's own store, standing in for Partner Center: it saves the customer and
+ * makes up the admin account and a temporary password, which it returns but never stores.
+ */
+export class LocalProvisioner implements CustomerProvisioner {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly generatePassword: () => string;
+
+  constructor(
+    private readonly store: CustomerStore,
+    deps: ProvisionerDeps = {},
+  ) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? randomUUID;
+    this.generatePassword = deps.generatePassword ?? (() => generateTemporaryPassword());
+  }
+
+  async provision(request: CustomerRequest): Promise<ProvisioningResult> {
+    const { account } = request;
+    const domain = tenantDomain(account.domainPrefix);
+    const customer: Customer = {
+      id: this.newId(),
+      requestId: request.requestId,
+      companyName: account.companyName,
+      domainPrefix: account.domainPrefix,
+      domain,
+      address: {
+        line1: account.addressLine1,
+        line2: account.addressLine2,
+        city: account.city,
+        province: account.province,
+        postalCode: account.postalCode,
+        country: 'CN',
+      },
+      companyPhone: account.companyPhone,
+      contact: {
+        firstName: account.contactFirstName,
+        lastName: account.contactLastName,
+        email: account.contactEmail,
+        phone: account.contactPhone,
+      },
+      language: account.language,
+      subscriptions: request.subscriptions,
+      adminAccount: `admin@${domain}`,
+      createdBy: request.requester,
+      createdAt: this.now().toISOString(),
+      origin: request.origin,
+    };
+    const result = await this.store.addCustomer(customer);
+    if (!result.created) return { customer: result.customer };
+    return {
+      customer: result.customer,
+      credentials: { adminAccount: result.customer.adminAccount, temporaryPassword: this.generatePassword() },
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import type { Customer } from '../../store/customer-schema.js';
+import type { CustomerRequest } from './customer-request.js';
+
+/** What became of a submitted request. */
+export type SubmitOutcome =
+  | { kind: 'created'; customer: Customer }
+  | { kind: 'alreadySubmitted'; customer: Customer }
+  | { kind: 'domainTaken' };
+
+/**
+ * What Submit on the Review card hands a complete request to. Creating the customer at once is one
+ * implementation; waiting for an approver is another, slotted in here without changing the dialog.
+ */
+export interface RequestSubmitter {
+  submit(request: CustomerRequest): Promise<SubmitOutcome>;
+}

@@ -1,0 +1,71 @@
+import { TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { COMMANDS, matchCommand } from '../commands/match-command.js';
+import { type FlowSubmit, ownerIdOf, readFlowSubmit } from '../dialogs/add-customer-draft.js';
+import type { MessageKey } from '../i18n/en-us.js';
+
+/** The functions the router hands each kind of message to. */
+export type BotHandlers = {
+  startAddCustomer(context: TurnContext): Promise<void>;
+  continueAddCustomer(context: TurnContext, submit: FlowSubmit): Promise<void>;
+  cancelAddCustomer(context: TurnContext): Promise<void>;
+  showHelp(context: TurnContext, notice?: MessageKey): Promise<void>;
+  refuseForeignCard(context: TurnContext): Promise<void>;
+  completeCredentials(context: TurnContext, customerId: string): Promise<void>;
+  cardExpired(context: TurnContext): Promise<void>;
+};
+
+const CredentialsDoneSchema = z.object({
+  verb: z.literal(CARD_VERBS.credentialsDone),
+  customerId: z.string(),
+});
+
+/**
+ * The bot's activity handler. It only routes: text commands, card button verbs and installation events
+ * go to handler functions; it builds no card and touches no store.
+ */
+export class AddCustomerBot extends TeamsActivityHandler {
+  constructor(private readonly routes: BotHandlers) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.routeMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botWasAdded = context.activity.membersAdded?.some(
+        (member) => member.id === context.activity.recipient.id,
+      );
+      if (botWasAdded) await this.routes.showHelp(context);
+      await next();
+    });
+  }
+
+  private async routeMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const text = TurnContext.removeRecipientMention(activity)?.trim() ?? '';
+    if (activity.value !== undefined && activity.value !== null && text === '') {
+      return this.routeCardSubmit(context, activity.value);
+    }
+    switch (matchCommand(text)) {
+      case COMMANDS.addCustomer:
+        return this.routes.startAddCustomer(context);
+      case COMMANDS.cancel:
+        return this.routes.cancelAddCustomer(context);
+      case COMMANDS.addSubscription:
+      case COMMANDS.customers:
+        return this.routes.showHelp(context, 'help.notYetAvailable');
+      default:
+        return this.routes.showHelp(context);
+    }
+  }
+
+  private async routeCardSubmit(context: TurnContext, value: unknown): Promise<void> {
+    const done = CredentialsDoneSchema.safeParse(value);
+    if (done.success) return this.routes.completeCredentials(context, done.data.customerId);
+    const submit = readFlowSubmit(value);
+    if (!submit) return this.routes.cardExpired(context);
+    if (submit.ownerId !== ownerIdOf(context.activity.from)) return this.routes.refuseForeignCard(context);
+    return this.routes.continueAddCustomer(context, submit);
+  }
+}

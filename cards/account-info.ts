@@ -1,0 +1,107 @@
+import type { Attachment } from 'botbuilder';
+import type { AccountInfoField, AccountInfoInput, FieldError } from '../bot/customers/account-info-schema.js';
+import { PROVINCES } from '../bot/customers/provinces.js';
+import { type Locale, translator } from '../bot/i18n/translate.js';
+import template from './account-info.json' with { type: 'json' };
+import { CARD_VERBS } from './card-verbs.js';
+import { escapeMarkdown, renderCard } from './render-card.js';
+
+/** What the Account info card shows: the values typed so far and the errors to show beside them. */
+export type AccountInfoCardData = {
+  locale: Locale;
+  flowId: string;
+  owner: { id: string; name: string };
+  values: AccountInfoInput;
+  errors: Partial<Record<AccountInfoField, FieldError>>;
+  /** True when the user came from Review: the main button then returns there. */
+  returnToReview: boolean;
+};
+
+type FieldSpec = {
+  id: AccountInfoField | 'country';
+  kind: 'text' | 'choice' | 'fixed';
+  isRequired?: boolean;
+  maxLength?: number;
+  style?: 'email' | 'tel';
+  placeholder?: string;
+  hint?: string;
+};
+
+const COMPANY_FIELDS: FieldSpec[] = [
+  { id: 'companyName', kind: 'text', isRequired: true, maxLength: 255 },
+  { id: 'domainPrefix', kind: 'text', isRequired: true, maxLength: 27, placeholder: 'contoso' },
+  { id: 'addressLine1', kind: 'text', isRequired: true, maxLength: 200 },
+  { id: 'addressLine2', kind: 'text', maxLength: 200 },
+  { id: 'city', kind: 'text', isRequired: true, maxLength: 100 },
+  { id: 'province', kind: 'choice', isRequired: true },
+  { id: 'postalCode', kind: 'text', isRequired: true, maxLength: 6, placeholder: '100000' },
+  { id: 'country', kind: 'fixed' },
+  { id: 'companyPhone', kind: 'text', maxLength: 30, style: 'tel' },
+];
+const CONTACT_FIELDS: FieldSpec[] = [
+  { id: 'contactFirstName', kind: 'text', maxLength: 40 },
+  { id: 'contactLastName', kind: 'text', isRequired: true, maxLength: 40 },
+  { id: 'contactEmail', kind: 'text', isRequired: true, maxLength: 254, style: 'email' },
+  { id: 'contactPhone', kind: 'text', maxLength: 30, style: 'tel' },
+  { id: 'language', kind: 'choice', isRequired: true },
+];
+
+/** Renders step 1 of the add-customer dialog, the Account info card. */
+export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
+  const t = translator(data.locale);
+  const choicesFor = (id: FieldSpec['id']) => {
+    if (id === 'province') {
+      return PROVINCES.map((province) => ({
+        title: data.locale === 'zh-CN' ? province.zh : province.en,
+        value: province.code,
+      }));
+    }
+    if (id === 'language') {
+      return [
+        { title: '中文 (zh-CN)', value: 'zh-CN' },
+        { title: 'English (en-US)', value: 'en-US' },
+      ];
+    }
+    return [];
+  };
+  const field = (spec: FieldSpec) => {
+    const error = spec.id === 'country' ? undefined : data.errors[spec.id];
+    const value =
+      spec.id === 'country'
+        ? t('account.countryValue')
+        : (data.values[spec.id] ?? (spec.id === 'language' ? data.locale : ''));
+    return {
+      id: spec.id,
+      kind: spec.kind,
+      label: t(`account.${spec.id}`),
+      value,
+      placeholder:
+        spec.kind === 'choice' && spec.id === 'province'
+          ? t('account.provincePlaceholder')
+          : (spec.placeholder ?? null),
+      maxLength: spec.maxLength ?? null,
+      style: spec.style ?? null,
+      isRequired: spec.isRequired ?? false,
+      requiredMessage: spec.isRequired ? t('error.required') : null,
+      choices: choicesFor(spec.id),
+      hint: spec.id === 'domainPrefix' ? t('account.domainHint') : '',
+      error: error ? t(error.key, error.params) : '',
+    };
+  };
+  const hasErrors = Object.keys(data.errors).length > 0;
+  return renderCard(template, {
+    title: t('account.title'),
+    subtitle: `${t('flow.stepOf', { step: 1 })} · ${t('flow.owner', { name: escapeMarkdown(data.owner.name) })}`,
+    formError: hasErrors ? t('flow.errorSummary') : '',
+    sections: [
+      { heading: t('account.companySection'), fields: COMPANY_FIELDS.map(field) },
+      { heading: t('account.contactSection'), fields: CONTACT_FIELDS.map(field) },
+    ],
+    nextTitle: data.returnToReview ? t('account.backToReview') : t('account.next'),
+    nextVerb: CARD_VERBS.accountNext,
+    cancelTitle: t('account.cancel'),
+    cancelVerb: CARD_VERBS.accountCancel,
+    flowId: data.flowId,
+    ownerId: data.owner.id,
+  });
+}

@@ -1,0 +1,27 @@
+/** Every verb a card button sends, in one place: routing and dialogs branch on these, never on labels. */
+export const CARD_VERBS = {
+  accountNext: 'account.next',
+  accountCancel: 'account.cancel',
+  subscriptionsBack: 'subscriptions.back',
+  subscriptionsNext: 'subscriptions.next',
+  reviewUpdateAccount: 'review.updateAccount',
+  reviewUpdateSubscriptions: 'review.updateSubscriptions',
+  reviewSubmit: 'review.submit',
+  reviewCancel: 'review.cancel',
+  credentialsDone: 'credentials.done',
+} as const;
+
+/** A verb sent by a card button. */
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
+
+/** The verbs of the add-customer dialog's cards, which belong to the user who started the dialog. */
+export const FLOW_VERBS: readonly CardVerb[] = [
+  CARD_VERBS.accountNext,
+  CARD_VERBS.accountCancel,
+  CARD_VERBS.subscriptionsBack,
+  CARD_VERBS.subscriptionsNext,
+  CARD_VERBS.reviewUpdateAccount,
+  CARD_VERBS.reviewUpdateSubscriptions,
+  CARD_VERBS.reviewSubmit,
+  CARD_VERBS.reviewCancel,
+];

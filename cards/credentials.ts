@@ -1,0 +1,43 @@
+import type { Attachment } from 'botbuilder';
+import { type Locale, translator } from '../bot/i18n/translate.js';
+import { CARD_VERBS } from './card-verbs.js';
+import template from './credentials.json' with { type: 'json' };
+import doneTemplate from './credentials-done.json' with { type: 'json' };
+import { escapeMarkdown, renderCard } from './render-card.js';
+
+/** What the credentials card shows. Send it only to the requester's 1:1 conversation. */
+export type CredentialsCardData = {
+  locale: Locale;
+  customerId: string;
+  companyName: string;
+  adminAccount: string;
+  temporaryPassword: string;
+};
+
+/** Renders the one-time card with the new tenant's admin account and temporary password. */
+export function renderCredentialsCard(data: CredentialsCardData): Attachment {
+  const t = translator(data.locale);
+  return renderCard(template, {
+    title: t('credentials.title', { company: escapeMarkdown(data.companyName) }),
+    intro: t('credentials.intro'),
+    accountLabel: t('credentials.account'),
+    adminAccount: escapeMarkdown(data.adminAccount),
+    passwordLabel: t('credentials.password'),
+    password: escapeMarkdown(data.temporaryPassword),
+    doneTitle: t('credentials.done'),
+    doneVerb: CARD_VERBS.credentialsDone,
+    customerId: data.customerId,
+  });
+}
+
+/** What the card that replaces the credentials after Done shows: no password. */
+export type CredentialsDoneCardData = { locale: Locale; companyName: string; adminAccount: string };
+
+/** Renders the card that replaces the credentials card once the user pressed Done. */
+export function renderCredentialsDoneCard(data: CredentialsDoneCardData): Attachment {
+  const t = translator(data.locale);
+  return renderCard(doneTemplate, {
+    title: t('credentials.doneTitle', { company: escapeMarkdown(data.companyName) }),
+    text: t('credentials.doneText', { account: escapeMarkdown(data.adminAccount) }),
+  });
+}

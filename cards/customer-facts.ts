@@ -1,0 +1,56 @@
+import type { AccountInfo } from '../bot/customers/account-info-schema.js';
+import { tenantDomain } from '../bot/customers/account-info-schema.js';
+import type { Offer } from '../bot/customers/offer-catalog.js';
+import type { SubscriptionLine } from '../bot/customers/parse-subscriptions.js';
+import { PROVINCES } from '../bot/customers/provinces.js';
+import type { Locale } from '../bot/i18n/translate.js';
+import { translator } from '../bot/i18n/translate.js';
+
+/** One row of a FactSet. FactSet values are shown as typed, so user values need no escaping there. */
+export type Fact = { title: string; value: string };
+
+/** The sections of facts that describe a customer request: company, contact and subscriptions. */
+export function customerFactSections(
+  locale: Locale,
+  account: AccountInfo,
+  subscriptions: readonly SubscriptionLine[],
+  offers: readonly Offer[],
+): { heading: string; facts: Fact[] }[] {
+  const t = translator(locale);
+  const province = PROVINCES.find((candidate) => candidate.code === account.province);
+  const provinceName = province ? (locale === 'zh-CN' ? province.zh : province.en) : account.province;
+  const address = [account.addressLine1, account.addressLine2, account.city, provinceName, account.postalCode]
+    .filter((part): part is string => Boolean(part))
+    .join(', ');
+  const contactName = [account.contactFirstName, account.contactLastName].filter(Boolean).join(' ');
+  const optionalFact = (title: string, value: string | undefined): Fact[] =>
+    value ? [{ title, value }] : [];
+  return [
+    {
+      heading: t('review.company'),
+      facts: [
+        { title: t('account.companyName'), value: account.companyName },
+        { title: t('review.domain'), value: tenantDomain(account.domainPrefix) },
+        { title: t('review.address'), value: address },
+        { title: t('account.country'), value: t('account.countryValue') },
+        ...optionalFact(t('account.companyPhone'), account.companyPhone),
+      ],
+    },
+    {
+      heading: t('review.contact'),
+      facts: [
+        { title: t('account.contactLastName'), value: contactName },
+        { title: t('account.contactEmail'), value: account.contactEmail },
+        ...optionalFact(t('account.contactPhone'), account.contactPhone),
+        { title: t('account.language'), value: account.language },
+      ],
+    },
+    {
+      heading: t('review.subscriptions'),
+      facts: subscriptions.map((line) => ({
+        title: offers.find((offer) => offer.id === line.offerId)?.name[locale] ?? line.offerId,
+        value: t('review.licenses', { count: line.quantity }),
+      })),
+    },
+  ];
+}

@@ -1,0 +1,36 @@
+import type { Attachment } from 'botbuilder';
+import type { Offer } from '../bot/customers/offer-catalog.js';
+import { type Locale, translator } from '../bot/i18n/translate.js';
+import type { Customer } from '../store/customer-schema.js';
+import template from './customer-summary.json' with { type: 'json' };
+import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
+
+/** What the summary card shows in the conversation where a customer was requested. Never a secret. */
+export type CustomerSummaryCardData = {
+  locale: Locale;
+  customer: Customer;
+  offers: readonly Offer[];
+  credentialsDelivered: boolean;
+};
+
+/** Renders the summary of a newly created customer for the originating conversation. */
+export function renderCustomerSummaryCard(data: CustomerSummaryCardData): Attachment {
+  const t = translator(data.locale);
+  const { customer } = data;
+  const requester = escapeMarkdown(customer.createdBy.name);
+  return renderCard(template, {
+    title: t('summary.title'),
+    facts: [
+      { title: t('account.companyName'), value: customer.companyName },
+      { title: t('review.domain'), value: customer.domain },
+      ...customer.subscriptions.map((line) => ({
+        title: data.offers.find((offer) => offer.id === line.offerId)?.name[data.locale] ?? line.offerId,
+        value: t('review.licenses', { count: line.quantity }),
+      })),
+    ],
+    createdBy: t('summary.createdBy', { name: requester, when: cardDateTime(customer.createdAt) }),
+    credentialsNote: data.credentialsDelivered
+      ? t('summary.credentialsSent', { name: requester })
+      : t('summary.credentialsNotSent', { name: requester }),
+  });
+}

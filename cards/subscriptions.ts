@@ -1,0 +1,54 @@
+import type { Attachment } from 'botbuilder';
+import type { FieldError } from '../bot/customers/account-info-schema.js';
+import type { Offer } from '../bot/customers/offer-catalog.js';
+import { quantityInputId, type SubscriptionsInput } from '../bot/customers/parse-subscriptions.js';
+import { type Locale, translator } from '../bot/i18n/translate.js';
+import { CARD_VERBS } from './card-verbs.js';
+import { escapeMarkdown, renderCard } from './render-card.js';
+import template from './subscriptions.json' with { type: 'json' };
+
+/** What the Subscriptions card shows: the catalog, the counts typed so far and their errors. */
+export type SubscriptionsCardData = {
+  locale: Locale;
+  flowId: string;
+  owner: { id: string; name: string };
+  offers: readonly Offer[];
+  values: SubscriptionsInput;
+  errors: Record<string, FieldError>;
+  formError?: FieldError;
+  returnToReview: boolean;
+};
+
+/** Renders step 2 of the add-customer dialog: a license count per offer, within each offer's limits. */
+export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment {
+  const t = translator(data.locale);
+  const hasErrors = data.formError !== undefined || Object.keys(data.errors).length > 0;
+  return renderCard(template, {
+    title: t('subscriptions.title'),
+    subtitle: `${t('flow.stepOf', { step: 2 })} · ${t('flow.owner', { name: escapeMarkdown(data.owner.name) })}`,
+    intro: t('subscriptions.intro'),
+    formError: data.formError
+      ? t(data.formError.key, data.formError.params)
+      : hasErrors
+        ? t('flow.errorSummary')
+        : '',
+    offers: data.offers.map((offer) => {
+      const typed = data.values[offer.id] ?? '';
+      const error = data.errors[offer.id];
+      return {
+        inputId: quantityInputId(offer.id),
+        name: offer.name[data.locale],
+        value: /^\d{1,9}$/.test(typed) ? Number(typed) : null,
+        max: offer.maximumQuantity,
+        range: t('subscriptions.range', { min: offer.minimumQuantity, max: offer.maximumQuantity }),
+        error: error ? t(error.key, error.params) : '',
+      };
+    }),
+    nextTitle: data.returnToReview ? t('subscriptions.backToReview') : t('subscriptions.next'),
+    nextVerb: CARD_VERBS.subscriptionsNext,
+    backTitle: t('subscriptions.back'),
+    backVerb: CARD_VERBS.subscriptionsBack,
+    flowId: data.flowId,
+    ownerId: data.owner.id,
+  });
+}

@@ -1,0 +1,34 @@
+import type { AuditEntry, Customer } from './customer-schema.js';
+
+/** What `addCustomer` did: `created` is false when the same request had already created this customer. */
+export type AddCustomerResult = { customer: Customer; created: boolean };
+
+/** Thrown by `addCustomer` when another request already holds the domain. */
+export class DomainTakenError extends Error {
+  readonly code = 'DOMAIN_TAKEN';
+  constructor(readonly domain: string) {
+    super(`The domain ${domain} is already taken`);
+  }
+}
+
+/**
+ * Where customers and the audit trail live. lowdb is one implementation; another backend (Azure Storage)
+ * implements the same methods with the same guarantees: `addCustomer` is idempotent per request id,
+ * and a domain belongs to one customer only.
+ */
+export interface CustomerStore {
+  /** True when a customer already has this tenant domain prefix (case-insensitive). */
+  isDomainTaken(domainPrefix: string): Promise<boolean>;
+  /** The customer with this id, if any. */
+  findById(customerId: string): Promise<Customer | undefined>;
+  /** The customer a request created, if it did. */
+  findByRequestId(requestId: string): Promise<Customer | undefined>;
+  /** Saves a new customer once per request id; throws `DomainTakenError` if the domain is held by another. */
+  addCustomer(customer: Customer): Promise<AddCustomerResult>;
+  /** The newest customers first. */
+  listCustomers(options?: { limit?: number }): Promise<Customer[]>;
+  /** Appends a line to the audit trail. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** The audit trail, oldest first. */
+  listAudit(): Promise<AuditEntry[]>;
+}

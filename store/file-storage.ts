@@ -1,0 +1,86 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { Writer } from 'steno';
+import { KeyedLock } from './keyed-lock.js';
+
+type StoredFile = { key: string; item: StoreItem };
+
+/** Thrown when a write carries an eTag that is no longer the stored one: someone else wrote first. */
+export class ETagConflictError extends Error {
+  readonly code = 'ETAG_CONFLICT';
+  constructor(readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+  }
+}
+
+/**
+ * Bot Framework `Storage` on the local disk: one JSON file per key in a folder, written atomically
+ * (temporary file, then rename), with optimistic concurrency on eTags like the SDK's `MemoryStorage`.
+ * Dialog state kept here survives a restart of the bot.
+ */
+export class FileStorage implements Storage {
+  private readonly lock = new KeyedLock();
+  private ready: Promise<unknown> | undefined;
+
+  constructor(private readonly folder: string) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const stored = await this.readFile(key);
+      if (stored) items[key] = stored.item;
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await this.ensureFolder();
+    for (const [key, change] of Object.entries(changes)) {
+      await this.lock.run(key, async () => {
+        const newItem = change as StoreItem;
+        const current = await this.readFile(key);
+        if (current && newItem.eTag && newItem.eTag !== '*' && newItem.eTag !== current.item.eTag) {
+          throw new ETagConflictError(key);
+        }
+        const item = { ...newItem, eTag: randomUUID() };
+        const stored: StoredFile = { key, item };
+        await new Writer(this.fileFor(key)).write(JSON.stringify(stored));
+      });
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      await this.lock.run(key, async () => {
+        try {
+          await unlink(this.fileFor(key));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+      });
+    }
+  }
+
+  private async readFile(key: string): Promise<StoredFile | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.fileFor(key), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const stored = JSON.parse(text) as StoredFile;
+    return stored.key === key ? stored : undefined;
+  }
+
+  private fileFor(key: string): string {
+    return path.join(this.folder, `${createHash('sha256').update(key).digest('hex')}.json`);
+  }
+
+  private ensureFolder(): Promise<unknown> {
+    this.ready ??= mkdir(this.folder, { recursive: true });
+    return this.ready;
+  }
+}

@@ -1,0 +1,101 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { type AuditEntry, type Customer, type StoreFile, StoreFileSchema } from './customer-schema.js';
+import { type AddCustomerResult, type CustomerStore, DomainTakenError } from './customer-store.js';
+
+/** Thrown when the store file exists but cannot be used; the message names the file. */
+export class StoreFileError extends Error {
+  readonly code = 'STORE_FILE_INVALID';
+}
+
+/**
+ * The customer store as one lowdb JSON file (`customers.json` in the data folder).
+ * Writes go through lowdb's atomic writer (temporary file, then rename), so a crash mid-write
+ * leaves the previous file intact. Domain and request-id look-ups use in-memory indexes.
+ */
+export class LowdbCustomerStore implements CustomerStore {
+  private readonly byDomainPrefix = new Map<string, Customer>();
+  private readonly byRequestId = new Map<string, Customer>();
+  private readonly byId = new Map<string, Customer>();
+
+  private constructor(private readonly db: Low<StoreFile>) {
+    for (const customer of db.data.customers) this.index(customer);
+  }
+
+  /** Opens (or creates) the store file in `dataDir`, validating what it holds. */
+  static async open(dataDir: string): Promise<LowdbCustomerStore> {
+    await mkdir(dataDir, { recursive: true });
+    const file = path.join(dataDir, 'customers.json');
+    const data = await readStoreFile(file);
+    const db = new Low<StoreFile>(new JSONFile<StoreFile>(file), data);
+    return new LowdbCustomerStore(db);
+  }
+
+  async isDomainTaken(domainPrefix: string): Promise<boolean> {
+    return this.byDomainPrefix.has(domainPrefix.toLowerCase());
+  }
+
+  async findById(customerId: string): Promise<Customer | undefined> {
+    return this.byId.get(customerId);
+  }
+
+  async findByRequestId(requestId: string): Promise<Customer | undefined> {
+    return this.byRequestId.get(requestId);
+  }
+
+  async addCustomer(customer: Customer): Promise<AddCustomerResult> {
+    const existing = this.byRequestId.get(customer.requestId);
+    if (existing) return { customer: existing, created: false };
+    if (this.byDomainPrefix.has(customer.domainPrefix)) throw new DomainTakenError(customer.domain);
+    this.db.data.customers.push(customer);
+    this.index(customer);
+    await this.db.write();
+    return { customer, created: true };
+  }
+
+  async listCustomers(options: { limit?: number } = {}): Promise<Customer[]> {
+    const newestFirst = [...this.db.data.customers].reverse();
+    return options.limit === undefined ? newestFirst : newestFirst.slice(0, options.limit);
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.db.data.audit.push(entry);
+    await this.db.write();
+  }
+
+  async listAudit(): Promise<AuditEntry[]> {
+    return [...this.db.data.audit];
+  }
+
+  private index(customer: Customer): void {
+    this.byDomainPrefix.set(customer.domainPrefix, customer);
+    this.byRequestId.set(customer.requestId, customer);
+    this.byId.set(customer.id, customer);
+  }
+}
+
+async function readStoreFile(file: string): Promise<StoreFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { customers: [], audit: [] };
+    throw new StoreFileError(`Cannot read the customer store ${file}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new StoreFileError(`The customer store ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = StoreFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new StoreFileError(
+      `The customer store ${file} does not have the expected shape (${first?.path.join('.')}: ${first?.message})`,
+    );
+  }
+  return parsed.data;
+}
