@@ -1,0 +1,71 @@
+import type { FakeBotConnector, SentActivity } from './fake-bot-connector.js';
+
+/** An Adaptive Card as JSON, loosely typed for searching. */
+export type CardJson = { body?: unknown[]; actions?: { title?: string; data?: Record<string, unknown> }[] };
+
+/** The Adaptive Card in a sent activity, if it has one. */
+export function cardOf(entry: SentActivity | undefined): CardJson | undefined {
+  return entry?.activity.attachments?.[0]?.content as CardJson | undefined;
+}
+
+/** Every message the bot sent to a conversation that carries a card, oldest first. */
+export function cardsSentTo(connector: FakeBotConnector, conversationId: string): SentActivity[] {
+  return connector.sentTo(conversationId).filter((entry) => cardOf(entry) !== undefined);
+}
+
+/** The data of the card's button with this verb; fails loudly if the card has no such button. */
+export function actionData(card: CardJson | undefined, verb: string): Record<string, unknown> {
+  const action = card?.actions?.find((candidate) => candidate.data?.verb === verb);
+  if (!action?.data)
+    throw new Error(`the card has no button with verb ${verb}: ${JSON.stringify(card?.actions)}`);
+  return action.data;
+}
+
+/** All strings in a card (texts, labels, values, fact titles), for "the card shows X" assertions. */
+export function cardText(card: unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown) => {
+    if (typeof node === 'string') parts.push(node);
+    else if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return parts.join('\n');
+}
+
+/** Finds an input element of a card by its id. */
+export function inputById(card: unknown, id: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown) => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const element = node as Record<string, unknown>;
+    if (typeof element.type === 'string' && element.type.startsWith('Input.') && element.id === id) {
+      found = element;
+      return;
+    }
+    Object.values(element).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+/** The error text shown right after an input (the next TextBlock in its container), or undefined. */
+export function errorBeside(card: unknown, id: string): string | undefined {
+  let result: string | undefined;
+  const walk = (node: unknown) => {
+    if (result !== undefined || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      const index = node.findIndex((item) => (item as { id?: string })?.id === id);
+      if (index >= 0) {
+        const after = node.slice(index + 1) as { type?: string; color?: string; text?: string }[];
+        result = after.find((item) => item.type === 'TextBlock' && item.color === 'Attention')?.text ?? '';
+        return;
+      }
+      return node.forEach(walk);
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return result === '' ? undefined : result;
+}
