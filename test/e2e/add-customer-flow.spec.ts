@@ -84,12 +84,13 @@ describe('the add-customer conversation in a channel', () => {
     // Assert: a 1:1 conversation with Alex, in his tenant, holds the credentials
     assert.equal(connector.createdConversations.length, 1);
     const created = connector.createdConversations[0];
+    assert.ok(created);
     assert.deepEqual(
-      (created?.parameters.members as { id: string }[]).map((member) => member.id),
+      (created.parameters.members as { id: string }[]).map((member) => member.id),
       [alex.id],
     );
-    assert.equal(created?.parameters.tenantId, TENANT_ID);
-    const privateMessages = connector.sentTo(created?.conversationId ?? '');
+    assert.equal(created.parameters.tenantId, TENANT_ID);
+    const privateMessages = connector.sentTo(created.conversationId);
     assert.equal(privateMessages.length, 1);
     const credentials = cardText(cardOf(privateMessages[0]));
     assert.match(credentials, /admin@fabrikam\.partner\.onmschina\.cn/);
@@ -115,14 +116,15 @@ describe('the add-customer conversation in a channel', () => {
 
     // Act: Done replaces the credentials card
     const credentialsMessage = privateMessages[0];
+    assert.ok(credentialsMessage);
     const done = await alex
-      .in({ id: created?.conversationId ?? '', conversationType: 'personal' })
+      .in({ id: created.conversationId, conversationType: 'personal' })
       .press(
-        credentialsMessage?.activityId ?? '',
+        credentialsMessage.activityId,
         actionData(cardOf(credentialsMessage), CARD_VERBS.credentialsDone),
       );
     assert.equal(done.status, 200);
-    const replaced = connector.latest(credentialsMessage?.activityId ?? '');
+    const replaced = connector.latest(credentialsMessage.activityId);
     assert.notEqual(replaced, credentialsMessage, 'Done should update the credentials message');
     assert.match(cardText(cardOf(replaced)), /is ready/);
     assert.doesNotMatch(cardText(cardOf(replaced)), new RegExp(password.replace(/[$+?]/g, '\\$&')));
