@@ -10,18 +10,20 @@ export const COMMANDS = {
 /** A text command the bot understands. */
 export type Command = (typeof COMMANDS)[keyof typeof COMMANDS];
 
-const SPELLINGS: Record<string, Command> = {
-  addcustomer: COMMANDS.addCustomer,
-  添加客户: COMMANDS.addCustomer,
-  addsubscription: COMMANDS.addSubscription,
-  添加订阅: COMMANDS.addSubscription,
-  customers: COMMANDS.customers,
-  客户列表: COMMANDS.customers,
-  cancel: COMMANDS.cancel,
-  取消: COMMANDS.cancel,
-  help: COMMANDS.help,
-  帮助: COMMANDS.help,
-};
+const SPELLINGS = new Map<string, Command>(
+  Object.entries({
+    addcustomer: COMMANDS.addCustomer,
+    添加客户: COMMANDS.addCustomer,
+    addsubscription: COMMANDS.addSubscription,
+    添加订阅: COMMANDS.addSubscription,
+    customers: COMMANDS.customers,
+    客户列表: COMMANDS.customers,
+    cancel: COMMANDS.cancel,
+    取消: COMMANDS.cancel,
+    help: COMMANDS.help,
+    帮助: COMMANDS.help,
+  } satisfies Record<string, Command>),
+);
 
 /**
  * Matches a message (with the @mention already removed) to a command: case, full-width forms,
@@ -34,5 +36,5 @@ export function matchCommand(text: string | undefined): Command | undefined {
     .toLowerCase()
     .replace(/\s+/g, '')
     .replace(/[.!?。！？]+$/u, '');
-  return SPELLINGS[normalised];
+  return SPELLINGS.get(normalised);
 }

@@ -15,8 +15,22 @@ const commaSeparatedList = z.preprocess(
   z.array(z.string()),
 );
 
+/**
+ * An Entra object id: a GUID. The last group may have 13 digits because the Agents Playground's
+ * made-up users have such ids (00000000-0000-0000-0000-0000000000020).
+ */
+const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
+
 const EnvSchema = z.object({
-  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3978)),
+  PORT: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number from 1 to 65535')
+      .transform(Number)
+      .refine((port) => port >= 1 && port <= 65535, 'must be a port number from 1 to 65535')
+      .default(3978),
+  ),
   HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
   MicrosoftAppId: z.preprocess(emptyAsUnset, z.string().optional()),
@@ -28,9 +42,7 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: z.preprocess(emptyAsUnset, z.string().optional()),
   APPROVER_IDS: z
     .preprocess(emptyAsUnset, commaSeparatedList.default([]))
-    .pipe(
-      z.array(z.string().regex(/^[0-9a-f-]{36,37}$/i, 'must be Entra object ids (GUIDs), comma-separated')),
-    ),
+    .pipe(z.array(z.string().regex(ENTRA_OBJECT_ID, 'must be Entra object ids (GUIDs), comma-separated'))),
   RESELLER_INVITE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https$/ }).optional()),
   PARTNER_EMAIL_DOMAINS: z.preprocess(emptyAsUnset, commaSeparatedList.default([])).pipe(
     z.array(
@@ -79,27 +91,15 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+  problems.push(...crossVariableProblems(env));
+  if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const vars = parsed.data;
   const localOnly = vars.MicrosoftAppId === undefined;
-  const problems: string[] = [];
-  if (localOnly && vars.NODE_ENV === 'production') {
-    problems.push(
-      '- MicrosoftAppId: must be set when NODE_ENV=production; without it requests are not authenticated',
-    );
-  }
-  if (!localOnly && vars.MicrosoftAppType !== 'UserAssignedMSI' && vars.MicrosoftAppPassword === undefined) {
-    problems.push('- MicrosoftAppPassword: must be set when MicrosoftAppId is set');
-  }
-  if (vars.MicrosoftAppType === 'SingleTenant' && vars.MicrosoftAppTenantId === undefined) {
-    problems.push('- MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant');
-  }
-  if (problems.length > 0) {
-    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-  }
   return {
     port: vars.PORT,
     host: vars.HOST,
@@ -117,4 +117,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: vars.LOG_LEVEL,
     localOnly,
   };
+}
+
+function crossVariableProblems(env: Record<string, string | undefined>): string[] {
+  const value = (name: string) => emptyAsUnset(env[name]) as string | undefined;
+  const appType = value('MicrosoftAppType') ?? 'MultiTenant';
+  const problems: string[] = [];
+  if (value('MicrosoftAppId') === undefined && value('NODE_ENV') === 'production') {
+    problems.push(
+      '- MicrosoftAppId: must be set when NODE_ENV=production; without it requests are not authenticated',
+    );
+  }
+  if (
+    value('MicrosoftAppId') !== undefined &&
+    appType !== 'UserAssignedMSI' &&
+    value('MicrosoftAppPassword') === undefined
+  ) {
+    problems.push('- MicrosoftAppPassword: must be set when MicrosoftAppId is set');
+  }
+  if (appType === 'SingleTenant' && value('MicrosoftAppTenantId') === undefined) {
+    problems.push('- MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant');
+  }
+  return problems;
 }

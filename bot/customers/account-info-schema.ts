@@ -87,11 +87,15 @@ const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
       .optional(),
   );
 
+const CHINESE_MOBILE = /^(?:\+86)?1[3-9]\d{9}$/;
+const AREA_CODE = '(?:10|[2-9]\\d{1,2})';
+const CHINESE_LANDLINE = new RegExp(
+  `^(?:0${AREA_CODE}|\\+860?${AREA_CODE})\\d{7,8}(?:(?:ext\\.?|x|转|#)\\d{1,6})?$`,
+  'i',
+);
 const isChinesePhone = (value: string) => {
   const compact = value.replace(/[\s()-]/g, '');
-  const mobile = /^(?:\+86)?1[3-9]\d{9}$/;
-  const landline = /^(?:0\d{2,3}|\+860?\d{2,3})\d{7,8}(?:(?:ext\.?|x|转|#)\d{1,6})?$/i;
-  return mobile.test(compact) || landline.test(compact);
+  return CHINESE_MOBILE.test(compact) || CHINESE_LANDLINE.test(compact);
 };
 const phone = z.string().refine(isChinesePhone, message('error.phone.format'));
 
@@ -112,7 +116,10 @@ const personName = z
   .max(40, message('error.name.length'))
   .refine((name) => /\p{L}/u.test(name), message('error.name.noLetters'))
   .refine((name) => [...name].length > 1 || /^\p{Script=Han}$/u.test(name), message('error.name.single'))
-  .refine((name) => !PLACEHOLDER_NAMES.has(name.toLowerCase()), message('error.name.placeholder'));
+  .refine(
+    (name) => !PLACEHOLDER_NAMES.has(name.toLowerCase().replace(/[\s.,!?。，！？]+$/u, '')),
+    message('error.name.placeholder'),
+  );
 
 /**
  * Builds the schema of the Account info card for one partner: its own mail domains may not be used
@@ -121,6 +128,10 @@ const personName = z
 export function createAccountInfoSchema(options: { partnerEmailDomains: readonly string[] }) {
   const partnerDomains = new Set(options.partnerEmailDomains.map((domain) => domain.toLowerCase()));
   const emailDomain = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  const isWithin = (email: string, domains: Iterable<string>) => {
+    const domain = emailDomain(email);
+    return [...domains].some((owned) => domain === owned || domain.endsWith(`.${owned}`));
+  };
   return z.object({
     companyName: required(companyName),
     domainPrefix: required(
@@ -141,8 +152,8 @@ export function createAccountInfoSchema(options: { partnerEmailDomains: readonly
       z
         .email({ error: message('error.email.format') })
         .max(254, message('error.email.format'))
-        .refine((email) => emailDomain(email) !== 'microsoft.com', message('error.email.microsoft'))
-        .refine((email) => !partnerDomains.has(emailDomain(email)), message('error.email.partner')),
+        .refine((email) => !isWithin(email, ['microsoft.com']), message('error.email.microsoft'))
+        .refine((email) => !isWithin(email, partnerDomains), message('error.email.partner')),
     ),
     contactPhone: optional(phone),
     language: z.preprocess(

@@ -14,12 +14,14 @@ export type AccountInfoResult =
   | { ok: false; errors: Partial<Record<AccountInfoField, FieldError>> };
 
 /**
- * Keeps only the Account info fields of a card submit, as strings, so that whatever else the client sent
- * (action data, unknown keys, non-string values) never reaches the draft.
+ * Keeps only the Account info fields of a card submit, as strings (a number, as some clients send for
+ * numeric-looking text, becomes its digits), so that whatever else the client sent (action data,
+ * unknown or inherited keys, objects, arrays) never reaches the draft.
  */
 export function pickAccountInfoInput(submitted: Record<string, unknown>): AccountInfoInput {
   const input: AccountInfoInput = {};
   for (const field of ACCOUNT_INFO_FIELDS) {
+    if (!Object.hasOwn(submitted, field)) continue;
     const value = submitted[field];
     if (typeof value === 'string') input[field] = value.slice(0, 1000);
     else if (typeof value === 'number') input[field] = String(value);

@@ -21,6 +21,6 @@ export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
   return (key, params) =>
     catalog[key].replace(/\{(\w+)\}/g, (match, name: string) =>
-      params && name in params ? String(params[name]) : match,
+      params && Object.hasOwn(params, name) ? String(params[name]) : match,
     );
 }

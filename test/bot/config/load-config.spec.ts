@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../bot/config/load-config.js';
+
+const GUID_A = '6F9619FF-8B86-D011-B42D-00C04FC964FF';
+const GUID_B = '0b1e6c2a-3d4f-4a5b-8c7d-9e0f1a2b3c4d';
+
+function configErrorNaming(...variables: string[]) {
+  return (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.equal(error.code, 'CONFIG_INVALID');
+    for (const variable of variables) {
+      assert.match(
+        error.message,
+        new RegExp(`^- ${variable}(\\.\\d+)?: `, 'm'),
+        `expected "${error.message}" to name ${variable}`,
+      );
+    }
+    return true;
+  };
+}
+
+describe('loadConfig', () => {
+  it('should use the defaults for an empty environment', () => {
+    const config = loadConfig({});
+
+    assert.deepEqual(config, {
+      port: 3978,
+      host: '0.0.0.0',
+      dataDir: path.resolve('./data'),
+      auth: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined },
+      approverIds: [],
+      resellerInviteUrl: undefined,
+      partnerEmailDomains: [],
+      offersFile: undefined,
+      logLevel: 'info',
+      localOnly: true,
+    });
+  });
+
+  it('should treat empty and blank strings as unset', () => {
+    const names = ['PORT', 'HOST', 'DATA_DIR', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType'];
+    const more = ['APPROVER_IDS', 'RESELLER_INVITE_URL', 'PARTNER_EMAIL_DOMAINS', 'OFFERS_FILE', 'LOG_LEVEL'];
+    const env = Object.fromEntries([...names, ...more].map((name, i) => [name, i % 2 === 0 ? '' : '  ']));
+
+    const config = loadConfig(env);
+
+    assert.deepEqual(config, loadConfig({}));
+  });
+
+  it('should read the port, host, data directory and log level', () => {
+    const env = { PORT: '8080', HOST: '127.0.0.1', DATA_DIR: '/var/lib/bot', LOG_LEVEL: 'debug' };
+
+    const config = loadConfig(env);
+
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.dataDir, path.resolve('/var/lib/bot'));
+    assert.equal(config.logLevel, 'debug');
+  });
+
+  for (const port of ['abc', '0', '65536', '80.5', '-1']) {
+    it(`should reject PORT=${port}, naming PORT`, () => {
+      assert.throws(() => loadConfig({ PORT: port }), configErrorNaming('PORT'));
+    });
+  }
+
+  it('should parse APPROVER_IDS as a comma-separated, lower-cased list ignoring blanks', () => {
+    const config = loadConfig({ APPROVER_IDS: ` ${GUID_A} , ,${GUID_B},` });
+
+    assert.deepEqual(config.approverIds, [GUID_A.toLowerCase(), GUID_B]);
+  });
+
+  it('should reject an APPROVER_IDS entry that is not a GUID, naming APPROVER_IDS', () => {
+    assert.throws(
+      () => loadConfig({ APPROVER_IDS: `${GUID_A},not-a-guid` }),
+      configErrorNaming('APPROVER_IDS\\.1'),
+    );
+  });
+
+  it('should lower-case PARTNER_EMAIL_DOMAINS', () => {
+    const config = loadConfig({ PARTNER_EMAIL_DOMAINS: 'Contoso.COM, FABRIKAM.com.cn ' });
+
+    assert.deepEqual(config.partnerEmailDomains, ['contoso.com', 'fabrikam.com.cn']);
+  });
+
+  it('should reject a partner email domain without a top-level domain', () => {
+    assert.throws(
+      () => loadConfig({ PARTNER_EMAIL_DOMAINS: 'contoso' }),
+      configErrorNaming('PARTNER_EMAIL_DOMAINS'),
+    );
+  });
+
+  it('should accept an https RESELLER_INVITE_URL and reject plain http', () => {
+    const url = 'https://admin.partner.microsoftonline.cn/invite?id=1';
+
+    assert.equal(loadConfig({ RESELLER_INVITE_URL: url }).resellerInviteUrl, url);
+    assert.throws(
+      () => loadConfig({ RESELLER_INVITE_URL: 'http://example.cn/invite' }),
+      configErrorNaming('RESELLER_INVITE_URL'),
+    );
+  });
+
+  it('should require MicrosoftAppId when NODE_ENV=production', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), configErrorNaming('MicrosoftAppId'));
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', MicrosoftAppId: ' ' }),
+      configErrorNaming('MicrosoftAppId'),
+    );
+  });
+
+  it('should require MicrosoftAppPassword when MicrosoftAppId is set', () => {
+    assert.throws(() => loadConfig({ MicrosoftAppId: GUID_A }), configErrorNaming('MicrosoftAppPassword'));
+    assert.throws(
+      () => loadConfig({ MicrosoftAppId: GUID_A, MicrosoftAppPassword: '' }),
+      configErrorNaming('MicrosoftAppPassword'),
+    );
+  });
+
+  it('should not require a password for a user-assigned managed identity', () => {
+    const config = loadConfig({
+      MicrosoftAppId: GUID_A,
+      MicrosoftAppType: 'UserAssignedMSI',
+      NODE_ENV: 'production',
+    });
+
+    assert.equal(config.auth.appType, 'UserAssignedMSI');
+    assert.equal(config.localOnly, false);
+  });
+
+  it('should authenticate requests when the app id and password are set', () => {
+    const env = {
+      NODE_ENV: 'production',
+      MicrosoftAppId: GUID_A,
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: GUID_B,
+    };
+
+    const config = loadConfig(env);
+
+    assert.deepEqual(config.auth, {
+      appId: GUID_A,
+      appPassword: 'secret',
+      appType: 'SingleTenant',
+      tenantId: GUID_B,
+    });
+    assert.equal(config.localOnly, false);
+  });
+
+  it('should list every invalid variable at once', () => {
+    const env = {
+      PORT: 'abc',
+      APPROVER_IDS: 'bad',
+      PARTNER_EMAIL_DOMAINS: 'x',
+      LOG_LEVEL: 'loud',
+      MicrosoftAppType: 'Legacy',
+      RESELLER_INVITE_URL: 'ftp://example.cn',
+    };
+
+    assert.throws(
+      () => loadConfig(env),
+      configErrorNaming(
+        'PORT',
+        'APPROVER_IDS',
+        'PARTNER_EMAIL_DOMAINS',
+        'LOG_LEVEL',
+        'MicrosoftAppType',
+        'RESELLER_INVITE_URL',
+      ),
+    );
+  });
+
+  it('should list every missing credential at once', () => {
+    const env = { MicrosoftAppId: GUID_A, MicrosoftAppType: 'SingleTenant' };
+
+    assert.throws(() => loadConfig(env), configErrorNaming('MicrosoftAppPassword', 'MicrosoftAppTenantId'));
+  });
+});
