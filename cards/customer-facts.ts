@@ -5,8 +5,9 @@ import type { SubscriptionLine } from '../bot/customers/parse-subscriptions.js';
 import { PROVINCES } from '../bot/customers/provinces.js';
 import type { Locale } from '../bot/i18n/translate.js';
 import { translator } from '../bot/i18n/translate.js';
+import { escapeMarkdown } from './render-card.js';
 
-/** One row of a FactSet. FactSet values are shown as typed, so user values need no escaping there. */
+/** One row of a FactSet. Teams renders Markdown in fact values too, so user values are escaped. */
 export type Fact = { title: string; value: string };
 
 /** The sections of facts that describe a customer request: company, contact and subscriptions. */
@@ -24,14 +25,14 @@ export function customerFactSections(
     .join(', ');
   const contactName = [account.contactFirstName, account.contactLastName].filter(Boolean).join(' ');
   const optionalFact = (title: string, value: string | undefined): Fact[] =>
-    value ? [{ title, value }] : [];
+    value ? [{ title, value: escapeMarkdown(value) }] : [];
   return [
     {
       heading: t('review.company'),
       facts: [
-        { title: t('account.companyName'), value: account.companyName },
+        { title: t('account.companyName'), value: escapeMarkdown(account.companyName) },
         { title: t('review.domain'), value: tenantDomain(account.domainPrefix) },
-        { title: t('review.address'), value: address },
+        { title: t('review.address'), value: escapeMarkdown(address) },
         { title: t('account.country'), value: t('account.countryValue') },
         ...optionalFact(t('account.companyPhone'), account.companyPhone),
       ],
@@ -39,8 +40,8 @@ export function customerFactSections(
     {
       heading: t('review.contact'),
       facts: [
-        { title: t('account.contactLastName'), value: contactName },
-        { title: t('account.contactEmail'), value: account.contactEmail },
+        { title: t('review.contactName'), value: escapeMarkdown(contactName) },
+        { title: t('account.contactEmail'), value: escapeMarkdown(account.contactEmail) },
         ...optionalFact(t('account.contactPhone'), account.contactPhone),
         { title: t('account.language'), value: account.language },
       ],

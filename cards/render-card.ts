@@ -28,7 +28,8 @@ export function renderCard(template: object, data: object): Attachment {
 
 /** Escapes the characters Markdown would interpret, for a user value shown inside a TextBlock. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
+  const escaped = text.replace(/[\\`*_[\]<>#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
+  return escaped.replace(/^(\s*)([-+]|\d+\.)(?=\s)/, '$1\\$2');
 }
 
 /**

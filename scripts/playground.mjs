@@ -79,5 +79,7 @@ if (!botUp || !playgroundUp) {
   console.error(`Not ready: bot ${botUp ? 'up' : 'down'}, playground ${playgroundUp ? 'up' : 'down'}`);
   stop(1);
 } else {
-  console.log(`\nReady. Open http://localhost:${PLAYGROUND_PORT} and type "add customer" (Ctrl+C to stop).\n`);
+  console.log(
+    `\nReady. Open http://localhost:${PLAYGROUND_PORT} and type "add customer" (Ctrl+C to stop).\n`,
+  );
 }

@@ -71,7 +71,14 @@ export class FileStorage implements Storage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    const stored = JSON.parse(text) as StoredFile;
+    let stored: StoredFile;
+    try {
+      stored = JSON.parse(text) as StoredFile;
+    } catch (error) {
+      throw new Error(
+        `Dialog state file ${this.fileFor(key)} is not valid JSON: ${(error as Error).message}`,
+      );
+    }
     return stored.key === key ? stored : undefined;
   }
 
@@ -80,7 +87,10 @@ export class FileStorage implements Storage {
   }
 
   private ensureFolder(): Promise<unknown> {
-    this.ready ??= mkdir(this.folder, { recursive: true });
+    this.ready ??= mkdir(this.folder, { recursive: true }).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
     return this.ready;
   }
 }

@@ -19,6 +19,9 @@ export class LowdbCustomerStore implements CustomerStore {
   private readonly byDomainPrefix = new Map<string, Customer>();
   private readonly byRequestId = new Map<string, Customer>();
   private readonly byId = new Map<string, Customer>();
+  /** Customers whose write is under way: a duplicate waits for it, a rival for the domain is refused. */
+  private readonly saving = new Map<string, Promise<AddCustomerResult>>();
+  private readonly savingDomains = new Set<string>();
 
   private constructor(private readonly db: Low<StoreFile>) {
     for (const customer of db.data.customers) this.index(customer);
@@ -48,10 +51,32 @@ export class LowdbCustomerStore implements CustomerStore {
   async addCustomer(customer: Customer): Promise<AddCustomerResult> {
     const existing = this.byRequestId.get(customer.requestId);
     if (existing) return { customer: existing, created: false };
-    if (this.byDomainPrefix.has(customer.domainPrefix)) throw new DomainTakenError(customer.domain);
+    const inFlight = this.saving.get(customer.requestId);
+    if (inFlight) return { customer: (await inFlight).customer, created: false };
+    const domainPrefix = customer.domainPrefix.toLowerCase();
+    if (this.byDomainPrefix.has(domainPrefix) || this.savingDomains.has(domainPrefix)) {
+      throw new DomainTakenError(customer.domain);
+    }
+    const saving = this.save(customer);
+    this.saving.set(customer.requestId, saving);
+    this.savingDomains.add(domainPrefix);
+    try {
+      return await saving;
+    } finally {
+      this.saving.delete(customer.requestId);
+      this.savingDomains.delete(domainPrefix);
+    }
+  }
+
+  private async save(customer: Customer): Promise<AddCustomerResult> {
     this.db.data.customers.push(customer);
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data.customers.splice(this.db.data.customers.indexOf(customer), 1);
+      throw error;
+    }
     this.index(customer);
-    await this.db.write();
     return { customer, created: true };
   }
 
@@ -70,7 +95,7 @@ export class LowdbCustomerStore implements CustomerStore {
   }
 
   private index(customer: Customer): void {
-    this.byDomainPrefix.set(customer.domainPrefix, customer);
+    this.byDomainPrefix.set(customer.domainPrefix.toLowerCase(), customer);
     this.byRequestId.set(customer.requestId, customer);
     this.byId.set(customer.id, customer);
   }

@@ -56,6 +56,7 @@ export const enUS = {
   'review.intro': 'Check every entry. Select Update to change something, then Submit.',
   'review.company': 'Company',
   'review.contact': 'Primary contact',
+  'review.contactName': 'Name',
   'review.subscriptions': 'Subscriptions',
   'review.licenses': '{count} licenses',
   'review.domain': 'Tenant domain',

@@ -54,6 +54,7 @@ export const zhCN: Record<MessageKey, string> = {
   'review.intro': '请检查每一项。如需更改，请选择“更新”，然后选择“提交”。',
   'review.company': '公司',
   'review.contact': '主要联系人',
+  'review.contactName': '姓名',
   'review.subscriptions': '订阅',
   'review.licenses': '{count} 个许可证',
   'review.domain': '租户域名',

@@ -44,6 +44,23 @@ describe('matchCommand', () => {
     });
   }
 
+  const objectMembers = [
+    'constructor',
+    '__proto__',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    'Constructor',
+    '__PROTO__',
+    'constructor!',
+  ];
+  for (const text of objectMembers) {
+    it(`should match nothing for the object member name ${JSON.stringify(text)}`, () => {
+      assert.equal(matchCommand(text), undefined);
+    });
+  }
+
   it('should match nothing for an empty or missing text', () => {
     assert.equal(matchCommand(''), undefined);
     assert.equal(matchCommand(undefined), undefined);

@@ -65,6 +65,22 @@ describe('loadConfig', () => {
     });
   }
 
+  for (const [port, expected] of [
+    ['1', 1],
+    ['80', 80],
+    ['65535', 65535],
+  ] as const) {
+    it(`should accept PORT=${port} as ${expected}`, () => {
+      assert.equal(loadConfig({ PORT: port }).port, expected);
+    });
+  }
+
+  for (const port of ['0x50', '1e3', '8e1', '+80', '0b1010', 'Infinity', '99999', '123456', '٨٠']) {
+    it(`should reject PORT=${port}, which is not 1-5 decimal digits from 1 to 65535, naming PORT`, () => {
+      assert.throws(() => loadConfig({ PORT: port }), configErrorNaming('PORT'));
+    });
+  }
+
   it('should parse APPROVER_IDS as a comma-separated, lower-cased list ignoring blanks', () => {
     const config = loadConfig({ APPROVER_IDS: ` ${GUID_A} , ,${GUID_B},` });
 
@@ -77,6 +93,31 @@ describe('loadConfig', () => {
       configErrorNaming('APPROVER_IDS\\.1'),
     );
   });
+
+  it("should accept the Agents Playground's user id, whose last group has 13 digits", () => {
+    const playgroundUser = '00000000-0000-0000-0000-0000000000020';
+
+    const config = loadConfig({ APPROVER_IDS: `${GUID_A},${playgroundUser}` });
+
+    assert.deepEqual(config.approverIds, [GUID_A.toLowerCase(), playgroundUser]);
+  });
+
+  const notGuids: [string, string][] = [
+    ['37 letters', 'a'.repeat(37)],
+    ['36 dashes', '-'.repeat(36)],
+    ['36 hex digits without dashes', 'a'.repeat(36)],
+    ['32 hex digits without dashes', GUID_B.replaceAll('-', '')],
+    ['a GUID in braces', `{${GUID_B}}`],
+    ['a last group of 14 digits', `${GUID_B}00`],
+    ['a last group of 11 digits', GUID_B.slice(0, -1)],
+    ['dashes in the wrong places', '0b1e6c2a3-d4f-4a5b-8c7d-9e0f1a2b3c4d'],
+    ['a non-hex letter', GUID_B.replace('b', 'g')],
+  ];
+  for (const [description, id] of notGuids) {
+    it(`should reject an APPROVER_IDS entry of ${description}, naming APPROVER_IDS`, () => {
+      assert.throws(() => loadConfig({ APPROVER_IDS: id }), configErrorNaming('APPROVER_IDS\\.0'));
+    });
+  }
 
   it('should lower-case PARTNER_EMAIL_DOMAINS', () => {
     const config = loadConfig({ PARTNER_EMAIL_DOMAINS: 'Contoso.COM, FABRIKAM.com.cn ' });
@@ -169,6 +210,35 @@ describe('loadConfig', () => {
         'RESELLER_INVITE_URL',
       ),
     );
+  });
+
+  it('should list a format problem and a missing app id at once', () => {
+    const env = { PORT: 'abc', NODE_ENV: 'production' };
+
+    assert.throws(() => loadConfig(env), configErrorNaming('PORT', 'MicrosoftAppId'));
+  });
+
+  it('should list a format problem and a missing app password at once', () => {
+    const env = { LOG_LEVEL: 'loud', MicrosoftAppId: 'x' };
+
+    assert.throws(() => loadConfig(env), configErrorNaming('LOG_LEVEL', 'MicrosoftAppPassword'));
+  });
+
+  it('should list a format problem and a missing tenant id at once', () => {
+    const env = {
+      APPROVER_IDS: 'bad',
+      MicrosoftAppId: GUID_A,
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+    };
+
+    assert.throws(() => loadConfig(env), configErrorNaming('APPROVER_IDS', 'MicrosoftAppTenantId'));
+  });
+
+  it('should still require the password when MicrosoftAppType itself is invalid', () => {
+    const env = { MicrosoftAppId: GUID_A, MicrosoftAppType: 'Legacy' };
+
+    assert.throws(() => loadConfig(env), configErrorNaming('MicrosoftAppType', 'MicrosoftAppPassword'));
   });
 
   it('should list every missing credential at once', () => {

@@ -31,6 +31,12 @@ describe('createAccountInfoSchema (contact and phones)', () => {
         '+86 10 12345678',
         '+86 010 12345678',
         '010-12345678 ext 123',
+        '021-12345678',
+        '+86 20 1234567',
+        '0571 8888 8888',
+        '+86 755 12345678',
+        '+860755 12345678',
+        '+86 1012345678',
       ];
       for (const phone of good) {
         it(`should accept ${JSON.stringify(phone)}`, () => {
@@ -49,6 +55,17 @@ describe('createAccountInfoSchema (contact and phones)', () => {
         '010-123456',
         '+1 4255550100',
         'phone',
+        '00-12345678',
+        '000 12345678',
+        '(00) 1234567',
+        '+86 00 12345678',
+        '+86 000 1234567',
+        '+86 1380013800',
+        '+86 138 0013 800',
+        '011 12345678',
+        '0123 1234567',
+        '+86 11 12345678',
+        '013800138000',
       ];
       for (const phone of bad) {
         it(`should reject ${JSON.stringify(phone)} with error.phone.format`, () => {
@@ -81,6 +98,16 @@ describe('createAccountInfoSchema (contact and phones)', () => {
       ['nobody', 'error.name.placeholder'],
       ['N/A', 'error.name.placeholder'],
       ['测试', 'error.name.placeholder'],
+      ['Test.', 'error.name.placeholder'],
+      ['test!', 'error.name.placeholder'],
+      ['Admin?!', 'error.name.placeholder'],
+      ['N/A.', 'error.name.placeholder'],
+      ['Unknown...', 'error.name.placeholder'],
+      ['null,', 'error.name.placeholder'],
+      ['TBD .', 'error.name.placeholder'],
+      ['测试。', 'error.name.placeholder'],
+      ['未知！', 'error.name.placeholder'],
+      ['用户，', 'error.name.placeholder'],
       ['12345', 'error.name.noLetters'],
       ['7', 'error.name.noLetters'],
       ['!!', 'error.name.noLetters'],
@@ -141,6 +168,36 @@ describe('createAccountInfoSchema (contact and phones)', () => {
       assert.deepEqual(check('contactEmail', 'Someone@MicroSoft.COM').error, {
         key: 'error.email.microsoft',
       });
+    });
+
+    for (const email of ['li@mail.microsoft.com', 'li@Sub.MicroSoft.COM', 'li@a.b.microsoft.com']) {
+      it(`should reject ${JSON.stringify(email)}, in a subdomain of microsoft.com, with error.email.microsoft`, () => {
+        assert.deepEqual(check('contactEmail', email).error, { key: 'error.email.microsoft' });
+      });
+    }
+
+    for (const email of ['li@notmicrosoft.com', 'li@microsoft.community', 'li@microsoft.com.example.cn']) {
+      it(`should accept ${JSON.stringify(email)}, which is not under microsoft.com`, () => {
+        assert.equal(check('contactEmail', email).error, undefined);
+      });
+    }
+
+    it("should reject an address in a subdomain of one of the partner's own domains, ignoring case", () => {
+      const partnerDomains = ['Contoso.com', 'fabrikam.cn'];
+
+      assert.deepEqual(check('contactEmail', 'li@sales.contoso.com', partnerDomains).error, {
+        key: 'error.email.partner',
+      });
+      assert.deepEqual(check('contactEmail', 'li@BJ.Sales.FABRIKAM.cn', partnerDomains).error, {
+        key: 'error.email.partner',
+      });
+    });
+
+    it("should accept a domain that only ends with the partner's domain name", () => {
+      const partnerDomains = ['contoso.com'];
+
+      assert.equal(check('contactEmail', 'li@mycontoso.com', partnerDomains).error, undefined);
+      assert.equal(check('contactEmail', 'li@contoso.com.cn', partnerDomains).error, undefined);
     });
 
     it("should reject an address in one of the partner's own domains, ignoring case", () => {

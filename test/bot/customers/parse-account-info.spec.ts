@@ -132,6 +132,49 @@ describe('pickAccountInfoInput', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  it('should ignore fields inherited from the prototype', () => {
+    const inherited = { companyName: 'Inherited Ltd', domainPrefix: 'inherited' };
+    const submitted = Object.assign(Object.create(inherited) as Record<string, unknown>, { city: '杭州' });
+
+    const input = pickAccountInfoInput(submitted);
+
+    assert.deepEqual(input, { city: '杭州' });
+  });
+
+  it('should ignore fields a class instance only has as prototype getters', () => {
+    class Submit {
+      city = '成都';
+      get companyName() {
+        return 'Getter Ltd';
+      }
+    }
+
+    const input = pickAccountInfoInput(new Submit() as unknown as Record<string, unknown>);
+
+    assert.deepEqual(input, { city: '成都' });
+  });
+
+  it('should read own fields of an object without a prototype', () => {
+    const submitted = Object.assign(Object.create(null) as Record<string, unknown>, { city: '南京' });
+
+    const input = pickAccountInfoInput(submitted);
+
+    assert.deepEqual(input, { city: '南京' });
+  });
+
+  it('should turn numbers into their digits', () => {
+    const submitted = { postalCode: 100022, companyPhone: 13800138000, domainPrefix: 2024, city: 0 };
+
+    const input = pickAccountInfoInput(submitted);
+
+    assert.deepEqual(input, {
+      postalCode: '100022',
+      companyPhone: '13800138000',
+      domainPrefix: '2024',
+      city: '0',
+    });
+  });
+
   it('should cut a value to 1000 characters', () => {
     const input = pickAccountInfoInput({ addressLine1: 'x'.repeat(5000) });
 

@@ -58,6 +58,44 @@ describe('translator', () => {
     assert.equal(translator('en-US')('flow.owner', { other: 'x' }), 'For {name}');
   });
 
+  it('should ignore a value that params only inherit', () => {
+    const params = Object.create({ name: 'Inherited' }) as Record<string, string>;
+
+    assert.equal(translator('en-US')('flow.owner', params), 'For {name}');
+  });
+
+  describe('with a text naming members of Object.prototype', () => {
+    const key = 'test.objectMembers' as MessageKey;
+    const catalog = enUS as Record<string, string>;
+
+    beforeEach(() => {
+      catalog[key] = '{constructor} {__proto__} {toString} {hasOwnProperty} {name}';
+    });
+
+    afterEach(() => {
+      delete catalog[key];
+    });
+
+    it('should leave those placeholders literal when params are given', () => {
+      const text = translator('en-US')(key, { name: 'Li Wei' });
+
+      assert.equal(text, '{constructor} {__proto__} {toString} {hasOwnProperty} Li Wei');
+    });
+
+    it('should leave those placeholders literal when params are empty or missing', () => {
+      const translate = translator('en-US');
+
+      assert.equal(translate(key, {}), '{constructor} {__proto__} {toString} {hasOwnProperty} {name}');
+      assert.equal(translate(key), '{constructor} {__proto__} {toString} {hasOwnProperty} {name}');
+    });
+
+    it('should still use an own param of the same name', () => {
+      const text = translator('en-US')(key, { constructor: 'c', toString: 't', name: 'n' });
+
+      assert.equal(text, 'c {__proto__} t {hasOwnProperty} n');
+    });
+  });
+
   it('should insert a value that looks like a placeholder or a template literally', () => {
     const translate = translator('en-US');
 

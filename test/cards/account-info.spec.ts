@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import type { AccountInfoInput } from '../../bot/customers/account-info-schema.js';
+import { createAccountInfoSchema } from '../../bot/customers/account-info-schema.js';
+import { parseAccountInfo } from '../../bot/customers/parse-account-info.js';
+import { PROVINCES } from '../../bot/customers/provinces.js';
+import { type Locale, translator } from '../../bot/i18n/translate.js';
+import { type AccountInfoCardData, renderAccountInfoCard } from '../../cards/account-info.js';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { describeCardContract } from '../helpers/describe-card-contract.js';
+import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
+import { ACCOUNT_INPUT, FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OWNER } from './sample-card-data.js';
+
+const TYPED: AccountInfoInput = {
+  ...ACCOUNT_INPUT,
+  contactFirstName: 'Fang',
+  postalCode: '51800',
+  contactEmail: 'wang@microsoft.com',
+};
+
+function cardData(locale: Locale, values: AccountInfoInput = TYPED): AccountInfoCardData {
+  const result = parseAccountInfo(createAccountInfoSchema({ partnerEmailDomains: [] }), values);
+  return {
+    locale,
+    flowId: FLOW_ID,
+    owner: OWNER,
+    values,
+    errors: result.ok ? {} : result.errors,
+    returnToReview: false,
+  };
+}
+
+function render(data: AccountInfoCardData): CardObject {
+  return renderAccountInfoCard(data).content as CardObject;
+}
+
+function fieldContainer(card: CardObject, id: string): CardObject[] {
+  const [container] = findCardObjects(
+    card,
+    (node) =>
+      node.type === 'Container' && Array.isArray(node.items) && node.items.some((item) => item.id === id),
+  );
+  assert.ok(container, `no container holds the input ${id}`);
+  return container.items as CardObject[];
+}
+
+describeCardContract('account-info', (locale) => renderAccountInfoCard(cardData(locale)));
+
+describe('renderAccountInfoCard', () => {
+  it('should keep every typed value in its input, as typed', () => {
+    const card = render(cardData('en-US'));
+
+    for (const [id, typed] of Object.entries(TYPED)) {
+      const [input] = findCardObjects(card, (node) => node.id === id);
+      assert.equal(input?.value, typed, id);
+    }
+  });
+
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    it(`should put each error message in ${locale} right after its field`, () => {
+      const data = cardData(locale);
+      const t = translator(locale);
+
+      const card = render(data);
+
+      assert.deepEqual(Object.keys(data.errors).sort(), ['contactEmail', 'postalCode']);
+      for (const [id, error] of Object.entries(data.errors)) {
+        const items = fieldContainer(card, id);
+        const last = items.at(-1);
+        assert.equal(items[0]?.id, id);
+        assert.equal(last?.type, 'TextBlock');
+        assert.equal(last?.color, 'Attention');
+        assert.equal(last?.text, t(error.key, error.params));
+      }
+    });
+  }
+
+  it('should show no error beside a valid field and a summary at the top when a field is wrong', () => {
+    const t = translator('en-US');
+
+    const card = render(cardData('en-US'));
+
+    const attention = findCardObjects(card, (node) => node.color === 'Attention').map((node) => node.text);
+    assert.deepEqual(attention, [
+      t('flow.errorSummary'),
+      t('error.postalCode.format'),
+      t('error.email.microsoft'),
+    ]);
+  });
+
+  it('should show no error at all when nothing is wrong', () => {
+    const card = render({ ...cardData('en-US', ACCOUNT_INPUT), errors: {} });
+
+    assert.deepEqual(
+      findCardObjects(card, (node) => node.color === 'Attention'),
+      [],
+    );
+  });
+
+  it('should offer the 31 provinces with Chinese names in zh-CN and English names in en-US', () => {
+    const choices = (locale: Locale) => {
+      const [province] = findCardObjects(render(cardData(locale)), (node) => node.id === 'province');
+      return province?.choices as { title: string; value: string }[];
+    };
+
+    assert.equal(choices('zh-CN').length, 31);
+    assert.deepEqual(
+      choices('zh-CN'),
+      PROVINCES.map((province) => ({ title: province.zh, value: province.code })),
+    );
+    assert.deepEqual(
+      choices('en-US'),
+      PROVINCES.map((province) => ({ title: province.en, value: province.code })),
+    );
+  });
+
+  it('should keep a company name with template syntax and Markdown literal in its input', () => {
+    const card = render(cardData('zh-CN', { ...TYPED, companyName: HOSTILE_TEXT }));
+
+    const [input] = findCardObjects(card, (node) => node.id === 'companyName');
+
+    assert.equal(input?.value, HOSTILE_TEXT);
+  });
+
+  it('should escape the owner name in the subtitle', () => {
+    const card = render({ ...cardData('en-US'), owner: { id: OWNER.id, name: HOSTILE_TEXT } });
+
+    const texts = findCardObjects(card, (node) => node.type === 'TextBlock').map((node) => node.text);
+
+    assert.ok(texts.includes(`Step 1 of 3 · For ${HOSTILE_TEXT_ESCAPED}`), texts.join('\n'));
+  });
+
+  it('should send the flow and its owner with Next and Cancel, and let Cancel skip the inputs', () => {
+    const card = render(cardData('en-US'));
+
+    const actions = card.actions as CardObject[];
+
+    assert.deepEqual(
+      actions.map((action) => action.data),
+      [
+        { verb: CARD_VERBS.accountNext, flowId: FLOW_ID, ownerId: OWNER.id },
+        { verb: CARD_VERBS.accountCancel, flowId: FLOW_ID, ownerId: OWNER.id },
+      ],
+    );
+    assert.equal(actions[1]?.associatedInputs, 'none');
+  });
+
+  it('should name the main button after Review when the user came from Review', () => {
+    const card = render({ ...cardData('zh-CN'), returnToReview: true });
+
+    assert.equal((card.actions as CardObject[])[0]?.title, translator('zh-CN')('account.backToReview'));
+  });
+});

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { CARD_SCHEMA_VERSION, cardDateTime, escapeMarkdown, renderCard } from '../../cards/render-card.js';
+
+describe('escapeMarkdown', () => {
+  it('should put a backslash before every character Markdown interprets', () => {
+    const escaped = escapeMarkdown('a*b_c[d](e)<f>#g~h`i\\j');
+
+    assert.equal(escaped, 'a\\*b\\_c\\[d\\](e)\\<f\\>\\#g\\~h\\`i\\\\j');
+  });
+
+  it('should turn line breaks into spaces so a value cannot start a new Markdown block', () => {
+    const escaped = escapeMarkdown('first\nsecond\r\n# third');
+
+    assert.equal(escaped, 'first second \\# third');
+  });
+
+  it('should leave plain text, Chinese and template syntax unchanged', () => {
+    const text = '北京星河科技有限公司 ${$root.flowId} a.b-c@d';
+
+    assert.equal(escapeMarkdown(text), text);
+  });
+});
+
+describe('cardDateTime', () => {
+  it('should strip the milliseconds and use the Adaptive Cards DATE and TIME functions', () => {
+    const text = cardDateTime('2025-03-14T09:26:53.589Z');
+
+    assert.equal(text, '{{DATE(2025-03-14T09:26:53Z, SHORT)}} {{TIME(2025-03-14T09:26:53Z)}}');
+  });
+
+  it('should keep a time that has no milliseconds as it is', () => {
+    const text = cardDateTime('2025-03-14T09:26:53Z');
+
+    assert.equal(text, '{{DATE(2025-03-14T09:26:53Z, SHORT)}} {{TIME(2025-03-14T09:26:53Z)}}');
+  });
+});
+
+describe('renderCard', () => {
+  it('should expand the template with data and wrap it as an Adaptive Card attachment', () => {
+    const template = {
+      type: 'AdaptiveCard',
+      version: CARD_SCHEMA_VERSION,
+      body: [{ type: 'TextBlock', text: '${title}' }],
+    };
+
+    const attachment = renderCard(template, { title: 'Hello' });
+
+    assert.equal(attachment.contentType, 'application/vnd.microsoft.card.adaptive');
+    assert.deepEqual(attachment.content, {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: 'Hello' }],
+    });
+  });
+
+  it('should drop properties whose value is null', () => {
+    const template = {
+      type: 'AdaptiveCard',
+      body: [{ type: 'Input.Text', id: 'a', placeholder: '${hint}' }],
+    };
+
+    const attachment = renderCard(template, { hint: null });
+
+    assert.deepEqual(attachment.content, { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'a' }] });
+  });
+
+  it('should not evaluate template syntax that arrives inside data', () => {
+    const template = { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: '${title}' }], secret: 's3' };
+
+    const attachment = renderCard(template, { title: '${$root.secret}' });
+
+    assert.equal((attachment.content as { body: { text: string }[] }).body[0]?.text, '${$root.secret}');
+  });
+});

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { type Locale, translator } from '../../bot/i18n/translate.js';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
+import { describeCardContract } from '../helpers/describe-card-contract.js';
+import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
+import {
+  FLOW_ID,
+  HOSTILE_TEXT,
+  HOSTILE_TEXT_ESCAPED,
+  OFFERS,
+  OWNER,
+  parsedAccount,
+  SUBSCRIPTIONS,
+} from './sample-card-data.js';
+
+const SUBMITTED_AT = '2025-03-14T09:26:53.589Z';
+
+function cardData(locale: Locale, overrides: Partial<ReviewCardData> = {}): ReviewCardData {
+  return {
+    locale,
+    flowId: FLOW_ID,
+    owner: OWNER,
+    account: parsedAccount(),
+    subscriptions: SUBSCRIPTIONS,
+    offers: OFFERS,
+    state: { kind: 'editing' },
+    ...overrides,
+  };
+}
+
+function render(data: ReviewCardData): CardObject {
+  return renderReviewCard(data).content as CardObject;
+}
+
+function facts(card: CardObject): Record<string, unknown> {
+  const all = findCardObjects(card, (node) => node.type === 'FactSet').flatMap(
+    (factSet) => factSet.facts as CardObject[],
+  );
+  return Object.fromEntries(all.map((fact) => [fact.title, fact.value]));
+}
+
+function textBlocks(card: CardObject): CardObject[] {
+  return findCardObjects(card, (node) => node.type === 'TextBlock');
+}
+
+describeCardContract('review-editing', (locale) => renderReviewCard(cardData(locale)));
+describeCardContract('review-editing-form-error', (locale) =>
+  renderReviewCard(cardData(locale, { formError: { key: 'error.domainPrefix.taken' } })),
+);
+describeCardContract('review-submitted', (locale) =>
+  renderReviewCard(cardData(locale, { state: { kind: 'submitted', at: SUBMITTED_AT } })),
+);
+describeCardContract('review-cancelled', (locale) =>
+  renderReviewCard(cardData(locale, { state: { kind: 'cancelled' } })),
+);
+
+describe('renderReviewCard', () => {
+  it('should list the company, contact and subscriptions in zh-CN as facts', () => {
+    const card = render(cardData('zh-CN'));
+
+    assert.deepEqual(facts(card), {
+      '公司名称（准确的法定名称）': 'Contoso (Shenzhen) Technology Co., Ltd.',
+      租户域名: 'contososz.partner.onmschina.cn',
+      地址: '1 Keyuan Road, Nanshan District, Building 5, Floor 3, Shenzhen, 广东省, 518000',
+      '国家/地区': '中国',
+      '公司电话（可选）': '0755 8888 6666',
+      姓名: 'Wang',
+      电子邮件: 'wang.fang@contoso.cn',
+      '电话（可选）': '138 0013 8000',
+      客户管理员使用的语言: 'zh-CN',
+      'Microsoft 365 商业基础版': '25 个许可证',
+      'Office 365 E3': '10 个许可证',
+    });
+  });
+
+  it('should leave template syntax typed in the company name unevaluated in its fact', () => {
+    const card = render(cardData('en-US', { account: parsedAccount({ companyName: HOSTILE_TEXT }) }));
+
+    const value = String(facts(card)['Company name (exact legal name)']);
+
+    assert.ok(value.startsWith('${$root.flowId} '), value);
+    assert.ok(!JSON.stringify(card.body).includes(FLOW_ID));
+  });
+
+  it('should offer Submit, both Updates and Cancel while editing, with the flow and its owner', () => {
+    const card = render(cardData('en-US'));
+
+    const actions = card.actions as CardObject[];
+
+    assert.deepEqual(
+      actions.map((action) => action.data),
+      [
+        CARD_VERBS.reviewSubmit,
+        CARD_VERBS.reviewUpdateAccount,
+        CARD_VERBS.reviewUpdateSubscriptions,
+        CARD_VERBS.reviewCancel,
+      ].map((verb) => ({ verb, flowId: FLOW_ID, ownerId: OWNER.id })),
+    );
+    assert.ok(actions.every((action) => action.associatedInputs === 'none'));
+  });
+
+  it('should show the form error at the top while editing', () => {
+    const card = render(cardData('zh-CN', { formError: { key: 'error.domainPrefix.taken' } }));
+
+    const attention = textBlocks(card).filter((node) => node.color === 'Attention');
+
+    assert.deepEqual(
+      attention.map((node) => node.text),
+      [translator('zh-CN')('error.domainPrefix.taken')],
+    );
+  });
+
+  it('should drop the buttons and say who submitted it and when once submitted', () => {
+    const card = render(
+      cardData('en-US', {
+        owner: { id: OWNER.id, name: HOSTILE_TEXT },
+        state: { kind: 'submitted', at: SUBMITTED_AT },
+      }),
+    );
+
+    const status = textBlocks(card).at(-1);
+
+    assert.deepEqual(card.actions, []);
+    assert.equal(
+      status?.text,
+      `Submitted by ${HOSTILE_TEXT_ESCAPED} on {{DATE(2025-03-14T09:26:53Z, SHORT)}} {{TIME(2025-03-14T09:26:53Z)}}.`,
+    );
+    assert.equal(status?.color, 'Good');
+  });
+
+  it('should drop the buttons and say who cancelled it once cancelled', () => {
+    const card = render(cardData('zh-CN', { state: { kind: 'cancelled' } }));
+
+    const status = textBlocks(card).at(-1);
+
+    assert.deepEqual(card.actions, []);
+    assert.equal(status?.text, 'Li Lei 已取消。');
+    assert.equal(status?.color, 'Warning');
+  });
+
+  it('should escape the owner name in the subtitle', () => {
+    const card = render(cardData('en-US', { owner: { id: OWNER.id, name: HOSTILE_TEXT } }));
+
+    const texts = textBlocks(card).map((node) => node.text);
+
+    assert.ok(texts.includes(`Step 3 of 3 · For ${HOSTILE_TEXT_ESCAPED}`), texts.join('\n'));
+  });
+});

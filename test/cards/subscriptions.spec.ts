@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { parseSubscriptions, type SubscriptionsInput } from '../../bot/customers/parse-subscriptions.js';
+import { type Locale, translator } from '../../bot/i18n/translate.js';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { renderSubscriptionsCard, type SubscriptionsCardData } from '../../cards/subscriptions.js';
+import { describeCardContract } from '../helpers/describe-card-contract.js';
+import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
+import { FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS, OWNER } from './sample-card-data.js';
+
+const TYPED: SubscriptionsInput = { 'm365-business-basic': '25', 'o365-e3': '20000' };
+
+function cardData(locale: Locale, values: SubscriptionsInput = TYPED): SubscriptionsCardData {
+  const result = parseSubscriptions(OFFERS, values);
+  return {
+    locale,
+    flowId: FLOW_ID,
+    owner: OWNER,
+    offers: OFFERS,
+    values,
+    errors: result.ok ? {} : result.errors,
+    formError: result.ok ? undefined : result.formError,
+    returnToReview: false,
+  };
+}
+
+function render(data: SubscriptionsCardData): CardObject {
+  return renderSubscriptionsCard(data).content as CardObject;
+}
+
+describeCardContract('subscriptions', (locale) => renderSubscriptionsCard(cardData(locale)));
+
+describe('renderSubscriptionsCard', () => {
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    it(`should show one license count per offer, named in ${locale}, within the offer's maximum`, () => {
+      const card = render(cardData(locale));
+
+      const inputs = findCardObjects(card, (node) => node.type === 'Input.Number');
+
+      assert.deepEqual(
+        inputs.map((input) => [input.id, input.label, input.min, input.max]),
+        OFFERS.map((offer) => [`qty_${offer.id}`, offer.name[locale], 0, offer.maximumQuantity]),
+      );
+    });
+  }
+
+  it('should keep the typed counts as numbers and leave the other offers empty', () => {
+    const card = render(cardData('en-US'));
+
+    const values = Object.fromEntries(
+      findCardObjects(card, (node) => node.type === 'Input.Number').map((input) => [input.id, input.value]),
+    );
+
+    assert.deepEqual(values, {
+      'qty_m365-business-basic': 25,
+      'qty_m365-apps-for-business': undefined,
+      'qty_m365-business-standard': undefined,
+      'qty_o365-e1': undefined,
+      'qty_o365-e3': 20000,
+      'qty_o365-f3': undefined,
+    });
+  });
+
+  it("should put a count's error right after that offer's input and range", () => {
+    const t = translator('zh-CN');
+
+    const card = render(cardData('zh-CN'));
+
+    const [container] = findCardObjects(
+      card,
+      (node) => Array.isArray(node.items) && node.items.some((item) => item.id === 'qty_o365-e3'),
+    );
+    const items = container?.items as CardObject[];
+    assert.deepEqual(
+      items.map((item) => item.type),
+      ['Input.Number', 'TextBlock', 'TextBlock'],
+    );
+    assert.equal(items[2]?.color, 'Attention');
+    assert.equal(items[2]?.text, t('error.offers.quantity', { min: 1, max: 10000 }));
+    assert.equal(findCardObjects(card, (node) => node.color === 'Attention').length, 2);
+  });
+
+  it('should show the form error at the top when no offer is chosen', () => {
+    const t = translator('en-US');
+
+    const card = render(cardData('en-US', {}));
+
+    const attention = findCardObjects(card, (node) => node.color === 'Attention').map((node) => node.text);
+    assert.deepEqual(attention, [t('error.offers.none')]);
+  });
+
+  it('should escape the owner name in the subtitle', () => {
+    const card = render({ ...cardData('zh-CN'), owner: { id: OWNER.id, name: HOSTILE_TEXT } });
+
+    const texts = findCardObjects(card, (node) => node.type === 'TextBlock').map((node) => node.text);
+
+    assert.ok(texts.includes(`第 2 步，共 3 步 · 发起人：${HOSTILE_TEXT_ESCAPED}`), texts.join('\n'));
+  });
+
+  it('should send the flow and its owner with Next and Back', () => {
+    const card = render({ ...cardData('en-US'), returnToReview: true });
+
+    const actions = card.actions as CardObject[];
+
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.data]),
+      [
+        [
+          'Save and return to Review',
+          { verb: CARD_VERBS.subscriptionsNext, flowId: FLOW_ID, ownerId: OWNER.id },
+        ],
+        ['Back', { verb: CARD_VERBS.subscriptionsBack, flowId: FLOW_ID, ownerId: OWNER.id }],
+      ],
+    );
+  });
+});
