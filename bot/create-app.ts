@@ -5,6 +5,9 @@ import type { Logger } from 'pino';
 import type restify from 'restify';
 import { FileStorage } from '../store/file-storage.js';
 import { LowdbCustomerStore } from '../store/lowdb-customer-store.js';
+import { answerApprovalAction } from './approval/answer-approval-action.js';
+import type { ApprovalDeps } from './approval/approval-deps.js';
+import { RequestApproval } from './approval/request-approval.js';
 import type { Config } from './config/load-config.js';
 import { generateTemporaryPassword } from './credentials/generate-temporary-password.js';
 import { createAccountInfoSchema } from './customers/account-info-schema.js';
@@ -15,6 +18,7 @@ import { cancelAddCustomer } from './handlers/cancel-add-customer.js';
 import { completeCredentials } from './handlers/complete-credentials.js';
 import { continueAddCustomer } from './handlers/continue-add-customer.js';
 import { refuseForeignCard } from './handlers/refuse-foreign-card.js';
+import { resubmitRequest } from './handlers/resubmit-request.js';
 import { showHelp } from './handlers/show-help.js';
 import { startAddCustomer } from './handlers/start-add-customer.js';
 import { pickLocale, translator } from './i18n/translate.js';
@@ -63,7 +67,20 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     newId,
     generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
   });
-  const submitter = new CreateCustomerNow({ provisioner, store, messenger, offers, logger, now });
+  const creation = { provisioner, store, messenger, offers, logger, now };
+  const approval: ApprovalDeps = {
+    store,
+    messenger,
+    adapter,
+    appId: config.auth.appId,
+    offers,
+    approverIds: config.approverIds,
+    logger,
+    now,
+    creation,
+  };
+  const submitter =
+    config.approverIds.length > 0 ? new RequestApproval(approval) : new CreateCustomerNow(creation);
   const accountInfoSchema = createAccountInfoSchema({ partnerEmailDomains: config.partnerEmailDomains });
   const runner = new DialogRunner(storage, [
     new AddCustomerDialog({ accountInfoSchema, store, offers, submitter, now }),
@@ -76,6 +93,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     showHelp,
     refuseForeignCard,
     completeCredentials: (context, customerId) => completeCredentials(store, context, customerId),
+    resubmitRequest: (context, requestId) => resubmitRequest(runner, store, newId, context, requestId),
+    answerCardAction: (context, action) => answerApprovalAction(approval, context, action),
     cardExpired: async (context) => {
       await context.sendActivity(translator(pickLocale(context.activity.locale))('flow.cardExpired'));
     },

@@ -10,6 +10,10 @@ try {
       url: `${url}/api/messages`,
       dataDir: config.dataDir,
       authentication: config.localOnly ? 'off (no MicrosoftAppId: local development only)' : 'on',
+      approval:
+        config.approverIds.length > 0
+          ? `on (${config.approverIds.length} approvers)`
+          : 'off (no APPROVER_IDS: Submit creates the customer at once)',
     },
     'add-customer-bot is listening',
   );

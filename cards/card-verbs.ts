@@ -9,6 +9,11 @@ export const CARD_VERBS = {
   reviewSubmit: 'review.submit',
   reviewCancel: 'review.cancel',
   credentialsDone: 'credentials.done',
+  approvalRefresh: 'approval.refresh',
+  approvalApprove: 'approval.approve',
+  approvalReject: 'approval.reject',
+  approvalWithdraw: 'approval.withdraw',
+  approvalResubmit: 'approval.resubmit',
 } as const;
 
 /** A verb sent by a card button. */

@@ -17,7 +17,11 @@ export type ReviewCardData = {
   subscriptions: readonly SubscriptionLine[];
   offers: readonly Offer[];
   formError?: FieldError;
-  state: { kind: 'editing' } | { kind: 'submitted'; at: string } | { kind: 'cancelled' };
+  state:
+    | { kind: 'editing' }
+    | { kind: 'submitted'; at: string }
+    | { kind: 'pending'; at: string }
+    | { kind: 'cancelled' };
 };
 
 /** Renders step 3, Review: everything entered, read-only, with Update, Submit and Cancel while editing. */
@@ -25,12 +29,13 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
   const t = translator(data.locale);
   const ownerName = escapeMarkdown(data.owner.name);
   const editing = data.state.kind === 'editing';
-  const status =
-    data.state.kind === 'submitted'
-      ? t('review.submitted', { name: ownerName, when: cardDateTime(data.state.at) })
-      : data.state.kind === 'cancelled'
-        ? t('review.cancelledState', { name: ownerName })
-        : '';
+  const statuses = {
+    editing: () => '',
+    submitted: (at: string) => t('review.submitted', { name: ownerName, when: cardDateTime(at) }),
+    pending: (at: string) => t('review.pendingState', { name: ownerName, when: cardDateTime(at) }),
+    cancelled: () => t('review.cancelledState', { name: ownerName }),
+  };
+  const status = statuses[data.state.kind]('at' in data.state ? data.state.at : '');
   return renderCard(template, {
     title: t('review.title'),
     subtitle: `${t('flow.stepOf', { step: 3 })} · ${t('flow.owner', { name: ownerName })}`,
@@ -38,7 +43,9 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
     formError: data.formError ? t(data.formError.key, data.formError.params) : '',
     sections: customerFactSections(data.locale, data.account, data.subscriptions, data.offers),
     status,
-    statusColor: data.state.kind === 'cancelled' ? 'Warning' : 'Good',
+    statusColor: { editing: 'Default', submitted: 'Good', pending: 'Accent', cancelled: 'Warning' }[
+      data.state.kind
+    ],
     actions: editing
       ? [
           { title: t('review.submit'), verb: CARD_VERBS.reviewSubmit, style: 'positive' },

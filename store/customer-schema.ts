@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CustomerRequest } from '../bot/provisioning/customer-request.js';
 
 /** Where a request was made: enough to post to that conversation again later, proactively. */
 export const ConversationOriginSchema = z.object({
@@ -57,7 +58,15 @@ export type Customer = z.infer<typeof CustomerSchema>;
 /** One line of the audit trail: what happened to which request, who did it and when. */
 export const AuditEntrySchema = z.object({
   at: z.string(),
-  event: z.enum(['customer.created', 'credentials.delivered', 'credentials.undeliverable']),
+  event: z.enum([
+    'request.submitted',
+    'request.approved',
+    'request.rejected',
+    'request.withdrawn',
+    'customer.created',
+    'credentials.delivered',
+    'credentials.undeliverable',
+  ]),
   requestId: z.string(),
   customerId: z.string().optional(),
   actor: RequesterSchema.optional(),
@@ -67,9 +76,48 @@ export const AuditEntrySchema = z.object({
 /** One line of the audit trail: what happened to which request, who did it and when. */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/** The shape a stored customer request must have to be loaded back (the full type is `CustomerRequest`). */
+const StoredCustomerRequestShape = z.looseObject({
+  requestId: z.string(),
+  locale: z.enum(['en-US', 'zh-CN']),
+  account: z.looseObject({ companyName: z.string(), domainPrefix: z.string(), contactEmail: z.string() }),
+  subscriptions: z.array(z.object({ offerId: z.string(), quantity: z.number().int().positive() })),
+  requester: RequesterSchema,
+  origin: ConversationOriginSchema,
+  requestedAt: z.string(),
+});
+
+/** A message holding a copy of an approval card, so that every copy can be updated with the decision. */
+export const PostedCardSchema = z.object({ origin: ConversationOriginSchema, activityId: z.string() });
+/** A message holding a copy of an approval card. */
+export type PostedCard = z.infer<typeof PostedCardSchema>;
+
+/** A decision on a request: who took it, when, and why (for a rejection). */
+export const DecisionSchema = z.object({
+  status: z.enum(['approved', 'rejected', 'withdrawn']),
+  by: RequesterSchema,
+  at: z.string(),
+  reason: z.string().optional(),
+});
+/** A decision on a request. */
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/** A submitted request waiting for (or past) an approver's decision. Holds no secret. */
+export const ApprovalRequestSchema = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+  request: z.custom<CustomerRequest>((value) => StoredCustomerRequestShape.safeParse(value).success),
+  decision: DecisionSchema.optional(),
+  customerId: z.string().optional(),
+  cards: z.array(PostedCardSchema),
+});
+/** A submitted request waiting for (or past) an approver's decision. */
+export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
+
 /** The whole content of the customer store file. */
 export const StoreFileSchema = z.object({
   customers: z.array(CustomerSchema),
+  requests: z.array(ApprovalRequestSchema).default([]),
   audit: z.array(AuditEntrySchema),
 });
 /** The whole content of the customer store file. */

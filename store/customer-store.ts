@@ -1,7 +1,10 @@
-import type { AuditEntry, Customer } from './customer-schema.js';
+import type { ApprovalRequest, AuditEntry, Customer, Decision, PostedCard } from './customer-schema.js';
 
 /** What `addCustomer` did: `created` is false when the same request had already created this customer. */
 export type AddCustomerResult = { customer: Customer; created: boolean };
+
+/** What `decideRequest` did: `decided` is false when the request had already been decided. */
+export type DecideResult = { request: ApprovalRequest; decided: boolean };
 
 /** Thrown by `addCustomer` when another request already holds the domain. */
 export class DomainTakenError extends Error {
@@ -27,6 +30,19 @@ export interface CustomerStore {
   addCustomer(customer: Customer): Promise<AddCustomerResult>;
   /** The newest customers first. */
   listCustomers(options?: { limit?: number }): Promise<Customer[]>;
+  /** Saves a pending request once per id; a repeat returns the stored one with `created: false`. */
+  addRequest(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }>;
+  /** The request with this id, if any. */
+  findRequest(requestId: string): Promise<ApprovalRequest | undefined>;
+  /**
+   * Records a decision if, and only if, the request is still pending: of two decisions racing,
+   * exactly one wins and the other gets the request as decided.
+   */
+  decideRequest(requestId: string, decision: Decision): Promise<DecideResult>;
+  /** Records where copies of the request's approval card were posted. */
+  addRequestCards(requestId: string, cards: PostedCard[]): Promise<void>;
+  /** Links an approved request to the customer it created. */
+  setRequestCustomer(requestId: string, customerId: string): Promise<void>;
   /** Appends a line to the audit trail. */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** The audit trail, oldest first. */

@@ -2,8 +2,21 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { type AuditEntry, type Customer, type StoreFile, StoreFileSchema } from './customer-schema.js';
-import { type AddCustomerResult, type CustomerStore, DomainTakenError } from './customer-store.js';
+import {
+  type ApprovalRequest,
+  type AuditEntry,
+  type Customer,
+  type Decision,
+  type PostedCard,
+  type StoreFile,
+  StoreFileSchema,
+} from './customer-schema.js';
+import {
+  type AddCustomerResult,
+  type CustomerStore,
+  type DecideResult,
+  DomainTakenError,
+} from './customer-store.js';
 
 /** Thrown when the store file exists but cannot be used; the message names the file. */
 export class StoreFileError extends Error {
@@ -19,12 +32,14 @@ export class LowdbCustomerStore implements CustomerStore {
   private readonly byDomainPrefix = new Map<string, Customer>();
   private readonly byRequestId = new Map<string, Customer>();
   private readonly byId = new Map<string, Customer>();
+  private readonly requestsById = new Map<string, ApprovalRequest>();
   /** Customers whose write is under way: a duplicate waits for it, a rival for the domain is refused. */
   private readonly saving = new Map<string, Promise<AddCustomerResult>>();
   private readonly savingDomains = new Set<string>();
 
   private constructor(private readonly db: Low<StoreFile>) {
     for (const customer of db.data.customers) this.index(customer);
+    for (const request of db.data.requests) this.requestsById.set(request.id, request);
   }
 
   /** Opens (or creates) the store file in `dataDir`, validating what it holds. */
@@ -85,6 +100,55 @@ export class LowdbCustomerStore implements CustomerStore {
     return options.limit === undefined ? newestFirst : newestFirst.slice(0, options.limit);
   }
 
+  async addRequest(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }> {
+    const existing = this.requestById(request.id);
+    if (existing) return { request: existing, created: false };
+    this.db.data.requests.push(request);
+    this.requestsById.set(request.id, request);
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data.requests.splice(this.db.data.requests.indexOf(request), 1);
+      this.requestsById.delete(request.id);
+      throw error;
+    }
+    return { request, created: true };
+  }
+
+  async findRequest(requestId: string): Promise<ApprovalRequest | undefined> {
+    return this.requestById(requestId);
+  }
+
+  async decideRequest(requestId: string, decision: Decision): Promise<DecideResult> {
+    const request = this.requestById(requestId);
+    if (!request) throw new Error(`No request ${requestId}`);
+    if (request.status !== 'pending') return { request, decided: false };
+    request.status = decision.status;
+    request.decision = decision;
+    try {
+      await this.db.write();
+    } catch (error) {
+      request.status = 'pending';
+      request.decision = undefined;
+      throw error;
+    }
+    return { request, decided: true };
+  }
+
+  async addRequestCards(requestId: string, cards: PostedCard[]): Promise<void> {
+    const request = this.requestById(requestId);
+    if (!request) throw new Error(`No request ${requestId}`);
+    request.cards.push(...cards);
+    await this.db.write();
+  }
+
+  async setRequestCustomer(requestId: string, customerId: string): Promise<void> {
+    const request = this.requestById(requestId);
+    if (!request) throw new Error(`No request ${requestId}`);
+    request.customerId = customerId;
+    await this.db.write();
+  }
+
   async appendAudit(entry: AuditEntry): Promise<void> {
     this.db.data.audit.push(entry);
     await this.db.write();
@@ -92,6 +156,10 @@ export class LowdbCustomerStore implements CustomerStore {
 
   async listAudit(): Promise<AuditEntry[]> {
     return [...this.db.data.audit];
+  }
+
+  private requestById(requestId: string): ApprovalRequest | undefined {
+    return this.requestsById.get(requestId);
   }
 
   private index(customer: Customer): void {
@@ -106,7 +174,7 @@ async function readStoreFile(file: string): Promise<StoreFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { customers: [], audit: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { customers: [], requests: [], audit: [] };
     throw new StoreFileError(`Cannot read the customer store ${file}: ${(error as Error).message}`);
   }
   let json: unknown;

@@ -5,7 +5,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { renderReviewCard } from '../../cards/review.js';
+import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import type { CustomerStore } from '../../store/customer-store.js';
 import type { createAccountInfoSchema } from '../customers/account-info-schema.js';
 import type { Offer } from '../customers/offer-catalog.js';
@@ -92,7 +92,10 @@ export class AddCustomerDialog extends ComponentDialog {
       case CARD_VERBS.reviewUpdateSubscriptions:
         return this.restartAt(step, 'subscriptions');
       case CARD_VERBS.reviewSubmit:
-        await this.showReviewAs(step, { kind: 'submitted', at: this.deps.now().toISOString() });
+        await this.showReviewAs(step, {
+          kind: draft.submission === 'pendingApproval' ? 'pending' : 'submitted',
+          at: this.deps.now().toISOString(),
+        });
         return step.endDialog();
       default:
         return this.cancel(step);
@@ -115,7 +118,7 @@ export class AddCustomerDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  private async showReviewAs(step: Steps, state: { kind: 'submitted'; at: string } | { kind: 'cancelled' }) {
+  private async showReviewAs(step: Steps, state: ReviewCardData['state']) {
     const { draft } = step.values;
     if (!draft.account || !draft.subscriptions) return;
     const card = renderReviewCard({

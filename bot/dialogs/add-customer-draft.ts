@@ -17,6 +17,8 @@ export type AddCustomerDraft = {
   subscriptions?: SubscriptionLine[];
   /** Set once the user has reached Review: finishing an updated card returns there. */
   returnToReview: boolean;
+  /** What Submit did: created the customer, or stored the request for an approver. */
+  submission?: 'created' | 'pendingApproval';
 };
 
 /** Which step the dialog (re)starts at. */

@@ -44,7 +44,8 @@ export class ReviewForm implements CardForm {
     if (outcome.kind === 'domainTaken') {
       return { kind: 'stay', draft, card: this.render(context, draft, { key: 'error.domainPrefix.taken' }) };
     }
-    return { kind: 'end', draft, verb: submit.verb };
+    const submission = outcome.kind === 'pendingApproval' ? 'pendingApproval' : 'created';
+    return { kind: 'end', draft: { ...draft, submission }, verb: submit.verb };
   }
 
   private requestFrom(context: TurnContext, draft: AddCustomerDraft): CustomerRequest {

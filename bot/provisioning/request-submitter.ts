@@ -5,6 +5,7 @@ import type { CustomerRequest } from './customer-request.js';
 export type SubmitOutcome =
   | { kind: 'created'; customer: Customer }
   | { kind: 'alreadySubmitted'; customer: Customer }
+  | { kind: 'pendingApproval' }
   | { kind: 'domainTaken' };
 
 /**

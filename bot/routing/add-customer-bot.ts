@@ -1,4 +1,9 @@
-import { TeamsActivityHandler, TurnContext } from 'botbuilder';
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
 import { z } from 'zod';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { COMMANDS, matchCommand } from '../commands/match-command.js';
@@ -14,12 +19,18 @@ export type BotHandlers = {
   refuseForeignCard(context: TurnContext): Promise<void>;
   completeCredentials(context: TurnContext, customerId: string): Promise<void>;
   cardExpired(context: TurnContext): Promise<void>;
+  resubmitRequest(context: TurnContext, requestId: string): Promise<void>;
+  answerCardAction(
+    context: TurnContext,
+    action: { verb: string; data: unknown },
+  ): Promise<AdaptiveCardInvokeResponse>;
 };
 
 const CredentialsDoneSchema = z.object({
   verb: z.literal(CARD_VERBS.credentialsDone),
   customerId: z.string(),
 });
+const ResubmitSchema = z.object({ verb: z.literal(CARD_VERBS.approvalResubmit), requestId: z.string() });
 
 /**
  * The bot's activity handler. It only routes: text commands, card button verbs and installation events
@@ -39,6 +50,14 @@ export class AddCustomerBot extends TeamsActivityHandler {
       if (botWasAdded) await this.routes.showHelp(context);
       await next();
     });
+  }
+
+  /** `Action.Execute` presses (`adaptiveCard/action` invokes), answered with a card or a message. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    return this.routes.answerCardAction(context, invokeValue.action);
   }
 
   private async routeMessage(context: TurnContext): Promise<void> {
@@ -63,6 +82,8 @@ export class AddCustomerBot extends TeamsActivityHandler {
   private async routeCardSubmit(context: TurnContext, value: unknown): Promise<void> {
     const done = CredentialsDoneSchema.safeParse(value);
     if (done.success) return this.routes.completeCredentials(context, done.data.customerId);
+    const resubmit = ResubmitSchema.safeParse(value);
+    if (resubmit.success) return this.routes.resubmitRequest(context, resubmit.data.requestId);
     const submit = readFlowSubmit(value);
     if (!submit) return this.routes.cardExpired(context);
     if (submit.ownerId !== ownerIdOf(context.activity.from)) return this.routes.refuseForeignCard(context);

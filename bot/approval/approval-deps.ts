@@ -1,0 +1,20 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { CustomerStore } from '../../store/customer-store.js';
+import type { Offer } from '../customers/offer-catalog.js';
+import type { TeamsMessenger } from '../messaging/teams-messenger.js';
+import type { CustomerCreationDeps } from '../provisioning/create-customer-now.js';
+
+/** What the approval flow needs from the rest of the bot. */
+export type ApprovalDeps = {
+  store: CustomerStore;
+  messenger: TeamsMessenger;
+  adapter: CloudAdapter;
+  appId: string | undefined;
+  offers: readonly Offer[];
+  /** Entra object ids of the approvers, lower-case. */
+  approverIds: readonly string[];
+  logger: Logger;
+  now: () => Date;
+  creation: CustomerCreationDeps;
+};
