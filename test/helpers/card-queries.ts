@@ -1,7 +1,10 @@
 import type { FakeBotConnector, SentActivity } from './fake-bot-connector.js';
 
 /** An Adaptive Card as JSON, loosely typed for searching. */
-export type CardJson = { body?: unknown[]; actions?: { title?: string; data?: Record<string, unknown> }[] };
+export type CardJson = {
+  body?: unknown[];
+  actions?: { title?: string; verb?: string; data?: Record<string, unknown> }[];
+};
 
 /** The Adaptive Card in a sent activity, if it has one. */
 export function cardOf(entry: SentActivity | undefined): CardJson | undefined {
@@ -13,9 +16,12 @@ export function cardsSentTo(connector: FakeBotConnector, conversationId: string)
   return connector.sentTo(conversationId).filter((entry) => cardOf(entry) !== undefined);
 }
 
-/** The data of the card's button with this verb; fails loudly if the card has no such button. */
+/**
+ * The data of the card's button with this verb (an `Action.Submit` carries it in `data.verb`, an
+ * `Action.Execute` in `verb`); fails loudly if the card has no such button.
+ */
 export function actionData(card: CardJson | undefined, verb: string): Record<string, unknown> {
-  const action = card?.actions?.find((candidate) => candidate.data?.verb === verb);
+  const action = card?.actions?.find((candidate) => candidate.data?.verb === verb || candidate.verb === verb);
   if (!action?.data)
     throw new Error(`the card has no button with verb ${verb}: ${JSON.stringify(card?.actions)}`);
   return action.data;

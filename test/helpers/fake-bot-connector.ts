@@ -71,7 +71,12 @@ export class FakeBotConnector {
     }
     const createConversation = method === 'POST' && path === '/v3/conversations';
     const activityMatch = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(path);
-    if (createConversation) {
+    const memberMatch = /^\/v3\/conversations\/(.+?)\/members\/([^/]+)$/.exec(path);
+    if (memberMatch && method === 'GET') {
+      const memberId = memberMatch[2] as string;
+      const id = memberId.startsWith('29:') ? memberId : `29:${memberId}`;
+      reply(200, { id, aadObjectId: id.slice(3), name: `User ${id.slice(3, 11)}` });
+    } else if (createConversation) {
       const member = (body.members as { id: string }[] | undefined)?.[0]?.id ?? 'unknown';
       const conversationId = `a:personal-${member}`;
       this.createdConversations.push({ conversationId, parameters: body });

@@ -42,16 +42,15 @@ export class TeamsUser {
     readonly name: string,
     readonly conversation: TeamsConversation,
     readonly locale = 'en-US',
+    aadObjectId: string = randomUUID(),
   ) {
-    this.aadObjectId = randomUUID();
+    this.aadObjectId = aadObjectId;
     this.id = `29:${this.aadObjectId}`;
   }
 
   /** The same person in another conversation. */
   in(conversation: TeamsConversation): TeamsUser {
-    const twin = new TeamsUser(this.bot, this.connector, this.name, conversation, this.locale);
-    Object.assign(twin, { id: this.id, aadObjectId: this.aadObjectId });
-    return twin;
+    return new TeamsUser(this.bot, this.connector, this.name, conversation, this.locale, this.aadObjectId);
   }
 
   say(text: string): Promise<HttpAnswer> {
@@ -73,6 +72,11 @@ export class TeamsUser {
   press(cardActivityId: string, data: Record<string, unknown>, inputs: Record<string, string> = {}) {
     const filled = Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== ''));
     return this.bot.post(this.activity({ replyToId: cardActivityId, value: { ...data, ...filled } }));
+  }
+
+  /** Posts any activity from this user in this conversation (type, name, value… in `extra`). */
+  post(extra: Record<string, unknown>): Promise<HttpAnswer> {
+    return this.bot.post(this.activity(extra));
   }
 
   /** The activity Teams would post for this user, before `post`. */
@@ -102,4 +106,24 @@ export class TeamsUser {
       ...extra,
     };
   }
+}
+
+/** What the bot answered to an `Action.Execute`: a card to show, a message, or an error. */
+export type InvokeAnswer = { status: number; type?: string; value?: unknown };
+
+/** Presses an `Action.Execute` button as Teams does: an `adaptiveCard/action` invoke answered in the same request. */
+export async function pressExecute(
+  user: TeamsUser,
+  cardActivityId: string,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<InvokeAnswer> {
+  const answer = await user.post({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: cardActivityId,
+    value: { action: { type: 'Action.Execute', title: verb, verb, data } },
+  });
+  const body = answer.body ? (JSON.parse(answer.body) as { type?: string; value?: unknown }) : {};
+  return { status: answer.status, type: body.type, value: body.value };
 }

@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
+import { BotUnderTest } from '../helpers/bot-under-test.js';
+import { actionData, type CardJson, cardOf, cardText } from '../helpers/card-queries.js';
+import { FakeBotConnector, type SentActivity } from '../helpers/fake-bot-connector.js';
+import { channelThread, personalChat, pressExecute, TeamsUser } from '../helpers/teams-user.js';
+
+type Card = CardJson & { refresh?: { userIds?: string[]; action?: { verb?: string } } };
+
+describe('approving submissions from a card button', () => {
+  const meganId = randomUUID();
+  const nestorId = randomUUID();
+  let connector: FakeBotConnector;
+  let bot: BotUnderTest;
+
+  beforeEach(async () => {
+    connector = new FakeBotConnector();
+    await connector.start();
+    bot = await BotUnderTest.start({ env: { APPROVER_IDS: `${meganId},${nestorId}` } });
+  });
+
+  afterEach(async () => {
+    await bot.stop();
+    await connector.stop();
+  });
+
+  const approvalCards = (conversationId: string): SentActivity[] =>
+    connector.sentTo(conversationId).filter((entry) => /Approval needed/.test(cardText(cardOf(entry))));
+
+  async function submitInChannel(domainPrefix: string) {
+    const thread = channelThread();
+    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', thread), connector);
+    const megan = new TeamsUser(bot, connector, 'Megan Bowen', thread, 'en-US', meganId);
+    const nestor = new TeamsUser(bot, connector, 'Nestor Wilke', thread, 'en-US', nestorId);
+    await alex.start();
+    await alex.fillToReview(domainPrefix);
+    const review = await alex.press(CARD_VERBS.reviewSubmit);
+    const [approval] = approvalCards(thread.id);
+    assert.ok(approval, 'an approval card should be posted in the channel');
+    return { thread, alex, megan, nestor, review, approval };
+  }
+
+  it('should hold a channel submission for approval, then create the customer and send the credentials to the requester', async () => {
+    // Arrange
+    const { thread, alex, megan, review, approval } = await submitInChannel('approvedco');
+    const base = cardOf(approval) as Card;
+
+    // Act
+    const meganView = await pressExecute(
+      megan,
+      approval.activityId,
+      CARD_VERBS.approvalRefresh,
+      actionDataOfRefresh(base),
+    );
+    const alexView = await pressExecute(
+      alex.user,
+      approval.activityId,
+      CARD_VERBS.approvalRefresh,
+      actionDataOfRefresh(base),
+    );
+    const approved = await pressExecute(
+      megan,
+      approval.activityId,
+      CARD_VERBS.approvalApprove,
+      actionDataOfRefresh(base),
+    );
+
+    // Assert: pending, nobody sees buttons on the base card, each sees their own view
+    assert.match(cardText(review), /Waiting for an approver/);
+    assert.equal(await bot.store.isDomainTaken('approvedco'), true);
+    assert.deepEqual(base.actions ?? [], []);
+    assert.match(cardText(base), /Waiting for approval/);
+    assert.deepEqual(base.refresh?.userIds, [alex.user.id, `29:${meganId}`, `29:${nestorId}`]);
+    assert.equal(meganView.type, 'application/vnd.microsoft.card.adaptive');
+    assert.deepEqual(
+      ((meganView.value as Card).actions ?? []).map((action) => action.title),
+      ['Approve', 'Reject'],
+    );
+    assert.deepEqual(
+      ((alexView.value as Card).actions ?? []).map((action) => action.title),
+      ['Withdraw request'],
+    );
+
+    // Assert: the decision, the customer, credentials to Alex (not Megan), summary in the channel
+    assert.equal(approved.status, 200);
+    assert.match(cardText(approved.value), /Approved by Megan Bowen/);
+    assert.deepEqual((approved.value as Card).actions ?? [], []);
+    const [created] = connector.createdConversations;
+    assert.deepEqual(
+      (created?.parameters.members as { id: string }[]).map((member) => member.id),
+      [alex.user.id],
+    );
+    assert.match(
+      cardText(cardOf(connector.sentTo(created?.conversationId ?? '')[0])),
+      /admin@approvedco\.partner\.onmschina\.cn/,
+    );
+    assert.ok(
+      connector.sentTo(thread.id).some((entry) => /New customer added/.test(cardText(cardOf(entry)))),
+    );
+    const audit = await bot.store.listAudit();
+    assert.deepEqual(
+      audit.map((entry) => [entry.event, entry.actor?.name]),
+      [
+        ['request.submitted', 'Alex Wilber'],
+        ['request.approved', 'Megan Bowen'],
+        ['customer.created', 'Alex Wilber'],
+        ['credentials.delivered', 'Alex Wilber'],
+      ],
+    );
+  });
+
+  it('should refuse a non-approver’s approval and change nothing', async () => {
+    // Arrange
+    const { alex, approval } = await submitInChannel('refusedco');
+
+    // Act
+    const answer = await pressExecute(
+      alex.user,
+      approval.activityId,
+      CARD_VERBS.approvalApprove,
+      actionDataOfRefresh(cardOf(approval) as Card),
+    );
+
+    // Assert
+    assert.equal(answer.type, 'application/vnd.microsoft.activity.message');
+    assert.match(String(answer.value), /Only the configured approvers/);
+    assert.equal((await bot.store.listCustomers()).length, 0);
+    const request = await bot.store.findRequest(actionDataOfRefresh(cardOf(approval) as Card).requestId);
+    assert.equal(request?.status, 'pending');
+  });
+
+  it('should decide once when two approvers press Approve at the same moment, and when one invoke arrives twice', async () => {
+    // Arrange
+    const { megan, nestor, approval } = await submitInChannel('racingco');
+    const data = actionDataOfRefresh(cardOf(approval) as Card);
+
+    // Act
+    const answers = await Promise.all([
+      pressExecute(megan, approval.activityId, CARD_VERBS.approvalApprove, data),
+      pressExecute(nestor, approval.activityId, CARD_VERBS.approvalApprove, data),
+      pressExecute(megan, approval.activityId, CARD_VERBS.approvalApprove, data),
+    ]);
+
+    // Assert
+    assert.equal((await bot.store.listCustomers()).length, 1);
+    assert.equal(connector.createdConversations.length, 1, 'credentials should be sent once');
+    const request = await bot.store.findRequest(data.requestId);
+    const decidedBy = request?.decision?.by.name;
+    assert.ok(decidedBy === 'Megan Bowen' || decidedBy === 'Nestor Wilke');
+    for (const answer of answers)
+      assert.match(cardText(answer.value), new RegExp(`Approved by ${decidedBy}`));
+    const approvals = (await bot.store.listAudit()).filter((entry) => entry.event === 'request.approved');
+    assert.equal(approvals.length, 1);
+  });
+
+  it('should ask for a reason, reject, tell the requester privately and let them edit and resubmit', async () => {
+    // Arrange
+    const { alex, nestor, megan, approval } = await submitInChannel('rejectedco');
+    const data = actionDataOfRefresh(cardOf(approval) as Card);
+
+    // Act: reject without, then with a reason
+    const noReason = await pressExecute(nestor, approval.activityId, CARD_VERBS.approvalReject, data);
+    const rejected = await pressExecute(nestor, approval.activityId, CARD_VERBS.approvalReject, {
+      ...data,
+      rejectReason: 'Wrong **province**',
+    });
+
+    // Assert
+    assert.match(cardText(noReason.value), /Enter a reason to reject the request\./);
+    assert.match(cardText(rejected.value), /Rejected by Nestor Wilke/);
+    assert.equal((await bot.store.findRequest(data.requestId))?.status, 'rejected');
+    const [created] = connector.createdConversations;
+    const notice = connector.sentTo(created?.conversationId ?? '')[0];
+    assert.match(cardText(cardOf(notice)), /rejected by Nestor Wilke/);
+    assert.match(cardText(cardOf(notice)), /Wrong \\\*\\\*province\\\*\\\*/);
+
+    // Act: Edit and resubmit in the 1:1 chat reopens Review; submit again
+    const privateAlex = alex.user.in({ id: created?.conversationId ?? '', conversationType: 'personal' });
+    assert.ok(notice);
+    await privateAlex.press(notice.activityId, actionData(cardOf(notice), CARD_VERBS.approvalResubmit));
+    const reopened = connector.sentTo(privateAlex.conversation.id).at(-1);
+    assert.match(cardText(cardOf(reopened)), /Review/);
+    assert.match(cardText(cardOf(reopened)), /rejectedco\.partner\.onmschina\.cn/);
+    await privateAlex.press(
+      reopened?.activityId ?? '',
+      actionData(cardOf(reopened), CARD_VERBS.reviewSubmit),
+    );
+
+    // Assert: a new pending request, sent to each approver privately; approving it creates the customer
+    const requests = connector.createdConversations
+      .slice(1)
+      .map((entry) => (entry.parameters.members as { id: string }[])[0]?.id);
+    assert.deepEqual(requests, [meganId, nestorId]);
+    const meganCopy = connector.sentTo(connector.createdConversations[1]?.conversationId ?? '')[0];
+    assert.ok(meganCopy);
+    const meganPrivate = megan.in({ id: meganCopy.conversationId, conversationType: 'personal' });
+    const newData = actionData(cardOf(meganCopy), CARD_VERBS.approvalApprove);
+    const approved = await pressExecute(
+      meganPrivate,
+      meganCopy.activityId,
+      CARD_VERBS.approvalApprove,
+      newData,
+    );
+    assert.match(cardText(approved.value), /Approved by Megan Bowen/);
+    assert.equal(await bot.store.isDomainTaken('rejectedco'), true);
+    const nestorCopy = connector.sentTo(connector.createdConversations[2]?.conversationId ?? '')[0];
+    assert.match(
+      cardText(cardOf(connector.latest(nestorCopy?.activityId ?? ''))),
+      /Approved by Megan Bowen/,
+      'every copy should show the decision',
+    );
+  });
+
+  it('should let the requester withdraw a pending request', async () => {
+    // Arrange
+    const { alex, megan, approval } = await submitInChannel('withdrawnco');
+    const data = actionDataOfRefresh(cardOf(approval) as Card);
+
+    // Act
+    const foreign = await pressExecute(megan, approval.activityId, CARD_VERBS.approvalWithdraw, data);
+    const withdrawn = await pressExecute(alex.user, approval.activityId, CARD_VERBS.approvalWithdraw, data);
+    const lateApproval = await pressExecute(megan, approval.activityId, CARD_VERBS.approvalApprove, data);
+
+    // Assert
+    assert.match(String(foreign.value), /Only the person who made this request/);
+    assert.match(cardText(withdrawn.value), /Withdrawn by Alex Wilber/);
+    assert.match(cardText(lateApproval.value), /Withdrawn by Alex Wilber/);
+    assert.equal((await bot.store.listCustomers()).length, 0);
+  });
+
+  it('should send a personal-chat submission to each approver privately and tell the requester it is waiting', async () => {
+    // Arrange
+    const chat = personalChat();
+    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', chat), connector);
+    await alex.start();
+    await alex.fillToReview('privateco');
+
+    // Act
+    const review = await alex.press(CARD_VERBS.reviewSubmit);
+
+    // Assert
+    assert.match(cardText(review), /Waiting for an approver/);
+    const members = connector.createdConversations.map(
+      (entry) => (entry.parameters.members as { id: string }[])[0]?.id,
+    );
+    assert.deepEqual(members, [meganId, nestorId]);
+    for (const created of connector.createdConversations) {
+      const copy = cardOf(connector.sentTo(created.conversationId)[0]) as Card;
+      assert.deepEqual(
+        (copy.actions ?? []).map((action) => action.title),
+        ['Approve', 'Reject'],
+      );
+    }
+    const own = cardOf(approvalCards(chat.id)[0]) as Card;
+    assert.deepEqual(
+      (own.actions ?? []).map((action) => action.title),
+      ['Withdraw request'],
+    );
+    assert.equal((await bot.store.listCustomers()).length, 0);
+  });
+});
+
+function actionDataOfRefresh(card: Card): { requestId: string } {
+  const data = (card.refresh?.action as { data?: { requestId?: string } } | undefined)?.data;
+  if (!data?.requestId) throw new Error('the approval card has no refresh action with a request id');
+  return { requestId: data.requestId };
+}
