@@ -64,6 +64,7 @@ export const AuditEntrySchema = z.object({
     'request.rejected',
     'request.withdrawn',
     'customer.created',
+    'subscriptions.added',
     'credentials.delivered',
     'credentials.undeliverable',
   ]),
@@ -114,10 +115,22 @@ export const ApprovalRequestSchema = z.object({
 /** A submitted request waiting for (or past) an approver's decision. */
 export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
 
+/** Licenses added to an existing customer by one request (Partner Center's "Add subscription"). */
+export const SubscriptionOrderSchema = z.object({
+  requestId: z.string(),
+  customerId: z.string(),
+  lines: z.array(z.object({ offerId: z.string(), quantity: z.number().int().positive() })),
+  orderedBy: RequesterSchema,
+  orderedAt: z.string(),
+});
+/** Licenses added to an existing customer by one request. */
+export type SubscriptionOrder = z.infer<typeof SubscriptionOrderSchema>;
+
 /** The whole content of the customer store file. */
 export const StoreFileSchema = z.object({
   customers: z.array(CustomerSchema),
   requests: z.array(ApprovalRequestSchema).default([]),
+  orders: z.array(SubscriptionOrderSchema).default([]),
   audit: z.array(AuditEntrySchema),
 });
 /** The whole content of the customer store file. */

@@ -1,7 +1,20 @@
-import type { ApprovalRequest, AuditEntry, Customer, Decision, PostedCard } from './customer-schema.js';
+import type {
+  ApprovalRequest,
+  AuditEntry,
+  Customer,
+  Decision,
+  PostedCard,
+  SubscriptionOrder,
+} from './customer-schema.js';
 
 /** What `addCustomer` did: `created` is false when the same request had already created this customer. */
 export type AddCustomerResult = { customer: Customer; created: boolean };
+
+/** What identifies a company when looking for duplicates. */
+export type MatchCriteria = { domainPrefix?: string; companyName?: string; contactEmail?: string };
+
+/** One page of a customer search. */
+export type CustomerPage = { customers: Customer[]; total: number };
 
 /** What `decideRequest` did: `decided` is false when the request had already been decided. */
 export type DecideResult = { request: ApprovalRequest; decided: boolean };
@@ -30,6 +43,18 @@ export interface CustomerStore {
   addCustomer(customer: Customer): Promise<AddCustomerResult>;
   /** The newest customers first. */
   listCustomers(options?: { limit?: number }): Promise<Customer[]>;
+  /**
+   * Customers that look like the same company: same domain prefix, same normalised company name
+   * (see `normaliseCompanyName`) or same contact email (case-insensitive).
+   */
+  findMatchingCustomers(criteria: MatchCriteria): Promise<Customer[]>;
+  /** A page of customers, newest first, whose name or domain contains `query` (case-insensitive). */
+  searchCustomers(options: { query?: string; offset: number; limit: number }): Promise<CustomerPage>;
+  /**
+   * Adds licenses to an existing customer once per request id: an offer it has gets more licenses,
+   * a new one a new line. A repeat returns the customer with `created: false`.
+   */
+  addSubscriptions(order: SubscriptionOrder): Promise<AddCustomerResult>;
   /** Saves a pending request once per id; a repeat returns the stored one with `created: false`. */
   addRequest(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }>;
   /** The request with this id, if any. */

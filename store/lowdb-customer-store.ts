@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { normaliseCompanyName } from '../bot/customers/normalise-company-name.js';
 import {
   type ApprovalRequest,
   type AuditEntry,
@@ -10,12 +11,15 @@ import {
   type PostedCard,
   type StoreFile,
   StoreFileSchema,
+  type SubscriptionOrder,
 } from './customer-schema.js';
 import {
   type AddCustomerResult,
+  type CustomerPage,
   type CustomerStore,
   type DecideResult,
   DomainTakenError,
+  type MatchCriteria,
 } from './customer-store.js';
 
 /** Thrown when the store file exists but cannot be used; the message names the file. */
@@ -33,6 +37,8 @@ export class LowdbCustomerStore implements CustomerStore {
   private readonly byRequestId = new Map<string, Customer>();
   private readonly byId = new Map<string, Customer>();
   private readonly requestsById = new Map<string, ApprovalRequest>();
+  private readonly byNormalisedName = new Map<string, Customer[]>();
+  private readonly byContactEmail = new Map<string, Customer[]>();
   /** Customers whose write is under way: a duplicate waits for it, a rival for the domain is refused. */
   private readonly saving = new Map<string, Promise<AddCustomerResult>>();
   private readonly savingDomains = new Set<string>();
@@ -98,6 +104,53 @@ export class LowdbCustomerStore implements CustomerStore {
   async listCustomers(options: { limit?: number } = {}): Promise<Customer[]> {
     const newestFirst = [...this.db.data.customers].reverse();
     return options.limit === undefined ? newestFirst : newestFirst.slice(0, options.limit);
+  }
+
+  async findMatchingCustomers(criteria: MatchCriteria): Promise<Customer[]> {
+    const matches = new Set<Customer>();
+    const byDomain = criteria.domainPrefix && this.byDomainPrefix.get(criteria.domainPrefix.toLowerCase());
+    if (byDomain) matches.add(byDomain);
+    const name = criteria.companyName && normaliseCompanyName(criteria.companyName);
+    for (const customer of (name && this.byNormalisedName.get(name)) || []) matches.add(customer);
+    const email = criteria.contactEmail?.toLowerCase();
+    for (const customer of (email && this.byContactEmail.get(email)) || []) matches.add(customer);
+    return [...matches];
+  }
+
+  async searchCustomers(options: { query?: string; offset: number; limit: number }): Promise<CustomerPage> {
+    const query = options.query?.normalize('NFKC').trim().toLowerCase() ?? '';
+    const newestFirst = [...this.db.data.customers].reverse();
+    const found = query
+      ? newestFirst.filter(
+          (customer) =>
+            customer.companyName.normalize('NFKC').toLowerCase().includes(query) ||
+            customer.domain.includes(query),
+        )
+      : newestFirst;
+    return { customers: found.slice(options.offset, options.offset + options.limit), total: found.length };
+  }
+
+  async addSubscriptions(order: SubscriptionOrder): Promise<AddCustomerResult> {
+    const customer = this.byId.get(order.customerId);
+    if (!customer) throw new Error(`No customer ${order.customerId}`);
+    if (this.db.data.orders.some((existing) => existing.requestId === order.requestId)) {
+      return { customer, created: false };
+    }
+    const before = customer.subscriptions.map((line) => ({ ...line }));
+    for (const line of order.lines) {
+      const existing = customer.subscriptions.find((candidate) => candidate.offerId === line.offerId);
+      if (existing) existing.quantity += line.quantity;
+      else customer.subscriptions.push({ ...line });
+    }
+    this.db.data.orders.push(order);
+    try {
+      await this.db.write();
+    } catch (error) {
+      customer.subscriptions = before;
+      this.db.data.orders.pop();
+      throw error;
+    }
+    return { customer, created: true };
   }
 
   async addRequest(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }> {
@@ -166,6 +219,10 @@ export class LowdbCustomerStore implements CustomerStore {
     this.byDomainPrefix.set(customer.domainPrefix.toLowerCase(), customer);
     this.byRequestId.set(customer.requestId, customer);
     this.byId.set(customer.id, customer);
+    const add = (index: Map<string, Customer[]>, key: string) =>
+      index.set(key, [...(index.get(key) ?? []), customer]);
+    add(this.byNormalisedName, normaliseCompanyName(customer.companyName));
+    add(this.byContactEmail, customer.contact.email.toLowerCase());
   }
 }
 
@@ -174,7 +231,8 @@ async function readStoreFile(file: string): Promise<StoreFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { customers: [], requests: [], audit: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { customers: [], requests: [], orders: [], audit: [] };
     throw new StoreFileError(`Cannot read the customer store ${file}: ${(error as Error).message}`);
   }
   let json: unknown;

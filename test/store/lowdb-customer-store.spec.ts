@@ -36,7 +36,7 @@ describe('LowdbCustomerStore', () => {
     const result = await store.addCustomer(customer);
 
     assert.deepEqual(result, { customer, created: true });
-    assert.deepEqual(await readStoreFile(), { customers: [customer], requests: [], audit: [] });
+    assert.deepEqual(await readStoreFile(), { customers: [customer], requests: [], orders: [], audit: [] });
   });
 
   it('should add a customer once when the same request arrives twice', async () => {
