@@ -13,22 +13,25 @@ import { generateTemporaryPassword } from './credentials/generate-temporary-pass
 import { createAccountInfoSchema } from './customers/account-info-schema.js';
 import { loadOfferCatalog } from './customers/offer-catalog.js';
 import { AddCustomerDialog } from './dialogs/add-customer-dialog.js';
+import { AddSubscriptionDialog } from './dialogs/add-subscription-dialog.js';
 import { DialogRunner } from './dialogs/dialog-runner.js';
 import { cancelAddCustomer } from './handlers/cancel-add-customer.js';
 import { completeCredentials } from './handlers/complete-credentials.js';
 import { continueAddCustomer } from './handlers/continue-add-customer.js';
 import { refuseForeignCard } from './handlers/refuse-foreign-card.js';
 import { resubmitRequest } from './handlers/resubmit-request.js';
+import { showCustomers } from './handlers/show-customers.js';
 import { showHelp } from './handlers/show-help.js';
 import { startAddCustomer } from './handlers/start-add-customer.js';
+import { startAddSubscription } from './handlers/start-add-subscription.js';
 import { pickLocale, translator } from './i18n/translate.js';
 import { createLogger } from './logging/create-logger.js';
 import { TeamsMessenger } from './messaging/teams-messenger.js';
-import { CreateCustomerNow } from './provisioning/create-customer-now.js';
+import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
 import { SerializeUserTurns } from './routing/serialize-user-turns.js';
-import { createAdapter } from './server/create-adapter.js';
+import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
 
 /** The edges of the bot that tests replace: logging, the clock, ids and password randomness. */
@@ -37,6 +40,8 @@ export type AppDeps = {
   now?: () => Date;
   newId?: () => string;
   generatePassword?: () => string;
+  /** The Bot Framework edge: OpenID metadata URL, authentication timeout, Bot Connector retries. */
+  botFramework?: AdapterOptions;
 };
 
 /** A built bot, ready to listen. */
@@ -59,7 +64,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const store = await LowdbCustomerStore.open(config.dataDir);
   const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
 
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config, logger, deps.botFramework);
   adapter.use(new SerializeUserTurns());
   const messenger = new TeamsMessenger(adapter, config.auth.appId);
   const provisioner = new LocalProvisioner(store, {
@@ -79,20 +84,29 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     now,
     creation,
   };
-  const submitter =
-    config.approverIds.length > 0 ? new RequestApproval(approval) : new CreateCustomerNow(creation);
+  const submitter = config.approverIds.length > 0 ? new RequestApproval(approval) : new FulfilNow(creation);
   const accountInfoSchema = createAccountInfoSchema({ partnerEmailDomains: config.partnerEmailDomains });
   const runner = new DialogRunner(storage, [
-    new AddCustomerDialog({ accountInfoSchema, store, offers, submitter, now }),
+    new AddCustomerDialog({
+      accountInfoSchema,
+      store,
+      offers,
+      submitter,
+      now,
+      resellerInviteUrl: config.resellerInviteUrl,
+    }),
+    new AddSubscriptionDialog({ store, offers, submitter, now }),
   ]);
 
   const bot = new AddCustomerBot({
     startAddCustomer: (context) => startAddCustomer(runner, newId, context),
-    continueAddCustomer: (context, submit) => continueAddCustomer(runner, store, context, submit),
+    continueAddCustomer: (context, submit) => continueAddCustomer(runner, store, newId, context, submit),
+    startAddSubscription: (context) => startAddSubscription(runner, store, newId, context),
     cancelAddCustomer: (context) => cancelAddCustomer(runner, context),
     showHelp,
     refuseForeignCard,
     completeCredentials: (context, customerId) => completeCredentials(store, context, customerId),
+    showCustomers: (context, options) => showCustomers(store, offers, context, options),
     resubmitRequest: (context, requestId) => resubmitRequest(runner, store, newId, context, requestId),
     answerCardAction: (context, action) => answerApprovalAction(approval, context, action),
     cardExpired: async (context) => {

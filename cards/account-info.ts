@@ -15,7 +15,12 @@ export type AccountInfoCardData = {
   errors: Partial<Record<AccountInfoField, FieldError>>;
   /** True when the user came from Review: the main button then returns there. */
   returnToReview: boolean;
+  /** Existing customers that look like this company, shown with their alternatives. */
+  matches?: readonly CustomerMatch[];
 };
+
+/** An existing customer that looks like the company on the card. */
+export type CustomerMatch = { customerId: string; companyName: string; domain: string; createdBy: string };
 
 type FieldSpec = {
   id: AccountInfoField | 'country';
@@ -89,6 +94,7 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     };
   };
   const hasErrors = Object.keys(data.errors).length > 0;
+  const matches = data.matches ?? [];
   return renderCard(template, {
     title: t('account.title'),
     subtitle: `${t('flow.stepOf', { step: 1 })} · ${t('flow.owner', { name: escapeMarkdown(data.owner.name) })}`,
@@ -96,6 +102,36 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     sections: [
       { heading: t('account.companySection'), fields: COMPANY_FIELDS.map(field) },
       { heading: t('account.contactSection'), fields: CONTACT_FIELDS.map(field) },
+    ],
+    hasMatches: matches.length > 0,
+    matchTitle: t('match.title'),
+    matchIntro: t('match.intro'),
+    matches: matches.map((match) => ({
+      text: t('match.customer', {
+        company: escapeMarkdown(match.companyName),
+        domain: match.domain,
+        name: escapeMarkdown(match.createdBy),
+      }),
+    })),
+    matchActions: [
+      ...matches.slice(0, 3).map((match) => ({
+        title: t('match.addSubscription', { company: match.companyName }),
+        verb: CARD_VERBS.accountAddSubscription,
+        associatedInputs: 'none',
+        customerId: match.customerId,
+      })),
+      {
+        title: t('match.reseller'),
+        verb: CARD_VERBS.accountReseller,
+        associatedInputs: 'none',
+        customerId: null,
+      },
+      {
+        title: t('match.continue'),
+        verb: CARD_VERBS.accountContinue,
+        associatedInputs: 'auto',
+        customerId: null,
+      },
     ],
     nextTitle: data.returnToReview ? t('account.backToReview') : t('account.next'),
     nextVerb: CARD_VERBS.accountNext,

@@ -37,7 +37,8 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
     reason: escapeMarkdown(decision.reason ?? ''),
   };
   const titles = {
-    pending: t('approval.title'),
+    pending:
+      request.request.kind === 'addSubscriptions' ? t('addSubscription.approvalTitle') : t('approval.title'),
     approved: t('approval.approvedTitle'),
     rejected: t('approval.rejectedTitle'),
     withdrawn: t('approval.withdrawnTitle'),

@@ -14,15 +14,29 @@ export const CARD_VERBS = {
   approvalReject: 'approval.reject',
   approvalWithdraw: 'approval.withdraw',
   approvalResubmit: 'approval.resubmit',
+  customersSearch: 'customers.search',
+  customersPage: 'customers.page',
+  accountAddSubscription: 'account.addSubscription',
+  accountReseller: 'account.resellerRelationship',
+  accountContinue: 'account.continueAnyway',
+  pickCustomerSearch: 'pickCustomer.search',
+  pickCustomerNext: 'pickCustomer.next',
+  pickCustomerCancel: 'pickCustomer.cancel',
 } as const;
 
 /** A verb sent by a card button. */
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
 
-/** The verbs of the add-customer dialog's cards, which belong to the user who started the dialog. */
+/** The verbs of the dialogs' cards (add customer, add subscription), which belong to the user who started the dialog. */
 export const FLOW_VERBS: readonly CardVerb[] = [
   CARD_VERBS.accountNext,
   CARD_VERBS.accountCancel,
+  CARD_VERBS.accountAddSubscription,
+  CARD_VERBS.accountReseller,
+  CARD_VERBS.accountContinue,
+  CARD_VERBS.pickCustomerSearch,
+  CARD_VERBS.pickCustomerNext,
+  CARD_VERBS.pickCustomerCancel,
   CARD_VERBS.subscriptionsBack,
   CARD_VERBS.subscriptionsNext,
   CARD_VERBS.reviewUpdateAccount,

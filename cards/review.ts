@@ -13,7 +13,8 @@ export type ReviewCardData = {
   locale: Locale;
   flowId: string;
   owner: { id: string; name: string };
-  account: AccountInfo;
+  /** The new customer's account info; unused when `existingCustomer` is set. */
+  account: AccountInfo | undefined;
   subscriptions: readonly SubscriptionLine[];
   offers: readonly Offer[];
   formError?: FieldError;
@@ -22,6 +23,11 @@ export type ReviewCardData = {
     | { kind: 'submitted'; at: string }
     | { kind: 'pending'; at: string }
     | { kind: 'cancelled' };
+  /**
+   * Set when reviewing subscriptions for an existing customer: the card then shows the company, what it
+   * has and what is being added, and only subscriptions can be updated.
+   */
+  existingCustomer?: { companyName: string; domain: string; subscriptions: readonly SubscriptionLine[] };
 };
 
 /** Renders step 3, Review: everything entered, read-only, with Update, Submit and Cancel while editing. */
@@ -36,12 +42,36 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
     cancelled: () => t('review.cancelledState', { name: ownerName }),
   };
   const status = statuses[data.state.kind]('at' in data.state ? data.state.at : '');
+  const existing = data.existingCustomer;
+  const offerFacts = (lines: readonly SubscriptionLine[]) =>
+    lines.map((line) => ({
+      title: data.offers.find((offer) => offer.id === line.offerId)?.name[data.locale] ?? line.offerId,
+      value: t('review.licenses', { count: line.quantity }),
+    }));
+  const sections = existing
+    ? [
+        {
+          heading: t('review.company'),
+          facts: [
+            { title: t('account.companyName'), value: escapeMarkdown(existing.companyName) },
+            { title: t('review.domain'), value: existing.domain },
+          ],
+        },
+        { heading: t('addSubscription.current'), facts: offerFacts(existing.subscriptions) },
+        { heading: t('addSubscription.adding'), facts: offerFacts(data.subscriptions) },
+      ]
+    : data.account
+      ? customerFactSections(data.locale, data.account, data.subscriptions, data.offers)
+      : [];
+  const updateAccount = existing
+    ? []
+    : [{ title: t('review.updateAccount'), verb: CARD_VERBS.reviewUpdateAccount, style: 'default' }];
   return renderCard(template, {
-    title: t('review.title'),
+    title: existing ? t('addSubscription.reviewTitle') : t('review.title'),
     subtitle: `${t('flow.stepOf', { step: 3 })} · ${t('flow.owner', { name: ownerName })}`,
     intro: editing ? t('review.intro') : '',
     formError: data.formError ? t(data.formError.key, data.formError.params) : '',
-    sections: customerFactSections(data.locale, data.account, data.subscriptions, data.offers),
+    sections,
     status,
     statusColor: { editing: 'Default', submitted: 'Good', pending: 'Accent', cancelled: 'Warning' }[
       data.state.kind
@@ -49,7 +79,7 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
     actions: editing
       ? [
           { title: t('review.submit'), verb: CARD_VERBS.reviewSubmit, style: 'positive' },
-          { title: t('review.updateAccount'), verb: CARD_VERBS.reviewUpdateAccount, style: 'default' },
+          ...updateAccount,
           {
             title: t('review.updateSubscriptions'),
             verb: CARD_VERBS.reviewUpdateSubscriptions,

@@ -1,7 +1,11 @@
 import type { Attachment } from 'botbuilder';
 import type { FieldError } from '../bot/customers/account-info-schema.js';
 import type { Offer } from '../bot/customers/offer-catalog.js';
-import { quantityInputId, type SubscriptionsInput } from '../bot/customers/parse-subscriptions.js';
+import {
+  quantityInputId,
+  type SubscriptionLine,
+  type SubscriptionsInput,
+} from '../bot/customers/parse-subscriptions.js';
 import { type Locale, translator } from '../bot/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { escapeMarkdown, renderCard } from './render-card.js';
@@ -17,6 +21,10 @@ export type SubscriptionsCardData = {
   errors: Record<string, FieldError>;
   formError?: FieldError;
   returnToReview: boolean;
+  /** For an existing customer: the licenses it has, shown beside each offer. */
+  existing?: readonly SubscriptionLine[];
+  /** For an existing customer: its name, in the title. */
+  customerName?: string;
 };
 
 /** Renders step 2 of the add-customer dialog: a license count per offer, within each offer's limits. */
@@ -24,7 +32,9 @@ export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment
   const t = translator(data.locale);
   const hasErrors = data.formError !== undefined || Object.keys(data.errors).length > 0;
   return renderCard(template, {
-    title: t('subscriptions.title'),
+    title: data.customerName
+      ? t('addSubscription.title', { company: escapeMarkdown(data.customerName) })
+      : t('subscriptions.title'),
     subtitle: `${t('flow.stepOf', { step: 2 })} · ${t('flow.owner', { name: escapeMarkdown(data.owner.name) })}`,
     intro: t('subscriptions.intro'),
     formError: data.formError
@@ -40,7 +50,12 @@ export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment
         name: offer.name[data.locale],
         value: /^\d{1,9}$/.test(typed) ? Number(typed) : null,
         max: offer.maximumQuantity,
-        range: t('subscriptions.range', { min: offer.minimumQuantity, max: offer.maximumQuantity }),
+        range: [
+          t('subscriptions.range', { min: offer.minimumQuantity, max: offer.maximumQuantity }),
+          ...(data.existing ?? [])
+            .filter((line) => line.offerId === offer.id)
+            .map((line) => t('addSubscription.has', { count: line.quantity })),
+        ].join(' · '),
         error: error ? t(error.key, error.params) : '',
       };
     }),

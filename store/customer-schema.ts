@@ -80,6 +80,8 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 /** The shape a stored customer request must have to be loaded back (the full type is `CustomerRequest`). */
 const StoredCustomerRequestShape = z.looseObject({
   requestId: z.string(),
+  kind: z.enum(['newCustomer', 'addSubscriptions']),
+  customerId: z.string().optional(),
   locale: z.enum(['en-US', 'zh-CN']),
   account: z.looseObject({ companyName: z.string(), domainPrefix: z.string(), contactEmail: z.string() }),
   subscriptions: z.array(z.object({ offerId: z.string(), quantity: z.number().int().positive() })),

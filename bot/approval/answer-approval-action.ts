@@ -9,7 +9,7 @@ import { ownerIdOf } from '../dialogs/add-customer-draft.js';
 import type { MessageKey } from '../i18n/en-us.js';
 import { type Locale, pickLocale, translator } from '../i18n/translate.js';
 import { describeError } from '../logging/describe-error.js';
-import { createCustomerAndNotify } from '../provisioning/create-customer-now.js';
+import { fulfilRequest } from '../provisioning/fulfil-request.js';
 import type { ApprovalDeps } from './approval-deps.js';
 import { updateApprovalCards } from './update-approval-cards.js';
 
@@ -102,7 +102,9 @@ async function decide(
     }
     case CARD_VERBS.approvalApprove: {
       if (!isApprover) return refusal('approval.notApprover');
-      const domainTaken = await deps.store.isDomainTaken(request.request.account.domainPrefix);
+      const domainTaken =
+        request.request.kind === 'newCustomer' &&
+        (await deps.store.isDomainTaken(request.request.account.domainPrefix));
       const domain = `${request.request.account.domainPrefix}`;
       const chosen = domainTaken
         ? decision('rejected', translator(request.request.locale)('approval.domainTaken', { domain }))
@@ -127,7 +129,7 @@ async function afterDecision(deps: ApprovalDeps, context: TurnContext, request: 
     detail: decision.reason,
   });
   if (decision.status === 'approved') {
-    const outcome = await createCustomerAndNotify(deps.creation, request.request);
+    const outcome = await fulfilRequest(deps.creation, request.request);
     if (outcome.kind === 'created' || outcome.kind === 'alreadySubmitted') {
       await deps.store.setRequestCustomer(request.id, outcome.customer.id);
     }

@@ -15,7 +15,9 @@ export class RequestApproval implements RequestSubmitter {
 
   async submit(request: CustomerRequest): Promise<SubmitOutcome> {
     const { store } = this.deps;
-    if (await store.isDomainTaken(request.account.domainPrefix)) return { kind: 'domainTaken' };
+    if (request.kind === 'newCustomer' && (await store.isDomainTaken(request.account.domainPrefix))) {
+      return { kind: 'domainTaken' };
+    }
     const saved = await store.addRequest({ id: request.requestId, status: 'pending', request, cards: [] });
     if (!saved.created) return { kind: 'pendingApproval' };
     await store.appendAudit({

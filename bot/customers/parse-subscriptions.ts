@@ -38,21 +38,30 @@ export function pickSubscriptionsInput(
 
 /**
  * Validates license counts against the catalog: an empty or zero count means "not chosen";
- * a chosen offer needs a whole number within its minimum and maximum; at least one offer is needed.
+ * a chosen offer needs a whole number within its minimum and maximum (counting the `existing`
+ * licenses of a customer); at least one offer is needed.
  */
-export function parseSubscriptions(offers: readonly Offer[], input: SubscriptionsInput): SubscriptionsResult {
+export function parseSubscriptions(
+  offers: readonly Offer[],
+  input: SubscriptionsInput,
+  existing: readonly SubscriptionLine[] = [],
+): SubscriptionsResult {
   const lines: SubscriptionLine[] = [];
   const errors: Record<string, FieldError> = {};
   for (const offer of offers) {
     const typed = (input[offer.id] ?? '').trim();
     if (typed === '' || /^0+$/.test(typed)) continue;
     const quantity = /^\d{1,9}$/.test(typed) ? Number(typed) : Number.NaN;
-    if (
-      Number.isInteger(quantity) &&
-      quantity >= offer.minimumQuantity &&
-      quantity <= offer.maximumQuantity
-    ) {
+    const current = existing.find((line) => line.offerId === offer.id)?.quantity ?? 0;
+    const inRange =
+      Number.isInteger(quantity) && quantity >= offer.minimumQuantity && quantity <= offer.maximumQuantity;
+    if (inRange && current + quantity <= offer.maximumQuantity) {
       lines.push({ offerId: offer.id, quantity });
+    } else if (inRange) {
+      errors[offer.id] = {
+        key: 'error.offers.total',
+        params: { current, max: offer.maximumQuantity - current },
+      };
     } else {
       errors[offer.id] = {
         key: 'error.offers.quantity',

@@ -26,7 +26,11 @@ export type AddCustomerDialogDeps = {
   offers: readonly Offer[];
   submitter: RequestSubmitter;
   now: () => Date;
+  resellerInviteUrl?: string;
 };
+
+/** What the dialog ends with when the user chose to add subscriptions to an existing customer instead. */
+export type SwitchToAddSubscription = { switchToCustomerId: string; cardActivityId?: string };
 
 type Steps = WaterfallStepContext<AddCustomerOptions> & { values: { draft: AddCustomerDraft } };
 
@@ -38,7 +42,10 @@ export class AddCustomerDialog extends ComponentDialog {
   constructor(private readonly deps: AddCustomerDialogDeps) {
     super(DIALOG_IDS.addCustomer);
     this.addDialog(
-      new CardFormDialog(DIALOG_IDS.accountInfoForm, new AccountInfoForm(deps.accountInfoSchema, deps.store)),
+      new CardFormDialog(
+        DIALOG_IDS.accountInfoForm,
+        new AccountInfoForm(deps.accountInfoSchema, deps.store, deps.resellerInviteUrl),
+      ),
     );
     this.addDialog(new CardFormDialog(DIALOG_IDS.subscriptionsForm, new SubscriptionsForm(deps.offers)));
     this.addDialog(
@@ -62,10 +69,17 @@ export class AddCustomerDialog extends ComponentDialog {
   }
 
   private async askSubscriptionsStep(step: Steps): Promise<DialogTurnResult> {
-    const result = step.result as FormResult | undefined;
+    const result = step.result as FormResult<AddCustomerDraft> | undefined;
     if (result) {
       step.values.draft = result.draft;
       if (result.verb === CARD_VERBS.accountCancel) return this.cancel(step);
+      if (result.verb === CARD_VERBS.accountAddSubscription) {
+        const handOver: SwitchToAddSubscription = {
+          switchToCustomerId: result.draft.switchToCustomerId ?? '',
+          cardActivityId: result.draft.cardActivityId,
+        };
+        return step.endDialog(handOver);
+      }
     }
     const { startAt } = step.options;
     if (startAt === 'review' || (startAt === 'account' && step.values.draft.returnToReview))
@@ -74,7 +88,7 @@ export class AddCustomerDialog extends ComponentDialog {
   }
 
   private async reviewStep(step: Steps): Promise<DialogTurnResult> {
-    const result = step.result as FormResult | undefined;
+    const result = step.result as FormResult<AddCustomerDraft> | undefined;
     if (result) {
       step.values.draft = result.draft;
       if (result.verb === CARD_VERBS.subscriptionsBack) return this.restartAt(step, 'account');
@@ -84,7 +98,7 @@ export class AddCustomerDialog extends ComponentDialog {
   }
 
   private async finishStep(step: Steps): Promise<DialogTurnResult> {
-    const { draft, verb } = step.result as FormResult;
+    const { draft, verb } = step.result as FormResult<AddCustomerDraft>;
     step.values.draft = draft;
     switch (verb) {
       case CARD_VERBS.reviewUpdateAccount:

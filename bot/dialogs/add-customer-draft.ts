@@ -1,16 +1,21 @@
 import { z } from 'zod';
+import type { CustomerMatch } from '../../cards/account-info.js';
 import { type CardVerb, FLOW_VERBS } from '../../cards/card-verbs.js';
 import type { AccountInfo, AccountInfoInput } from '../customers/account-info-schema.js';
 import type { SubscriptionLine, SubscriptionsInput } from '../customers/parse-subscriptions.js';
 
-/** The add-customer dialog's memory, saved with the dialog state between turns (and restarts). */
-export type AddCustomerDraft = {
+/** What every card dialog remembers: which run it is, whose it is, and which message holds its card. */
+export type FlowDraft = {
   /** Identifies this run of the dialog; every card button carries it, and it becomes the request id. */
   flowId: string;
   /** The user who started the dialog: only they may press its buttons. */
   owner: { id: string; name: string };
   /** The message holding the dialog's card, updated in place at each step. */
   cardActivityId?: string;
+};
+
+/** The add-customer dialog's memory, saved with the dialog state between turns (and restarts). */
+export type AddCustomerDraft = FlowDraft & {
   accountInput: AccountInfoInput;
   account?: AccountInfo;
   subscriptionsInput: SubscriptionsInput;
@@ -19,6 +24,12 @@ export type AddCustomerDraft = {
   returnToReview: boolean;
   /** What Submit did: created the customer, or stored the request for an approver. */
   submission?: 'created' | 'pendingApproval';
+  /** Existing customers the account info matched, shown on the account card until the user chooses. */
+  matches?: CustomerMatch[];
+  /** Matches the user said are a different company; not shown again. */
+  dismissedMatchIds?: string[];
+  /** Set when the user chose to add subscriptions to an existing customer instead. */
+  switchToCustomerId?: string;
 };
 
 /** Which step the dialog (re)starts at. */

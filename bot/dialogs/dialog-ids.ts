@@ -5,4 +5,9 @@ export const DIALOG_IDS = {
   accountInfoForm: 'addCustomer.accountInfo',
   subscriptionsForm: 'addCustomer.subscriptions',
   reviewForm: 'addCustomer.review',
+  addSubscription: 'addSubscription',
+  addSubscriptionSteps: 'addSubscription.steps',
+  pickCustomerForm: 'addSubscription.pickCustomer',
+  addSubscriptionsForm: 'addSubscription.subscriptions',
+  subscriptionReviewForm: 'addSubscription.review',
 } as const;

@@ -8,9 +8,10 @@ import type { CustomerRequest } from '../provisioning/customer-request.js';
 import type { RequestSubmitter } from '../provisioning/request-submitter.js';
 import type { AddCustomerDraft, FlowSubmit } from './add-customer-draft.js';
 import type { CardForm, FormOutcome } from './card-form-dialog.js';
+import { requestOrigin } from './request-origin.js';
 
 /** Step 3: everything entered, read-only; Update goes back to a card, Submit hands the request on. */
-export class ReviewForm implements CardForm {
+export class ReviewForm implements CardForm<AddCustomerDraft> {
   readonly verbs = [
     CARD_VERBS.reviewSubmit,
     CARD_VERBS.reviewUpdateAccount,
@@ -38,7 +39,11 @@ export class ReviewForm implements CardForm {
     });
   }
 
-  async handle(context: TurnContext, draft: AddCustomerDraft, submit: FlowSubmit): Promise<FormOutcome> {
+  async handle(
+    context: TurnContext,
+    draft: AddCustomerDraft,
+    submit: FlowSubmit,
+  ): Promise<FormOutcome<AddCustomerDraft>> {
     if (submit.verb !== CARD_VERBS.reviewSubmit) return { kind: 'end', draft, verb: submit.verb };
     const outcome = await this.submitter.submit(this.requestFrom(context, draft));
     if (outcome.kind === 'domainTaken') {
@@ -51,23 +56,14 @@ export class ReviewForm implements CardForm {
   private requestFrom(context: TurnContext, draft: AddCustomerDraft): CustomerRequest {
     const { activity } = context;
     const { account, subscriptions } = completeParts(draft);
-    const tenantId =
-      activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } })?.tenant?.id;
     return {
       requestId: draft.flowId,
+      kind: 'newCustomer',
       locale: pickLocale(activity.locale),
       account,
       subscriptions,
       requester: { userId: activity.from.id, aadObjectId: activity.from.aadObjectId, name: draft.owner.name },
-      origin: {
-        channelId: activity.channelId,
-        serviceUrl: activity.serviceUrl,
-        conversationId: activity.conversation.id,
-        conversationType: activity.conversation.conversationType,
-        tenantId,
-        botId: activity.recipient.id,
-        botName: activity.recipient.name,
-      },
+      origin: requestOrigin(activity),
       requestedAt: this.now().toISOString(),
     };
   }

@@ -21,8 +21,9 @@ export async function resubmitRequest(
   const stored = await store.findRequest(requestId);
   const requester = stored?.request.requester;
   const mine =
-    requester && ownerIdOf({ id: requester.userId, aadObjectId: requester.aadObjectId }) === ownerIdOf(from);
-  if (!stored || stored.status !== 'rejected' || !mine) {
+    requester !== undefined &&
+    ownerIdOf({ id: requester.userId, aadObjectId: requester.aadObjectId }) === ownerIdOf(from);
+  if (!stored || !requester || stored.status !== 'rejected' || !mine) {
     await context.sendActivity(translator(pickLocale(context.activity.locale))('flow.cardExpired'));
     return;
   }

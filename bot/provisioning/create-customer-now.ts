@@ -10,7 +10,7 @@ import { describeError } from '../logging/describe-error.js';
 import { type TeamsMessenger, UserUnreachableError } from '../messaging/teams-messenger.js';
 import type { AdminCredentials, CustomerProvisioner } from './customer-provisioner.js';
 import type { CustomerRequest } from './customer-request.js';
-import type { RequestSubmitter, SubmitOutcome } from './request-submitter.js';
+import type { SubmitOutcome } from './request-submitter.js';
 
 /** What creating a customer and telling everyone about it needs. */
 export type CustomerCreationDeps = {
@@ -120,14 +120,5 @@ async function postOutcome(
     await deps.messenger.sendToConversation(request.origin, { text: t('credentials.blocked', names) });
   } else if (delivery === 'failed') {
     await deps.messenger.sendToConversation(request.origin, { text: t('credentials.failed', names) });
-  }
-}
-
-/** The submitter used when no approvers are configured: Submit creates the customer at once. */
-export class CreateCustomerNow implements RequestSubmitter {
-  constructor(private readonly deps: CustomerCreationDeps) {}
-
-  submit(request: CustomerRequest): Promise<SubmitOutcome> {
-    return createCustomerAndNotify(this.deps, request);
   }
 }

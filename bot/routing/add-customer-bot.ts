@@ -13,6 +13,7 @@ import type { MessageKey } from '../i18n/en-us.js';
 /** The functions the router hands each kind of message to. */
 export type BotHandlers = {
   startAddCustomer(context: TurnContext): Promise<void>;
+  startAddSubscription(context: TurnContext): Promise<void>;
   continueAddCustomer(context: TurnContext, submit: FlowSubmit): Promise<void>;
   cancelAddCustomer(context: TurnContext): Promise<void>;
   showHelp(context: TurnContext, notice?: MessageKey): Promise<void>;
@@ -20,6 +21,10 @@ export type BotHandlers = {
   completeCredentials(context: TurnContext, customerId: string): Promise<void>;
   cardExpired(context: TurnContext): Promise<void>;
   resubmitRequest(context: TurnContext, requestId: string): Promise<void>;
+  showCustomers(
+    context: TurnContext,
+    options: { query: string; offset: number; replace: boolean },
+  ): Promise<void>;
   answerCardAction(
     context: TurnContext,
     action: { verb: string; data: unknown },
@@ -29,6 +34,12 @@ export type BotHandlers = {
 const CredentialsDoneSchema = z.object({
   verb: z.literal(CARD_VERBS.credentialsDone),
   customerId: z.string(),
+});
+const CustomerListSchema = z.object({
+  verb: z.enum([CARD_VERBS.customersSearch, CARD_VERBS.customersPage]),
+  offset: z.coerce.number().int().min(0).max(1_000_000).catch(0),
+  query: z.string().max(100).catch(''),
+  customerQuery: z.string().max(100).optional().catch(undefined),
 });
 const ResubmitSchema = z.object({ verb: z.literal(CARD_VERBS.approvalResubmit), requestId: z.string() });
 
@@ -71,9 +82,10 @@ export class AddCustomerBot extends TeamsActivityHandler {
         return this.routes.startAddCustomer(context);
       case COMMANDS.cancel:
         return this.routes.cancelAddCustomer(context);
-      case COMMANDS.addSubscription:
       case COMMANDS.customers:
-        return this.routes.showHelp(context, 'help.notYetAvailable');
+        return this.routes.showCustomers(context, { query: '', offset: 0, replace: false });
+      case COMMANDS.addSubscription:
+        return this.routes.startAddSubscription(context);
       default:
         return this.routes.showHelp(context);
     }
@@ -82,6 +94,16 @@ export class AddCustomerBot extends TeamsActivityHandler {
   private async routeCardSubmit(context: TurnContext, value: unknown): Promise<void> {
     const done = CredentialsDoneSchema.safeParse(value);
     if (done.success) return this.routes.completeCredentials(context, done.data.customerId);
+    const list = CustomerListSchema.safeParse(value);
+    if (list.success) {
+      const { verb, offset, query, customerQuery } = list.data;
+      const searching = verb === CARD_VERBS.customersSearch;
+      return this.routes.showCustomers(context, {
+        query: searching ? (customerQuery ?? '') : query,
+        offset: searching ? 0 : offset,
+        replace: true,
+      });
+    }
     const resubmit = ResubmitSchema.safeParse(value);
     if (resubmit.success) return this.routes.resubmitRequest(context, resubmit.data.requestId);
     const submit = readFlowSubmit(value);

@@ -88,8 +88,9 @@ describe('approving submissions from a card button', () => {
     assert.match(cardText(approved.value), /Approved by Megan Bowen/);
     assert.deepEqual((approved.value as Card).actions ?? [], []);
     const [created] = connector.createdConversations;
+    assert.ok(created);
     assert.deepEqual(
-      (created?.parameters.members as { id: string }[]).map((member) => member.id),
+      (created.parameters.members as { id: string }[]).map((member) => member.id),
       [alex.user.id],
     );
     assert.match(

@@ -1,0 +1,34 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { CustomerStore } from '../../store/customer-store.js';
+import type { AddSubscriptionDraft, AddSubscriptionOptions } from './add-subscription-draft.js';
+import { DIALOG_IDS } from './dialog-ids.js';
+import { searchCustomerChoices } from './pick-customer-form.js';
+
+/**
+ * Starts the add-subscription dialog for the user of `dc`: at the customer picker, or, when the customer
+ * is already known (chosen on the account card), straight at Subscriptions, reusing that card.
+ */
+export async function beginAddSubscription(
+  dc: DialogContext,
+  store: CustomerStore,
+  newId: () => string,
+  owner: { id: string; name: string },
+  preselected?: { customerId: string; cardActivityId?: string },
+) {
+  const customer = preselected ? await store.findById(preselected.customerId) : undefined;
+  const draft: AddSubscriptionDraft = {
+    flowId: newId(),
+    owner,
+    cardActivityId: preselected?.cardActivityId,
+    query: '',
+    choices: customer ? [] : await searchCustomerChoices(store, ''),
+    customerId: customer?.id,
+    customerName: customer?.companyName,
+    domain: customer?.domain,
+    existingSubscriptions: customer?.subscriptions.map((line) => ({ ...line })),
+    subscriptionsInput: {},
+    returnToReview: false,
+  };
+  const options: AddSubscriptionOptions = { draft, startAt: customer ? 'subscriptions' : 'customer' };
+  await dc.beginDialog(DIALOG_IDS.addSubscription, options);
+}

@@ -1,0 +1,43 @@
+import { renderSubscriptionsAddedCard } from '../../cards/subscriptions-added.js';
+import type { CustomerCreationDeps } from './create-customer-now.js';
+import type { CustomerRequest } from './customer-request.js';
+import type { SubmitOutcome } from './request-submitter.js';
+
+/**
+ * Adds the requested licenses to an existing customer once per request, audits it and announces the
+ * new totals where the request was made. A repeat of the same request changes nothing and says nothing.
+ */
+export async function addSubscriptionsAndNotify(
+  deps: CustomerCreationDeps,
+  request: CustomerRequest,
+): Promise<SubmitOutcome> {
+  if (!request.customerId) throw new Error(`request ${request.requestId} names no customer`);
+  const orderedAt = deps.now().toISOString();
+  const result = await deps.store.addSubscriptions({
+    requestId: request.requestId,
+    customerId: request.customerId,
+    lines: request.subscriptions,
+    orderedBy: request.requester,
+    orderedAt,
+  });
+  if (!result.created) return { kind: 'alreadySubmitted', customer: result.customer };
+  await deps.store.appendAudit({
+    at: orderedAt,
+    event: 'subscriptions.added',
+    requestId: request.requestId,
+    customerId: result.customer.id,
+    actor: request.requester,
+    conversationId: request.origin.conversationId,
+    detail: request.subscriptions.map((line) => `${line.offerId}+${line.quantity}`).join(','),
+  });
+  const card = renderSubscriptionsAddedCard({
+    locale: request.locale,
+    customer: result.customer,
+    added: request.subscriptions,
+    addedBy: request.requester,
+    addedAt: orderedAt,
+    offers: deps.offers,
+  });
+  await deps.messenger.sendToConversation(request.origin, { attachments: [card] });
+  return { kind: 'created', customer: result.customer };
+}

@@ -1,0 +1,76 @@
+import type { Attachment } from 'botbuilder';
+import type { Offer } from '../bot/customers/offer-catalog.js';
+import { type Locale, translator } from '../bot/i18n/translate.js';
+import type { Customer } from '../store/customer-schema.js';
+import { CARD_VERBS } from './card-verbs.js';
+import template from './customer-list.json' with { type: 'json' };
+import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
+
+/** One page of the customer list and how it was found. */
+export type CustomerListCardData = {
+  locale: Locale;
+  query: string;
+  customers: readonly Customer[];
+  total: number;
+  offset: number;
+  pageSize: number;
+  offers: readonly Offer[];
+};
+
+/** Renders the customer list: newest first, a search box, and Previous / Next pages. */
+export function renderCustomerListCard(data: CustomerListCardData): Attachment {
+  const t = translator(data.locale);
+  const offerName = (offerId: string) =>
+    data.offers.find((offer) => offer.id === offerId)?.name[data.locale] ?? offerId;
+  const hasPrevious = data.offset > 0;
+  const hasNext = data.offset + data.customers.length < data.total;
+  return renderCard(template, {
+    title: t('customers.title'),
+    searchLabel: t('customers.searchLabel'),
+    query: data.query,
+    notice: data.total === 0 ? (data.query ? t('customers.none') : t('customers.empty')) : '',
+    customers: data.customers.map((customer) => ({
+      company: escapeMarkdown(customer.companyName),
+      facts: [
+        { title: t('review.domain'), value: customer.domain },
+        ...customer.subscriptions.map((line) => ({
+          title: escapeMarkdown(offerName(line.offerId)),
+          value: t('review.licenses', { count: line.quantity }),
+        })),
+      ],
+      createdBy: t('customers.createdBy', {
+        name: escapeMarkdown(customer.createdBy.name),
+        when: cardDateTime(customer.createdAt),
+      }),
+    })),
+    range:
+      data.total > 0
+        ? t('customers.range', {
+            from: data.offset + 1,
+            to: data.offset + data.customers.length,
+            total: data.total,
+          })
+        : '',
+    actions: [
+      { title: t('customers.search'), verb: CARD_VERBS.customersSearch, offset: 0 },
+      ...(hasPrevious
+        ? [
+            {
+              title: t('customers.previous'),
+              verb: CARD_VERBS.customersPage,
+              offset: Math.max(0, data.offset - data.pageSize),
+            },
+          ]
+        : []),
+      ...(hasNext
+        ? [
+            {
+              title: t('customers.next'),
+              verb: CARD_VERBS.customersPage,
+              offset: data.offset + data.pageSize,
+            },
+          ]
+        : []),
+    ],
+  });
+}

@@ -1,0 +1,39 @@
+import type { Attachment } from 'botbuilder';
+import type { Offer } from '../bot/customers/offer-catalog.js';
+import type { SubscriptionLine } from '../bot/customers/parse-subscriptions.js';
+import { type Locale, translator } from '../bot/i18n/translate.js';
+import type { Customer, Requester } from '../store/customer-schema.js';
+import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
+import template from './subscriptions-added.json' with { type: 'json' };
+
+/** What the card announcing added subscriptions shows. */
+export type SubscriptionsAddedCardData = {
+  locale: Locale;
+  customer: Customer;
+  added: readonly SubscriptionLine[];
+  addedBy: Requester;
+  addedAt: string;
+  offers: readonly Offer[];
+};
+
+/** Renders the announcement that licenses were added to an existing customer, with its new totals. */
+export function renderSubscriptionsAddedCard(data: SubscriptionsAddedCardData): Attachment {
+  const t = translator(data.locale);
+  const offerName = (offerId: string) =>
+    data.offers.find((offer) => offer.id === offerId)?.name[data.locale] ?? offerId;
+  return renderCard(template, {
+    title: t('addSubscription.summaryTitle'),
+    facts: [
+      { title: t('account.companyName'), value: escapeMarkdown(data.customer.companyName) },
+      { title: t('review.domain'), value: data.customer.domain },
+      ...data.added.map((line) => ({
+        title: `+ ${escapeMarkdown(offerName(line.offerId))}`,
+        value: t('review.licenses', { count: line.quantity }),
+      })),
+    ],
+    addedBy: t('addSubscription.summaryBy', {
+      name: escapeMarkdown(data.addedBy.name),
+      when: cardDateTime(data.addedAt),
+    }),
+  });
+}
