@@ -27,9 +27,11 @@ import { startAddSubscription } from './handlers/start-add-subscription.js';
 import { pickLocale, translator } from './i18n/translate.js';
 import { createLogger } from './logging/create-logger.js';
 import { TeamsMessenger } from './messaging/teams-messenger.js';
+import { UserDirectory } from './messaging/user-directory.js';
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
+import { RememberUsers } from './routing/remember-users.js';
 import { SerializeUserTurns } from './routing/serialize-user-turns.js';
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
@@ -65,7 +67,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
 
   const adapter = createAdapter(config, logger, deps.botFramework);
+  const directory = new UserDirectory(storage);
   adapter.use(new SerializeUserTurns());
+  adapter.use(new RememberUsers(directory));
   const messenger = new TeamsMessenger(adapter, config.auth.appId);
   const provisioner = new LocalProvisioner(store, {
     now,
@@ -76,6 +80,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const approval: ApprovalDeps = {
     store,
     messenger,
+    directory,
     adapter,
     appId: config.auth.appId,
     offers,

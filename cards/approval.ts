@@ -57,7 +57,9 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
         ]
       : pending && data.view === 'requester'
         ? [{ title: t('approval.withdraw'), verb: CARD_VERBS.approvalWithdraw, style: 'default' }]
-        : [];
+        : pending
+          ? [{ title: t('approval.showMyActions'), verb: CARD_VERBS.approvalRefresh, style: 'default' }]
+          : [];
   const refreshUserIds = data.refreshUserIds.slice(0, 60);
   return renderCard(template, {
     refresh:

@@ -37,12 +37,7 @@ export class RequestApproval implements RequestSubmitter {
 
   private async postToConversation(request: CustomerRequest): Promise<PostedCard[]> {
     const { deps } = this;
-    const approverUserIds = await resolveTeamsUserIds(
-      deps.adapter,
-      deps.appId,
-      request.origin,
-      deps.approverIds,
-    );
+    const approverUserIds = await resolveTeamsUserIds(deps, request.origin, deps.approverIds);
     const pending = await deps.store.findRequest(request.requestId);
     if (!pending) throw new Error(`request ${request.requestId} vanished`);
     const card = renderApprovalCard({
@@ -79,7 +74,8 @@ export class RequestApproval implements RequestSubmitter {
         refreshUserIds: [],
       });
       try {
-        const approver = { userId: approverId, aadObjectId: approverId, name: '' };
+        const userId = (await deps.directory.teamsUserIdOf(approverId)) ?? approverId;
+        const approver = { userId, aadObjectId: approverId, name: '' };
         const posted = await deps.messenger.sendToUser(request.origin, approver, {
           attachments: [approverCard],
         });

@@ -77,6 +77,7 @@ export const enUS = {
   'approval.approve': 'Approve',
   'approval.reject': 'Reject',
   'approval.withdraw': 'Withdraw request',
+  'approval.showMyActions': 'Show my actions',
   'approval.approvedTitle': 'Approved',
   'approval.rejectedTitle': 'Rejected',
   'approval.withdrawnTitle': 'Withdrawn',

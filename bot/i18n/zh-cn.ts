@@ -75,6 +75,7 @@ export const zhCN: Record<MessageKey, string> = {
   'approval.approve': '批准',
   'approval.reject': '拒绝',
   'approval.withdraw': '撤回申请',
+  'approval.showMyActions': '显示我可执行的操作',
   'approval.approvedTitle': '已批准',
   'approval.rejectedTitle': '已拒绝',
   'approval.withdrawnTitle': '已撤回',

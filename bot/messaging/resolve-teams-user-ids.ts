@@ -1,19 +1,23 @@
 import { type CloudAdapter, TeamsInfo } from 'botbuilder';
 import type { ConversationOrigin } from '../../store/customer-schema.js';
+import type { UserDirectory } from './user-directory.js';
 
 /**
- * Looks up the Teams user ids (`29:...`) of Entra users in a conversation, for a card's `refresh.userIds`.
- * A user Teams does not find there keeps their Entra id, which no client matches: they see the base card.
+ * Looks up the Teams user ids (`29:...`) of Entra users, for a card's `refresh.userIds`: first among the
+ * users who have talked to the bot, then among the conversation's members. A user found in neither keeps
+ * their Entra id, which no client matches: they see the base card (and its "Show my actions" button).
  */
 export async function resolveTeamsUserIds(
-  adapter: CloudAdapter,
-  appId: string | undefined,
+  deps: { adapter: CloudAdapter; appId: string | undefined; directory: UserDirectory },
   origin: ConversationOrigin,
   aadObjectIds: readonly string[],
 ): Promise<string[]> {
-  const ids: string[] = [];
-  await adapter.continueConversationAsync(
-    appId ?? '',
+  const known = await Promise.all(aadObjectIds.map((id) => deps.directory.teamsUserIdOf(id)));
+  const unknown = aadObjectIds.filter((_id, index) => known[index] === undefined);
+  const ids = known.filter((id): id is string => id !== undefined);
+  if (unknown.length === 0) return ids;
+  await deps.adapter.continueConversationAsync(
+    deps.appId ?? '',
     {
       channelId: origin.channelId,
       serviceUrl: origin.serviceUrl,
@@ -27,7 +31,7 @@ export async function resolveTeamsUserIds(
       bot: { id: origin.botId, name: origin.botName ?? '' },
     },
     async (context) => {
-      for (const aadObjectId of aadObjectIds) {
+      for (const aadObjectId of unknown) {
         try {
           ids.push((await TeamsInfo.getMember(context, aadObjectId)).id);
         } catch {

@@ -1,4 +1,10 @@
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
+import type {
+  Activity,
+  CloudAdapter,
+  ConversationParameters,
+  ConversationReference,
+  TurnContext,
+} from 'botbuilder';
 import type { ConversationOrigin, Requester } from '../../store/customer-schema.js';
 
 /** Where a message was posted: enough to update it later. */
@@ -23,7 +29,7 @@ export class TeamsMessenger {
   /** Posts an activity to the conversation a request came from. */
   async sendToConversation(origin: ConversationOrigin, activity: Partial<Activity>): Promise<PostedMessage> {
     let activityId: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId ?? '', referenceTo(origin), async (context) => {
+    await this.continueConversation(origin, async (context) => {
       activityId = (await context.sendActivity(activity))?.id;
     });
     return { conversationId: origin.conversationId, activityId };
@@ -31,7 +37,7 @@ export class TeamsMessenger {
 
   /** Replaces a message posted earlier in a conversation. */
   async updateInConversation(origin: ConversationOrigin, activityId: string, activity: Partial<Activity>) {
-    await this.adapter.continueConversationAsync(this.appId ?? '', referenceTo(origin), async (context) => {
+    await this.continueConversation(origin, async (context) => {
       await context.updateActivity({ ...activity, id: activityId, type: 'message' });
     });
   }
@@ -55,13 +61,17 @@ export class TeamsMessenger {
     };
     let posted: PostedMessage | undefined;
     try {
-      await this.adapter.createConversationAsync(
-        this.appId ?? '',
-        origin.channelId,
-        origin.serviceUrl,
-        // The SDK types this as a string but falls back to the channel's default audience when undefined.
-        undefined as unknown as string,
-        parameters,
+      await throwingErrors(
+        (wrapped) =>
+          this.adapter.createConversationAsync(
+            this.appId ?? '',
+            origin.channelId,
+            origin.serviceUrl,
+            // The SDK types this as a string but falls back to the channel's default audience when undefined.
+            undefined as unknown as string,
+            parameters,
+            wrapped,
+          ),
         async (context) => {
           const sent = await context.sendActivity(activity);
           posted = { conversationId: context.activity.conversation.id, activityId: sent?.id };
@@ -76,6 +86,35 @@ export class TeamsMessenger {
     if (!posted) throw new Error('createConversation completed without sending the message');
     return posted;
   }
+
+  private async continueConversation(
+    origin: ConversationOrigin,
+    logic: (context: TurnContext) => Promise<void>,
+  ) {
+    await throwingErrors(
+      (wrapped) => this.adapter.continueConversationAsync(this.appId ?? '', referenceTo(origin), wrapped),
+      logic,
+    );
+  }
+}
+
+type Logic = (context: TurnContext) => Promise<void>;
+
+/**
+ * The SDK runs proactive logic through the middleware pipeline, which hands any error to `onTurnError`
+ * (which would post an apology into the target conversation) instead of to the caller. This catches the
+ * error inside the logic and throws it from here, where the caller can handle it.
+ */
+async function throwingErrors(start: (logic: Logic) => Promise<void>, logic: Logic): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await start(async (context) => {
+    try {
+      await logic(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
 }
 
 function referenceTo(origin: ConversationOrigin): Partial<ConversationReference> {

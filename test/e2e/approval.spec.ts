@@ -70,7 +70,11 @@ describe('approving submissions from a card button', () => {
     // Assert: pending, nobody sees buttons on the base card, each sees their own view
     assert.match(cardText(review), /Waiting for an approver/);
     assert.equal(await bot.store.isDomainTaken('approvedco'), true);
-    assert.deepEqual(base.actions ?? [], []);
+    assert.deepEqual(
+      (base.actions ?? []).map((action) => [action.title, action.verb]),
+      [['Show my actions', CARD_VERBS.approvalRefresh]],
+      'the base card offers only a way to fetch one’s own view, for clients without refresh',
+    );
     assert.match(cardText(base), /Waiting for approval/);
     assert.deepEqual(base.refresh?.userIds, [alex.user.id, `29:${meganId}`, `29:${nestorId}`]);
     assert.equal(meganView.type, 'application/vnd.microsoft.card.adaptive');
@@ -193,7 +197,11 @@ describe('approving submissions from a card button', () => {
     const requests = connector.createdConversations
       .slice(1)
       .map((entry) => (entry.parameters.members as { id: string }[])[0]?.id);
-    assert.deepEqual(requests, [meganId, nestorId]);
+    assert.deepEqual(
+      requests,
+      [meganId, `29:${nestorId}`],
+      'an approver who has talked to the bot is reached by Teams user id, one who has not by Entra id',
+    );
     const meganCopy = connector.sentTo(connector.createdConversations[1]?.conversationId ?? '')[0];
     assert.ok(meganCopy);
     const meganPrivate = megan.in({ id: meganCopy.conversationId, conversationType: 'personal' });
