@@ -90,6 +90,10 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
       requiredMessage: spec.isRequired ? t('error.required') : null,
       choices: choicesFor(spec.id),
       hint: spec.id === 'domainPrefix' ? t('account.domainHint') : '',
+      fixedText:
+        spec.kind === 'fixed'
+          ? `${t(`account.${spec.id}`)}${data.locale === 'zh-CN' ? '：' : ': '}${value}`
+          : '',
       error: error ? t(error.key, error.params) : '',
     };
   };

@@ -30,11 +30,11 @@ export function customerFactSections(
     {
       heading: t('review.company'),
       facts: [
-        { title: t('account.companyName'), value: escapeMarkdown(account.companyName) },
+        { title: t('review.companyName'), value: escapeMarkdown(account.companyName) },
         { title: t('review.domain'), value: tenantDomain(account.domainPrefix) },
         { title: t('review.address'), value: escapeMarkdown(address) },
         { title: t('account.country'), value: t('account.countryValue') },
-        ...optionalFact(t('account.companyPhone'), account.companyPhone),
+        ...optionalFact(t('review.companyPhone'), account.companyPhone),
       ],
     },
     {
@@ -42,8 +42,11 @@ export function customerFactSections(
       facts: [
         { title: t('review.contactName'), value: escapeMarkdown(contactName) },
         { title: t('account.contactEmail'), value: escapeMarkdown(account.contactEmail) },
-        ...optionalFact(t('account.contactPhone'), account.contactPhone),
-        { title: t('account.language'), value: account.language },
+        ...optionalFact(t('review.contactPhone'), account.contactPhone),
+        {
+          title: t('review.language'),
+          value: account.language === 'zh-CN' ? '中文 (zh-CN)' : 'English (en-US)',
+        },
       ],
     },
     {

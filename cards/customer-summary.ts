@@ -21,7 +21,7 @@ export function renderCustomerSummaryCard(data: CustomerSummaryCardData): Attach
   return renderCard(template, {
     title: t('summary.title'),
     facts: [
-      { title: t('account.companyName'), value: escapeMarkdown(customer.companyName) },
+      { title: t('review.companyName'), value: escapeMarkdown(customer.companyName) },
       { title: t('review.domain'), value: customer.domain },
       ...customer.subscriptions.map((line) => ({
         title: data.offers.find((offer) => offer.id === line.offerId)?.name[data.locale] ?? line.offerId,

@@ -21,7 +21,7 @@ export function renderHelpCard(data: HelpCardData): Attachment {
       { command: zh ? '取消' : 'cancel', description: t('help.cancel') },
       { command: zh ? '帮助' : 'help', description: t('help.help') },
     ],
-    addCustomerTitle: t('help.addCustomer'),
+    addCustomerTitle: t('help.addCustomerButton'),
     addCustomerCommand: zh ? '添加客户' : 'add customer',
   });
 }

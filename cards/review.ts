@@ -53,7 +53,7 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
         {
           heading: t('review.company'),
           facts: [
-            { title: t('account.companyName'), value: escapeMarkdown(existing.companyName) },
+            { title: t('review.companyName'), value: escapeMarkdown(existing.companyName) },
             { title: t('review.domain'), value: existing.domain },
           ],
         },

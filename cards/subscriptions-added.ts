@@ -24,7 +24,7 @@ export function renderSubscriptionsAddedCard(data: SubscriptionsAddedCardData): 
   return renderCard(template, {
     title: t('addSubscription.summaryTitle'),
     facts: [
-      { title: t('account.companyName'), value: escapeMarkdown(data.customer.companyName) },
+      { title: t('review.companyName'), value: escapeMarkdown(data.customer.companyName) },
       { title: t('review.domain'), value: data.customer.domain },
       ...data.added.map((line) => ({
         title: `+ ${escapeMarkdown(offerName(line.offerId))}`,

@@ -8,6 +8,7 @@ export const enUS = {
   'help.customers': 'list recent customers',
   'help.cancel': 'stop what you are doing with me in this conversation',
   'help.help': 'show this card',
+  'help.addCustomerButton': 'Add a customer',
   'help.notYetAvailable': 'This command is not available yet. Type **add customer** to add a new customer.',
 
   'flow.owner': 'For {name}',
@@ -57,6 +58,10 @@ export const enUS = {
   'review.company': 'Company',
   'review.contact': 'Primary contact',
   'review.contactName': 'Name',
+  'review.companyName': 'Company name',
+  'review.companyPhone': 'Company phone',
+  'review.contactPhone': 'Phone',
+  'review.language': 'Admin language',
   'review.subscriptions': 'Subscriptions',
   'review.licenses': '{count} licenses',
   'review.domain': 'Tenant domain',

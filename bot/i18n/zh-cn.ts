@@ -9,6 +9,7 @@ export const zhCN: Record<MessageKey, string> = {
   'help.customers': '列出最近的客户',
   'help.cancel': '结束你在此对话中与我进行的操作',
   'help.help': '显示此卡片',
+  'help.addCustomerButton': '添加客户',
   'help.notYetAvailable': '此命令暂不可用。输入 **添加客户** 以添加新客户。',
 
   'flow.owner': '发起人：{name}',
@@ -55,6 +56,10 @@ export const zhCN: Record<MessageKey, string> = {
   'review.company': '公司',
   'review.contact': '主要联系人',
   'review.contactName': '姓名',
+  'review.companyName': '公司名称',
+  'review.companyPhone': '公司电话',
+  'review.contactPhone': '电话',
+  'review.language': '管理员语言',
   'review.subscriptions': '订阅',
   'review.licenses': '{count} 个许可证',
   'review.domain': '租户域名',

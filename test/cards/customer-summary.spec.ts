@@ -29,7 +29,7 @@ describe('renderCustomerSummaryCard', () => {
     const [factSet] = findCardObjects(card, (node) => node.type === 'FactSet');
 
     assert.deepEqual(factSet?.facts, [
-      { title: '公司名称（准确的法定名称）', value: 'Contoso (Shenzhen) Technology Co., Ltd.' },
+      { title: '公司名称', value: 'Contoso (Shenzhen) Technology Co., Ltd.' },
       { title: '租户域名', value: 'contososz.partner.onmschina.cn' },
       { title: 'Microsoft 365 商业基础版', value: '25 个许可证' },
       { title: 'Office 365 E3', value: '10 个许可证' },

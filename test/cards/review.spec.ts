@@ -60,15 +60,15 @@ describe('renderReviewCard', () => {
     const card = render(cardData('zh-CN'));
 
     assert.deepEqual(facts(card), {
-      '公司名称（准确的法定名称）': 'Contoso (Shenzhen) Technology Co., Ltd.',
+      公司名称: 'Contoso (Shenzhen) Technology Co., Ltd.',
       租户域名: 'contososz.partner.onmschina.cn',
       地址: '1 Keyuan Road, Nanshan District, Building 5, Floor 3, Shenzhen, 广东省, 518000',
       '国家/地区': '中国',
-      '公司电话（可选）': '0755 8888 6666',
+      公司电话: '0755 8888 6666',
       姓名: 'Wang',
       电子邮件: 'wang.fang@contoso.cn',
-      '电话（可选）': '138 0013 8000',
-      客户管理员使用的语言: 'zh-CN',
+      电话: '138 0013 8000',
+      管理员语言: '中文 (zh-CN)',
       'Microsoft 365 商业基础版': '25 个许可证',
       'Office 365 E3': '10 个许可证',
     });
@@ -77,7 +77,7 @@ describe('renderReviewCard', () => {
   it('should leave template syntax typed in the company name unevaluated in its fact', () => {
     const card = render(cardData('en-US', { account: parsedAccount({ companyName: HOSTILE_TEXT }) }));
 
-    const value = String(facts(card)['Company name (exact legal name)']);
+    const value = String(facts(card)['Company name']);
 
     assert.ok(value.startsWith('${$root.flowId} '), value);
     assert.ok(!JSON.stringify(card.body).includes(FLOW_ID));
