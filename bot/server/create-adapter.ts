@@ -1,23 +1,74 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { pickLocale, translator } from '../i18n/translate.js';
 import { describeError } from '../logging/describe-error.js';
+import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from './connector-retry-options.js';
+import { createConnectorRetryPolicy } from './connector-retry-policy.js';
+import { GuardedAuthentication } from './guarded-authentication.js';
+import { RefuseMalformedCardActions } from './refuse-malformed-card-actions.js';
+
+/** Settings of the Bot Framework edge that only tests change. */
+export type AdapterOptions = {
+  /**
+   * Where the OpenID metadata (and so the signing keys) of Bot Framework tokens are read; tests point
+   * it at a local server. Unset: Microsoft's public cloud endpoints.
+   */
+  openIdMetadataUrl?: string;
+  /** How long authenticating a request may take before it is refused with 401; 5 s by default. */
+  authTimeoutMs?: number;
+  /** How outgoing Bot Connector requests are retried; see `DEFAULT_CONNECTOR_RETRY`. */
+  retry?: Partial<ConnectorRetryOptions>;
+};
+
+const DEFAULT_AUTH_TIMEOUT_MS = 5_000;
 
 /**
- * Creates the Bot Framework adapter. With an app id every request must carry a valid Bot Framework token;
- * without one (local runs only) requests are not authenticated.
+ * Creates the Bot Framework adapter. With an app id every request must carry a valid Bot Framework token
+ * (anything else is answered 401, quickly); without one (local runs only) requests are not
+ * authenticated. Outgoing Bot Connector requests retry transient failures. Card actions too malformed
+ * for the SDK to read are refused before any handler runs.
  */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication({
+export function createAdapter(config: Config, logger: Logger, options: AdapterOptions = {}): CloudAdapter {
+  const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppType: config.auth.appType,
     MicrosoftAppTenantId: config.auth.tenantId,
+    ...(options.openIdMetadataUrl ? publicCloudEndpointsWith(options.openIdMetadataUrl) : {}),
+  };
+  const authentication = new GuardedAuthentication(new ConfigurationBotFrameworkAuthentication(settings), {
+    timeoutMs: options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
+    retryPolicy: createConnectorRetryPolicy({ ...DEFAULT_CONNECTOR_RETRY, ...options.retry }, logger),
+    logger,
   });
   const adapter = new CloudAdapter(authentication);
+  adapter.use(new RefuseMalformedCardActions());
   adapter.onTurnError = (context, error) => handleTurnError(logger, context, error);
   return adapter;
+}
+
+/**
+ * The public cloud's endpoints with another OpenID metadata URL. The SDK takes these settings all or
+ * nothing: setting one of them without the others leaves the others empty.
+ */
+function publicCloudEndpointsWith(openIdMetadataUrl: string): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 /**
