@@ -1,5 +1,6 @@
 import { type CloudAdapter, TeamsInfo } from 'botbuilder';
 import type { ConversationOrigin } from '../../store/customer-schema.js';
+import { referenceTo } from './reference-to.js';
 import type { UserDirectory } from './user-directory.js';
 
 /**
@@ -16,29 +17,14 @@ export async function resolveTeamsUserIds(
   const unknown = aadObjectIds.filter((_id, index) => known[index] === undefined);
   const ids = known.filter((id): id is string => id !== undefined);
   if (unknown.length === 0) return ids;
-  await deps.adapter.continueConversationAsync(
-    deps.appId ?? '',
-    {
-      channelId: origin.channelId,
-      serviceUrl: origin.serviceUrl,
-      conversation: {
-        id: origin.conversationId,
-        conversationType: origin.conversationType ?? '',
-        tenantId: origin.tenantId,
-        isGroup: true,
-        name: '',
-      },
-      bot: { id: origin.botId, name: origin.botName ?? '' },
-    },
-    async (context) => {
-      for (const aadObjectId of unknown) {
-        try {
-          ids.push((await TeamsInfo.getMember(context, aadObjectId)).id);
-        } catch {
-          ids.push(aadObjectId);
-        }
+  await deps.adapter.continueConversationAsync(deps.appId ?? '', referenceTo(origin), async (context) => {
+    for (const aadObjectId of unknown) {
+      try {
+        ids.push((await TeamsInfo.getMember(context, aadObjectId)).id);
+      } catch {
+        ids.push(aadObjectId);
       }
-    },
-  );
+    }
+  });
   return ids;
 }

@@ -1,11 +1,6 @@
-import type {
-  Activity,
-  CloudAdapter,
-  ConversationParameters,
-  ConversationReference,
-  TurnContext,
-} from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, TurnContext } from 'botbuilder';
 import type { ConversationOrigin, Requester } from '../../store/customer-schema.js';
+import { referenceTo } from './reference-to.js';
 
 /** Where a message was posted: enough to update it later. */
 export type PostedMessage = { conversationId: string; activityId?: string };
@@ -115,19 +110,4 @@ async function throwingErrors(start: (logic: Logic) => Promise<void>, logic: Log
     }
   });
   if (failure) throw failure.error;
-}
-
-function referenceTo(origin: ConversationOrigin): Partial<ConversationReference> {
-  return {
-    channelId: origin.channelId,
-    serviceUrl: origin.serviceUrl,
-    conversation: {
-      id: origin.conversationId,
-      conversationType: origin.conversationType ?? '',
-      tenantId: origin.tenantId,
-      isGroup: origin.conversationType !== 'personal',
-      name: '',
-    },
-    bot: { id: origin.botId, name: origin.botName ?? '' },
-  };
 }
