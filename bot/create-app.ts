@@ -4,7 +4,8 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import { FileStorage } from '../store/file-storage.js';
-import { LowdbCustomerStore } from '../store/lowdb-customer-store.js';
+import { KeyedLock } from '../store/keyed-lock.js';
+import { LowdbCustomerStore, type LowdbCustomerStoreOptions } from '../store/lowdb-customer-store.js';
 import { answerApprovalAction } from './approval/answer-approval-action.js';
 import type { ApprovalDeps } from './approval/approval-deps.js';
 import { RequestApproval } from './approval/request-approval.js';
@@ -44,6 +45,8 @@ export type AppDeps = {
   generatePassword?: () => string;
   /** The Bot Framework edge: OpenID metadata URL, authentication timeout, Bot Connector retries. */
   botFramework?: AdapterOptions;
+  /** How the customer store splits its files; the benchmarks compare layouts with it. */
+  customerStore?: LowdbCustomerStoreOptions;
 };
 
 /** A built bot, ready to listen. */
@@ -63,7 +66,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
   const offers = await loadOfferCatalog(config.offersFile);
-  const store = await LowdbCustomerStore.open(config.dataDir);
+  const store = await LowdbCustomerStore.open(config.dataDir, deps.customerStore);
   const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
 
   const adapter = createAdapter(config, logger, deps.botFramework);
@@ -76,7 +79,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     newId,
     generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
   });
-  const creation = { provisioner, store, messenger, offers, logger, now };
+  const creation = { provisioner, store, messenger, offers, logger, now, orders: new KeyedLock() };
   const approval: ApprovalDeps = {
     store,
     messenger,

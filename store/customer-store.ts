@@ -55,6 +55,8 @@ export interface CustomerStore {
    * a new one a new line. A repeat returns the customer with `created: false`.
    */
   addSubscriptions(order: SubscriptionOrder): Promise<AddCustomerResult>;
+  /** True when a request's licenses were already added. */
+  hasOrder(requestId: string): Promise<boolean>;
   /** Saves a pending request once per id; a repeat returns the stored one with `created: false`. */
   addRequest(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }>;
   /** The request with this id, if any. */

@@ -1,17 +1,13 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { normaliseCompanyName } from '../bot/customers/normalise-company-name.js';
-import {
-  type ApprovalRequest,
-  type AuditEntry,
-  type Customer,
-  type Decision,
-  type PostedCard,
-  type StoreFile,
-  StoreFileSchema,
-  type SubscriptionOrder,
+import { CustomerIndex } from './customer-index.js';
+import type {
+  ApprovalRequest,
+  AuditEntry,
+  Customer,
+  Decision,
+  PostedCard,
+  SubscriptionOrder,
 } from './customer-schema.js';
 import {
   type AddCustomerResult,
@@ -21,61 +17,90 @@ import {
   DomainTakenError,
   type MatchCriteria,
 } from './customer-store.js';
+import { readSegments, StoreSegment, segmentFileName } from './store-segment.js';
 
-/** Thrown when the store file exists but cannot be used; the message names the file. */
-export class StoreFileError extends Error {
-  readonly code = 'STORE_FILE_INVALID';
-}
+export { StoreFileError } from './store-file-error.js';
 
 /**
- * The customer store as one lowdb JSON file (`customers.json` in the data folder).
- * Writes go through lowdb's atomic writer (temporary file, then rename), so a crash mid-write
- * leaves the previous file intact. Domain and request-id look-ups use in-memory indexes.
+ * Records per store file before a new one is started: about 33 approved customers with their requests
+ * and audit lines, under 200 KB. It bounds what one write rewrites, whatever the size of the store
+ * (chosen with the segment-size sweep of `npm run bench`, see docs/BENCHMARKS.md).
+ */
+export const DEFAULT_SEGMENT_SIZE = 200;
+
+/** How the store splits its files; tests pass small sizes, `Infinity` keeps everything in `customers.json`. */
+export type LowdbCustomerStoreOptions = { segmentSize?: number };
+
+/**
+ * The customer store as lowdb JSON files in the data folder: `customers.json`, then `customers-000001.json`,
+ * … . New records go to the newest file until it holds `segmentSize` records, then to a new one; a change to
+ * a record rewrites the file that holds it. So a write costs the same with 100 customers or 100 000, each
+ * operation rewrites exactly one file, and each file is replaced atomically (lowdb writes a temporary file,
+ * then renames it): a crash mid-write leaves the previous version. Customers stay in memory with indexes
+ * for every look-up; older files' requests, orders and audit lines are read back only when needed.
  */
 export class LowdbCustomerStore implements CustomerStore {
-  private readonly byDomainPrefix = new Map<string, Customer>();
-  private readonly byRequestId = new Map<string, Customer>();
-  private readonly byId = new Map<string, Customer>();
-  private readonly requestsById = new Map<string, ApprovalRequest>();
-  private readonly byNormalisedName = new Map<string, Customer[]>();
-  private readonly byContactEmail = new Map<string, Customer[]>();
+  private readonly customers = new CustomerIndex();
+  private readonly segmentOfCustomer = new Map<string, StoreSegment>();
+  private readonly segmentOfRequest = new Map<string, StoreSegment>();
+  private readonly orderRequestIds = new Set<string>();
   /** Customers whose write is under way: a duplicate waits for it, a rival for the domain is refused. */
   private readonly saving = new Map<string, Promise<AddCustomerResult>>();
   private readonly savingDomains = new Set<string>();
 
-  private constructor(private readonly db: Low<StoreFile>) {
-    for (const customer of db.data.customers) this.index(customer);
-    for (const request of db.data.requests) this.requestsById.set(request.id, request);
+  private readonly segments: StoreSegment[] = [];
+
+  private constructor(
+    private readonly dataDir: string,
+    private readonly segmentSize: number,
+  ) {}
+
+  /**
+   * Opens (or creates) the store in `dataDir`, validating every file it holds. Files are read one at a
+   * time and each older one is sealed once indexed, so memory never holds more than two files' records.
+   */
+  static async open(dataDir: string, options: LowdbCustomerStoreOptions = {}): Promise<LowdbCustomerStore> {
+    const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT_SIZE;
+    if (!(segmentSize >= 1)) throw new RangeError(`segmentSize must be at least 1, not ${segmentSize}`);
+    await mkdir(dataDir, { recursive: true });
+    const store = new LowdbCustomerStore(dataDir, segmentSize);
+    for await (const segment of readSegments(dataDir)) store.adopt(segment);
+    return store;
   }
 
-  /** Opens (or creates) the store file in `dataDir`, validating what it holds. */
-  static async open(dataDir: string): Promise<LowdbCustomerStore> {
-    await mkdir(dataDir, { recursive: true });
-    const file = path.join(dataDir, 'customers.json');
-    const data = await readStoreFile(file);
-    const db = new Low<StoreFile>(new JSONFile<StoreFile>(file), data);
-    return new LowdbCustomerStore(db);
+  private adopt(segment: StoreSegment): void {
+    const { customers, requests, orders } = segment.data;
+    for (const customer of customers) this.index(customer, segment);
+    for (const request of requests) this.segmentOfRequest.set(request.id, segment);
+    for (const order of orders) this.orderRequestIds.add(order.requestId);
+    this.segments.at(-1)?.seal();
+    this.segments.push(segment);
+  }
+
+  /** How many files the store is split into; for diagnostics and benchmarks. */
+  get segmentCount(): number {
+    return this.segments.length;
   }
 
   async isDomainTaken(domainPrefix: string): Promise<boolean> {
-    return this.byDomainPrefix.has(domainPrefix.toLowerCase());
+    return this.customers.hasDomainPrefix(domainPrefix);
   }
 
   async findById(customerId: string): Promise<Customer | undefined> {
-    return this.byId.get(customerId);
+    return this.customers.findById(customerId);
   }
 
   async findByRequestId(requestId: string): Promise<Customer | undefined> {
-    return this.byRequestId.get(requestId);
+    return this.customers.findByRequestId(requestId);
   }
 
   async addCustomer(customer: Customer): Promise<AddCustomerResult> {
-    const existing = this.byRequestId.get(customer.requestId);
+    const existing = this.customers.findByRequestId(customer.requestId);
     if (existing) return { customer: existing, created: false };
     const inFlight = this.saving.get(customer.requestId);
     if (inFlight) return { customer: (await inFlight).customer, created: false };
     const domainPrefix = customer.domainPrefix.toLowerCase();
-    if (this.byDomainPrefix.has(domainPrefix) || this.savingDomains.has(domainPrefix)) {
+    if (this.customers.hasDomainPrefix(domainPrefix) || this.savingDomains.has(domainPrefix)) {
       throw new DomainTakenError(customer.domain);
     }
     const saving = this.save(customer);
@@ -90,163 +115,170 @@ export class LowdbCustomerStore implements CustomerStore {
   }
 
   private async save(customer: Customer): Promise<AddCustomerResult> {
-    this.db.data.customers.push(customer);
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data.customers.splice(this.db.data.customers.indexOf(customer), 1);
-      throw error;
-    }
-    this.index(customer);
+    const segment = this.newestSegment();
+    await segment.use(async (data) => {
+      data.customers.push(customer);
+      try {
+        await segment.write();
+      } catch (error) {
+        remove(data.customers, customer);
+        throw error;
+      }
+    });
+    this.index(customer, segment);
     return { customer, created: true };
   }
 
   async listCustomers(options: { limit?: number } = {}): Promise<Customer[]> {
-    const newestFirst = [...this.db.data.customers].reverse();
-    return options.limit === undefined ? newestFirst : newestFirst.slice(0, options.limit);
+    return this.customers.newestFirst(options.limit);
   }
 
   async findMatchingCustomers(criteria: MatchCriteria): Promise<Customer[]> {
-    const matches = new Set<Customer>();
-    const byDomain = criteria.domainPrefix && this.byDomainPrefix.get(criteria.domainPrefix.toLowerCase());
-    if (byDomain) matches.add(byDomain);
-    const name = criteria.companyName && normaliseCompanyName(criteria.companyName);
-    for (const customer of (name && this.byNormalisedName.get(name)) || []) matches.add(customer);
-    const email = criteria.contactEmail?.toLowerCase();
-    for (const customer of (email && this.byContactEmail.get(email)) || []) matches.add(customer);
-    return [...matches];
+    return this.customers.matching(criteria);
   }
 
   async searchCustomers(options: { query?: string; offset: number; limit: number }): Promise<CustomerPage> {
-    const query = options.query?.normalize('NFKC').trim().toLowerCase() ?? '';
-    const newestFirst = [...this.db.data.customers].reverse();
-    const found = query
-      ? newestFirst.filter(
-          (customer) =>
-            customer.companyName.normalize('NFKC').toLowerCase().includes(query) ||
-            customer.domain.includes(query),
-        )
-      : newestFirst;
-    return { customers: found.slice(options.offset, options.offset + options.limit), total: found.length };
+    return this.customers.search(options);
   }
 
   async addSubscriptions(order: SubscriptionOrder): Promise<AddCustomerResult> {
-    const customer = this.byId.get(order.customerId);
-    if (!customer) throw new Error(`No customer ${order.customerId}`);
-    if (this.db.data.orders.some((existing) => existing.requestId === order.requestId)) {
-      return { customer, created: false };
-    }
-    const before = customer.subscriptions.map((line) => ({ ...line }));
-    for (const line of order.lines) {
-      const existing = customer.subscriptions.find((candidate) => candidate.offerId === line.offerId);
-      if (existing) existing.quantity += line.quantity;
-      else customer.subscriptions.push({ ...line });
-    }
-    this.db.data.orders.push(order);
+    const customer = this.customers.findById(order.customerId);
+    const segment = this.segmentOfCustomer.get(order.customerId);
+    if (!customer || !segment) throw new Error(`No customer ${order.customerId}`);
+    if (this.orderRequestIds.has(order.requestId)) return { customer, created: false };
+    this.orderRequestIds.add(order.requestId);
     try {
-      await this.db.write();
+      await segment.use(async (data) => {
+        const before = customer.subscriptions.map((line) => ({ ...line }));
+        for (const line of order.lines) {
+          const existing = customer.subscriptions.find((candidate) => candidate.offerId === line.offerId);
+          if (existing) existing.quantity += line.quantity;
+          else customer.subscriptions.push({ ...line });
+        }
+        data.orders.push(order);
+        try {
+          await segment.write();
+        } catch (error) {
+          customer.subscriptions = before;
+          remove(data.orders, order);
+          throw error;
+        }
+      });
     } catch (error) {
-      customer.subscriptions = before;
-      this.db.data.orders.pop();
+      this.orderRequestIds.delete(order.requestId);
       throw error;
     }
     return { customer, created: true };
   }
 
+  async hasOrder(requestId: string): Promise<boolean> {
+    return this.orderRequestIds.has(requestId);
+  }
+
   async addRequest(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }> {
-    const existing = this.requestById(request.id);
-    if (existing) return { request: existing, created: false };
-    this.db.data.requests.push(request);
-    this.requestsById.set(request.id, request);
+    if (this.segmentOfRequest.has(request.id)) {
+      return { request: (await this.findRequest(request.id)) ?? request, created: false };
+    }
+    const segment = this.newestSegment();
+    this.segmentOfRequest.set(request.id, segment);
     try {
-      await this.db.write();
+      await segment.use(async (data) => {
+        data.requests.push(request);
+        try {
+          await segment.write();
+        } catch (error) {
+          remove(data.requests, request);
+          throw error;
+        }
+      });
     } catch (error) {
-      this.db.data.requests.splice(this.db.data.requests.indexOf(request), 1);
-      this.requestsById.delete(request.id);
+      this.segmentOfRequest.delete(request.id);
       throw error;
     }
     return { request, created: true };
   }
 
   async findRequest(requestId: string): Promise<ApprovalRequest | undefined> {
-    return this.requestById(requestId);
+    const segment = this.segmentOfRequest.get(requestId);
+    return segment?.use((data) => data.requests.find((request) => request.id === requestId));
   }
 
   async decideRequest(requestId: string, decision: Decision): Promise<DecideResult> {
-    const request = this.requestById(requestId);
-    if (!request) throw new Error(`No request ${requestId}`);
-    if (request.status !== 'pending') return { request, decided: false };
-    request.status = decision.status;
-    request.decision = decision;
-    try {
-      await this.db.write();
-    } catch (error) {
-      request.status = 'pending';
-      request.decision = undefined;
-      throw error;
-    }
-    return { request, decided: true };
+    return this.changeRequest(requestId, async (request, segment) => {
+      if (request.status !== 'pending') return { request, decided: false };
+      request.status = decision.status;
+      request.decision = decision;
+      try {
+        await segment.write();
+      } catch (error) {
+        request.status = 'pending';
+        request.decision = undefined;
+        throw error;
+      }
+      return { request, decided: true };
+    });
   }
 
   async addRequestCards(requestId: string, cards: PostedCard[]): Promise<void> {
-    const request = this.requestById(requestId);
-    if (!request) throw new Error(`No request ${requestId}`);
-    request.cards.push(...cards);
-    await this.db.write();
+    await this.changeRequest(requestId, async (request, segment) => {
+      request.cards.push(...cards);
+      await segment.write();
+    });
   }
 
   async setRequestCustomer(requestId: string, customerId: string): Promise<void> {
-    const request = this.requestById(requestId);
-    if (!request) throw new Error(`No request ${requestId}`);
-    request.customerId = customerId;
-    await this.db.write();
+    await this.changeRequest(requestId, async (request, segment) => {
+      request.customerId = customerId;
+      await segment.write();
+    });
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
-    this.db.data.audit.push(entry);
-    await this.db.write();
+    const segment = this.newestSegment();
+    await segment.use(async (data) => {
+      data.audit.push(entry);
+      await segment.write();
+    });
   }
 
   async listAudit(): Promise<AuditEntry[]> {
-    return [...this.db.data.audit];
+    const audit: AuditEntry[] = [];
+    for (const segment of this.segments) audit.push(...(await segment.use((data) => data.audit)));
+    return audit;
   }
 
-  private requestById(requestId: string): ApprovalRequest | undefined {
-    return this.requestsById.get(requestId);
+  /** Runs `change` on a stored request inside the file that holds it, read back first if need be. */
+  private async changeRequest<T>(
+    requestId: string,
+    change: (request: ApprovalRequest, segment: StoreSegment) => Promise<T>,
+  ): Promise<T> {
+    const segment = this.segmentOfRequest.get(requestId);
+    if (!segment) throw new Error(`No request ${requestId}`);
+    return segment.use((data) => {
+      const request = data.requests.find((candidate) => candidate.id === requestId);
+      if (!request) throw new Error(`No request ${requestId} in ${segment.file}`);
+      return change(request, segment);
+    });
   }
 
-  private index(customer: Customer): void {
-    this.byDomainPrefix.set(customer.domainPrefix.toLowerCase(), customer);
-    this.byRequestId.set(customer.requestId, customer);
-    this.byId.set(customer.id, customer);
-    const add = (index: Map<string, Customer[]>, key: string) =>
-      index.set(key, [...(index.get(key) ?? []), customer]);
-    add(this.byNormalisedName, normaliseCompanyName(customer.companyName));
-    add(this.byContactEmail, customer.contact.email.toLowerCase());
+  /** The file new records go to: the newest one, or a new one (sealing the old) when it is full. */
+  private newestSegment(): StoreSegment {
+    const newest = this.segments.at(-1) as StoreSegment;
+    if (newest.recordCount < this.segmentSize) return newest;
+    const index = newest.index + 1;
+    const segment = new StoreSegment(index, path.join(this.dataDir, segmentFileName(index)));
+    this.segments.push(segment);
+    newest.seal();
+    return segment;
+  }
+
+  private index(customer: Customer, segment: StoreSegment): void {
+    this.customers.add(customer);
+    this.segmentOfCustomer.set(customer.id, segment);
   }
 }
 
-async function readStoreFile(file: string): Promise<StoreFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { customers: [], requests: [], orders: [], audit: [] };
-    throw new StoreFileError(`Cannot read the customer store ${file}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new StoreFileError(`The customer store ${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  const parsed = StoreFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new StoreFileError(
-      `The customer store ${file} does not have the expected shape (${first?.path.join('.')}: ${first?.message})`,
-    );
-  }
-  return parsed.data;
+function remove<T>(list: T[], item: T): void {
+  const at = list.lastIndexOf(item);
+  if (at >= 0) list.splice(at, 1);
 }

@@ -5,6 +5,7 @@ import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderRejectionNoticeCard } from '../../cards/rejection-notice.js';
 import { escapeMarkdown } from '../../cards/render-card.js';
 import type { ApprovalRequest, Decision, Requester } from '../../store/customer-schema.js';
+import { exceededOffers } from '../customers/exceeded-offers.js';
 import { ownerIdOf } from '../dialogs/add-customer-draft.js';
 import type { MessageKey } from '../i18n/en-us.js';
 import { type Locale, pickLocale, translator } from '../i18n/translate.js';
@@ -102,18 +103,29 @@ async function decide(
     }
     case CARD_VERBS.approvalApprove: {
       if (!isApprover) return refusal('approval.notApprover');
-      const domainTaken =
-        request.request.kind === 'newCustomer' &&
-        (await deps.store.isDomainTaken(request.request.account.domainPrefix));
-      const domain = `${request.request.account.domainPrefix}`;
-      const chosen = domainTaken
-        ? decision('rejected', translator(request.request.locale)('approval.domainTaken', { domain }))
-        : decision('approved');
+      const problem = await approvalProblem(deps, request);
+      const chosen = problem ? decision('rejected', problem) : decision('approved');
       const result = await deps.store.decideRequest(request.id, chosen);
       if (result.decided) await afterDecision(deps, context, result.request);
       return cardFor(result.request);
     }
   }
+}
+
+/**
+ * Why an approval cannot be carried out any more, in the requester's language: the domain was taken
+ * meanwhile, or the customer got licenses meanwhile and the order would go over an offer's maximum.
+ */
+async function approvalProblem(deps: ApprovalDeps, request: ApprovalRequest): Promise<string | undefined> {
+  const { kind, account, customerId, subscriptions, locale } = request.request;
+  const t = translator(locale);
+  if (kind === 'newCustomer') {
+    const taken = await deps.store.isDomainTaken(account.domainPrefix);
+    return taken ? t('approval.domainTaken', { domain: account.domainPrefix }) : undefined;
+  }
+  const customer = customerId ? await deps.store.findById(customerId) : undefined;
+  const over = customer ? exceededOffers(customer.subscriptions, subscriptions, deps.offers) : [];
+  return over.length > 0 ? t('approval.limitExceeded') : undefined;
 }
 
 /** Everything a fresh decision sets off: audit, creation or notice, and every other copy of the card. */

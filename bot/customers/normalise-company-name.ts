@@ -23,6 +23,7 @@ export function normaliseCompanyName(name: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '')
     .trim()
     .split(' ')
     .filter(Boolean);
@@ -35,10 +36,8 @@ export function normaliseCompanyName(name: string): string {
       changed = true;
       continue;
     }
-    const form = CHINESE_FORMS.find(
-      (candidate) => last.endsWith(candidate) && last.length > candidate.length,
-    );
-    if (form) {
+    const form = CHINESE_FORMS.find((candidate) => last.endsWith(candidate));
+    if (form && last.length > form.length) {
       words = [...words.slice(0, -1), last.slice(0, -form.length)];
       changed = true;
     }

@@ -1,8 +1,23 @@
 import type { DialogContext } from 'botbuilder-dialogs';
+import type { CustomerChoice } from '../../cards/pick-customer.js';
+import type { Customer } from '../../store/customer-schema.js';
 import type { CustomerStore } from '../../store/customer-store.js';
 import type { AddSubscriptionDraft, AddSubscriptionOptions } from './add-subscription-draft.js';
 import { DIALOG_IDS } from './dialog-ids.js';
 import { searchCustomerChoices } from './pick-customer-form.js';
+
+/** The newest customers as picker choices, with the preselected one first if it is not among them. */
+async function choicesIncluding(
+  store: CustomerStore,
+  customer: Customer | undefined,
+): Promise<CustomerChoice[]> {
+  const choices = await searchCustomerChoices(store, '');
+  if (!customer || choices.some((choice) => choice.customerId === customer.id)) return choices;
+  return [
+    { customerId: customer.id, companyName: customer.companyName, domain: customer.domain },
+    ...choices,
+  ];
+}
 
 /**
  * Starts the add-subscription dialog for the user of `dc`: at the customer picker, or, when the customer
@@ -21,7 +36,7 @@ export async function beginAddSubscription(
     owner,
     cardActivityId: preselected?.cardActivityId,
     query: '',
-    choices: customer ? [] : await searchCustomerChoices(store, ''),
+    choices: await choicesIncluding(store, customer),
     customerId: customer?.id,
     customerName: customer?.companyName,
     domain: customer?.domain,

@@ -3,6 +3,7 @@ import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import type { CustomerStore } from '../../store/customer-store.js';
 import { accountInfoOf } from '../customers/account-info-of.js';
+import type { FieldError } from '../customers/account-info-schema.js';
 import type { Offer } from '../customers/offer-catalog.js';
 import { pickLocale } from '../i18n/translate.js';
 import type { RequestSubmitter } from '../provisioning/request-submitter.js';
@@ -28,6 +29,7 @@ export class SubscriptionReviewForm implements CardForm<AddSubscriptionDraft> {
     draft: AddSubscriptionDraft,
     offers: readonly Offer[],
     state: ReviewCardData['state'],
+    formError?: FieldError,
   ) {
     const customer = {
       companyName: draft.customerName ?? '',
@@ -42,6 +44,7 @@ export class SubscriptionReviewForm implements CardForm<AddSubscriptionDraft> {
       subscriptions: draft.subscriptions ?? [],
       offers,
       state,
+      formError,
       existingCustomer: customer,
     });
   }
@@ -71,6 +74,22 @@ export class SubscriptionReviewForm implements CardForm<AddSubscriptionDraft> {
       origin: requestOrigin(activity),
       requestedAt: this.now().toISOString(),
     });
+    if (outcome.kind === 'limitExceeded') {
+      const current = {
+        ...draft,
+        existingSubscriptions: customer.subscriptions.map((line) => ({ ...line })),
+      };
+      const card = SubscriptionReviewForm.card(
+        context,
+        current,
+        this.offers,
+        { kind: 'editing' },
+        {
+          key: 'error.offers.limit',
+        },
+      );
+      return { kind: 'stay', draft: current, card };
+    }
     const submission = outcome.kind === 'pendingApproval' ? 'pendingApproval' : 'created';
     return { kind: 'end', draft: { ...draft, submission }, verb: submit.verb };
   }

@@ -195,6 +195,10 @@ export const enUS = {
   'error.offers.none': 'Choose at least one offer.',
   'error.offers.quantity': 'Enter a whole number from {min} to {max}.',
   'error.offers.unknown': 'This offer is not in the catalog.',
+  'error.offers.limit':
+    'Meanwhile the customer got more licenses: this would go over an offer’s maximum. Update subscriptions.',
+  'approval.limitExceeded':
+    'Adding these licenses would go over an offer’s maximum, so this request was rejected.',
 } as const;
 
 /** A key of a user-facing text. */

@@ -186,4 +186,6 @@ export const zhCN: Record<MessageKey, string> = {
   'error.offers.none': '请至少选择一个产品/服务。',
   'error.offers.quantity': '请输入 {min} 到 {max} 之间的整数。',
   'error.offers.unknown': '此产品/服务不在目录中。',
+  'error.offers.limit': '在此期间该客户已增加了许可证，本次添加将超过某个产品/服务的上限。请更新订阅。',
+  'approval.limitExceeded': '添加这些许可证将超过某个产品/服务的上限，因此此申请已被拒绝。',
 };

@@ -1,4 +1,5 @@
 import { renderSubscriptionsAddedCard } from '../../cards/subscriptions-added.js';
+import { exceededOffers } from '../customers/exceeded-offers.js';
 import type { CustomerCreationDeps } from './create-customer-now.js';
 import type { CustomerRequest } from './customer-request.js';
 import type { SubmitOutcome } from './request-submitter.js';
@@ -11,15 +12,25 @@ export async function addSubscriptionsAndNotify(
   deps: CustomerCreationDeps,
   request: CustomerRequest,
 ): Promise<SubmitOutcome> {
-  if (!request.customerId) throw new Error(`request ${request.requestId} names no customer`);
+  const { customerId } = request;
+  if (!customerId) throw new Error(`request ${request.requestId} names no customer`);
   const orderedAt = deps.now().toISOString();
-  const result = await deps.store.addSubscriptions({
-    requestId: request.requestId,
-    customerId: request.customerId,
-    lines: request.subscriptions,
-    orderedBy: request.requester,
-    orderedAt,
+  const result = await deps.orders.run(customerId, async () => {
+    const customer = await deps.store.findById(customerId);
+    if (!customer) throw new Error(`No customer ${customerId}`);
+    const already = await deps.store.hasOrder(request.requestId);
+    if (!already && exceededOffers(customer.subscriptions, request.subscriptions, deps.offers).length > 0) {
+      return undefined;
+    }
+    return deps.store.addSubscriptions({
+      requestId: request.requestId,
+      customerId,
+      lines: request.subscriptions,
+      orderedBy: request.requester,
+      orderedAt,
+    });
   });
+  if (!result) return { kind: 'limitExceeded' };
   if (!result.created) return { kind: 'alreadySubmitted', customer: result.customer };
   await deps.store.appendAudit({
     at: orderedAt,

@@ -4,6 +4,7 @@ import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
 import { escapeMarkdown } from '../../cards/render-card.js';
 import type { Customer } from '../../store/customer-schema.js';
 import { type CustomerStore, DomainTakenError } from '../../store/customer-store.js';
+import type { KeyedLock } from '../../store/keyed-lock.js';
 import type { Offer } from '../customers/offer-catalog.js';
 import { translator } from '../i18n/translate.js';
 import { describeError } from '../logging/describe-error.js';
@@ -20,6 +21,8 @@ export type CustomerCreationDeps = {
   offers: readonly Offer[];
   logger: Logger;
   now: () => Date;
+  /** Serialises orders per customer, so that a license maximum is checked against the latest counts. */
+  orders: KeyedLock;
 };
 
 type Delivery = 'delivered' | 'unreachable' | 'failed';

@@ -6,7 +6,8 @@ export type SubmitOutcome =
   | { kind: 'created'; customer: Customer }
   | { kind: 'alreadySubmitted'; customer: Customer }
   | { kind: 'pendingApproval' }
-  | { kind: 'domainTaken' };
+  | { kind: 'domainTaken' }
+  | { kind: 'limitExceeded' };
 
 /**
  * What Submit on the Review card hands a complete request to. Creating the customer at once is one

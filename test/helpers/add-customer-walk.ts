@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { actionData, type CardJson, cardOf, cardsSentTo } from './card-queries.js';
+import { actionData, buttonData, type CardJson, cardOf, cardsSentTo } from './card-queries.js';
 import type { FakeBotConnector } from './fake-bot-connector.js';
 import type { TeamsUser } from './teams-user.js';
 
@@ -30,7 +30,7 @@ export class AddCustomerWalk {
 
   constructor(
     readonly user: TeamsUser,
-    private readonly connector: FakeBotConnector,
+    readonly connector: FakeBotConnector,
   ) {}
 
   /** Types the start command and remembers the card the bot sent. */
@@ -54,6 +54,16 @@ export class AddCustomerWalk {
   /** Presses a button of the dialog's card with these inputs, and returns the card afterwards. */
   async press(verb: string, inputs: Record<string, string> = {}): Promise<CardJson> {
     const answer = await this.user.press(this.cardId, actionData(this.card(), verb), inputs);
+    assert.equal(answer.status, 200);
+    return this.card();
+  }
+
+  /**
+   * Presses the button of the dialog's card with this title, wherever it is on the card (also in an
+   * ActionSet of the body), and returns the card afterwards.
+   */
+  async pressButton(title: string, inputs: Record<string, string> = {}): Promise<CardJson> {
+    const answer = await this.user.press(this.cardId, buttonData(this.card(), title), inputs);
     assert.equal(answer.status, 200);
     return this.card();
   }

@@ -27,6 +27,71 @@ export function actionData(card: CardJson | undefined, verb: string): Record<str
   return action.data;
 }
 
+/** A button of a card: an `Action.Submit`, `Action.Execute` or `Action.OpenUrl`, wherever it sits. */
+export type CardButton = {
+  type: string;
+  title?: string;
+  verb?: string;
+  url?: string;
+  data?: Record<string, unknown>;
+};
+
+/** Every button of a card in document order: those in ActionSets of the body, then the card's own actions. */
+export function buttonsOf(card: unknown): CardButton[] {
+  const found: CardButton[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (typeof element.type === 'string' && element.type.startsWith('Action.'))
+      found.push(element as CardButton);
+    for (const [key, value] of Object.entries(element)) if (key !== 'actions') walk(value);
+    walk(element.actions);
+  };
+  walk(card);
+  return found;
+}
+
+/**
+ * The data of the card's button with this title, wherever it is (a card action or an ActionSet in the
+ * body), as a user finds it; fails loudly if the card has no such button.
+ */
+export function buttonData(card: unknown, title: string): Record<string, unknown> {
+  const button = buttonsOf(card).find((candidate) => candidate.title === title);
+  if (!button?.data) {
+    const titles = buttonsOf(card).map((candidate) => candidate.title);
+    throw new Error(`the card has no button titled ${JSON.stringify(title)}: ${JSON.stringify(titles)}`);
+  }
+  return button.data;
+}
+
+/**
+ * The facts of each container of a card that holds a heading (its first TextBlock) and a FactSet, in
+ * order: the sections of Review, the customers of the customer list. Facts are `title: value` strings.
+ */
+export function factSections(card: unknown): { heading: string; facts: string[] }[] {
+  const sections: { heading: string; facts: string[] }[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as { type?: string; items?: { type?: string; text?: string; facts?: unknown }[] };
+    const heading = element.items?.find((item) => item.type === 'TextBlock');
+    const factSet = element.items?.find((item) => item.type === 'FactSet');
+    if (element.type === 'Container' && heading?.text !== undefined && factSet) {
+      const facts = (factSet.facts ?? []) as { title: string; value: string }[];
+      sections.push({ heading: heading.text, facts: facts.map((fact) => `${fact.title}: ${fact.value}`) });
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return sections;
+}
+
+/** The text of the card's first element, its title (every card of the bot starts with one). */
+export function cardTitle(card: CardJson | undefined): string | undefined {
+  return (card?.body?.[0] as { text?: string } | undefined)?.text;
+}
+
 /** All strings in a card (texts, labels, values, fact titles), for "the card shows X" assertions. */
 export function cardText(card: unknown): string {
   const parts: string[] = [];

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { secretWatch } from './secret-watch.js';
 
 /** An activity the bot sent (or replaced) in a conversation, as the fake connector received it. */
 export type SentActivity = {
@@ -12,8 +14,17 @@ export type SentActivity = {
 /** A conversation the bot asked the connector to create (a 1:1 chat). */
 export type CreatedConversation = { conversationId: string; parameters: Record<string, unknown> };
 
-/** How the fake answers one request; by default every request succeeds. */
-export type ConnectorFault = (request: { method: string; path: string; body: unknown }) => number | undefined;
+/** A request the fake received, answered normally or with a fault. */
+export type ConnectorRequest = { method: string; path: string; body: unknown; at: number };
+
+/**
+ * A fault for one request: answer `status` (with `headers`, e.g. `Retry-After`) instead of handling it,
+ * and/or wait `delayMs` first. A delayed request whose client gave up meanwhile is dropped unprocessed.
+ */
+export type FaultAnswer = { status?: number; headers?: Record<string, string>; delayMs?: number };
+
+/** How the fake answers one request: a status, a fault, or undefined to handle it normally. */
+export type ConnectorFault = (request: ConnectorRequest) => number | FaultAnswer | undefined;
 
 /**
  * A stand-in for the Bot Connector service on 127.0.0.1: it records every activity the bot sends,
@@ -24,9 +35,14 @@ export class FakeBotConnector {
   readonly sent: SentActivity[] = [];
   readonly updates: SentActivity[] = [];
   readonly createdConversations: CreatedConversation[] = [];
-  /** Requests whose status the test wants to control, e.g. 403 for a user without the app. */
+  /** Every request received, in order, faulted or not: retries show up here. */
+  readonly requests: ConnectorRequest[] = [];
+  /** Requests whose answer the test wants to control, e.g. 403 for a user without the app. */
   fault: ConnectorFault = () => undefined;
+  /** Called with each activity the bot sends, as it arrives; the benchmarks time deliveries with it. */
+  onSent: (entry: SentActivity) => void = () => undefined;
   private server: Server | undefined;
+  private closeWatch: (() => Promise<void>) | undefined;
   url = '';
 
   async start(): Promise<void> {
@@ -35,11 +51,32 @@ export class FakeBotConnector {
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.closeWatch = secretWatch.watch(`messages to shared conversations via ${this.url}`, () =>
+      this.sharedConversationText(),
+    );
   }
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await this.closeWatch?.();
+  }
+
+  /**
+   * Hands what was recorded so far to the secret watch and forgets it, so that a long run (fuzzing)
+   * does not keep every card in memory.
+   */
+  forget(): void {
+    secretWatch.scan(`messages to shared conversations via ${this.url}`, this.sharedConversationText());
+    for (const list of [this.sent, this.updates, this.createdConversations, this.requests]) list.length = 0;
+  }
+
+  /** Everything sent or updated in conversations other than 1:1 chats (ids `a:...`), as JSON. */
+  sharedConversationText(): string {
+    return [...this.sent, ...this.updates]
+      .filter((entry) => !entry.conversationId.startsWith('a:'))
+      .map((entry) => JSON.stringify(entry.activity))
+      .join('\n');
   }
 
   /** Everything posted to one conversation, in order. */
@@ -58,20 +95,31 @@ export class FakeBotConnector {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const rawPath = new URL(request.url ?? '/', 'http://x').pathname;
+    const path = decodeURIComponent(rawPath);
     const method = request.method ?? 'GET';
-    const reply = (status: number, json: unknown) => {
-      response.writeHead(status, { 'content-type': 'application/json' });
+    const reply = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(json));
     };
-    const faultStatus = this.fault({ method, path, body });
-    if (faultStatus !== undefined) {
-      reply(faultStatus, { error: { code: 'Fault', message: `fake connector answered ${faultStatus}` } });
+    const received: ConnectorRequest = { method, path, body, at: Date.now() };
+    this.requests.push(received);
+    const chosen = this.fault(received);
+    const fault: FaultAnswer = typeof chosen === 'number' ? { status: chosen } : (chosen ?? {});
+    if (fault.delayMs) {
+      await sleep(fault.delayMs);
+      if (response.destroyed || response.socket?.destroyed !== false) return;
+    }
+    if (fault.status !== undefined) {
+      const error = { code: 'Fault', message: `fake connector answered ${fault.status}` };
+      reply(fault.status, { error }, fault.headers);
       return;
     }
     const createConversation = method === 'POST' && path === '/v3/conversations';
-    const activityMatch = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(path);
-    const memberMatch = /^\/v3\/conversations\/(.+?)\/members\/([^/]+)$/.exec(path);
+    const segments = (pattern: RegExp) =>
+      pattern.exec(rawPath)?.map((part) => part && decodeURIComponent(part));
+    const activityMatch = segments(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
+    const memberMatch = segments(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
     if (memberMatch && method === 'GET') {
       const memberId = memberMatch[2] as string;
       const id = memberId.startsWith('29:') ? memberId : `29:${memberId}`;
@@ -83,7 +131,9 @@ export class FakeBotConnector {
       reply(201, { id: conversationId });
     } else if (activityMatch && method === 'POST') {
       const activityId = randomUUID();
-      this.sent.push({ conversationId: activityMatch[1] as string, activityId, activity: body });
+      const entry = { conversationId: activityMatch[1] as string, activityId, activity: body };
+      this.sent.push(entry);
+      this.onSent(entry);
       reply(200, { id: activityId });
     } else if (activityMatch && method === 'PUT' && activityMatch[2]) {
       const activityId = activityMatch[2];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BotUnderTest, HttpAnswer } from './bot-under-test.js';
+import type { BotEndpoint, HttpAnswer } from './bot-under-test.js';
 import type { FakeBotConnector } from './fake-bot-connector.js';
 
 /** The bot as Teams names it in activities (from the recorded Playground fixtures). */
@@ -37,7 +37,7 @@ export class TeamsUser {
   readonly aadObjectId: string;
 
   constructor(
-    private readonly bot: BotUnderTest,
+    private readonly bot: BotEndpoint,
     private readonly connector: FakeBotConnector,
     readonly name: string,
     readonly conversation: TeamsConversation,

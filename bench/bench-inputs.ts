@@ -1,0 +1,29 @@
+/** Account info a partner agent would type for the `n`th customer of a bench run: unique name, domain and email. */
+export function benchAccountInputs(runTag: string, n: number): Record<string, string> {
+  return {
+    companyName: `Bench ${runTag} Trading ${n} Co., Ltd.`,
+    domainPrefix: benchDomainPrefix(runTag, n),
+    addressLine1: 'No. 1 Jianguomenwai Avenue',
+    city: 'Beijing',
+    province: 'BJ',
+    postalCode: '100022',
+    contactFirstName: 'Lei',
+    contactLastName: 'Wang',
+    contactEmail: `buyer${n}@${runTag}.example.cn`,
+    contactPhone: '13800138000',
+    language: 'zh-CN',
+  };
+}
+
+/** The tenant domain prefix of the `n`th customer of a bench run; fixed width, so none contains another. */
+export function benchDomainPrefix(runTag: string, n: number): string {
+  return `b${runTag}${String(n).padStart(7, '0')}`;
+}
+
+/** Licenses chosen on the Subscriptions card. */
+export const BENCH_LICENSES = { 'qty_o365-e1': '25' };
+
+/** A short random tag of lowercase letters, so that runs never collide on a domain prefix. */
+export function newRunTag(): string {
+  return Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+}

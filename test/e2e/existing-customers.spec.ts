@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { AddCustomerWalk, validAccountInputs } from '../helpers/add-customer-walk.js';
+import { BotUnderTest } from '../helpers/bot-under-test.js';
+import {
+  buttonsOf,
+  type CardJson,
+  cardOf,
+  cardsSentTo,
+  cardText,
+  cardTitle,
+  errorBeside,
+  factSections,
+  inputById,
+} from '../helpers/card-queries.js';
+import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
+import { channelThread, type TeamsConversation, TeamsUser } from '../helpers/teams-user.js';
+
+const INVITE_URL = 'https://partner.microsoftonline.cn/relationship/invite?partnerId=1234567';
+const MATCH_TITLE = 'This looks like a customer you already have';
+const ADD_TO_FABRIKAM = 'Add subscription to Fabrikam Trading Co., Ltd.';
+const RESELLER = 'Request a reseller relationship';
+const CONTINUE = 'It is a different company: continue';
+
+const titles = (card: unknown) => buttonsOf(card).map((button) => button.title);
+
+describe('existing customers: duplicates, reseller relationship and added subscriptions', () => {
+  let connector: FakeBotConnector;
+  let bot: BotUnderTest;
+  let thread: TeamsConversation;
+
+  beforeEach(async () => {
+    connector = new FakeBotConnector();
+    await connector.start();
+    bot = await BotUnderTest.start({ env: { RESELLER_INVITE_URL: INVITE_URL } });
+    thread = channelThread();
+  });
+
+  afterEach(async () => {
+    await bot.stop();
+    await connector.stop();
+  });
+
+  /** Alex adds Fabrikam Trading Co., Ltd. (fabrikam, 25 Office 365 E1 licenses) through the bot. */
+  async function addFabrikam(): Promise<void> {
+    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', thread), connector);
+    await alex.start();
+    await alex.fillToReview('fabrikam');
+    await alex.press(CARD_VERBS.reviewSubmit);
+    assert.equal((await bot.store.listCustomers()).length, 1, 'Fabrikam should have been added');
+  }
+
+  /** Megan starts adding a customer in the same thread and presses Next with these account values. */
+  async function meganTries(values: Record<string, string>) {
+    const megan = new AddCustomerWalk(new TeamsUser(bot, connector, 'Megan Bowen', thread), connector);
+    await megan.start();
+    const inputs: Record<string, string> = {
+      ...validAccountInputs('fabrikamcn'),
+      contactEmail: 'li.na@fabrikam.cn',
+      ...values,
+    };
+    const card = await megan.press(CARD_VERBS.accountNext, inputs);
+    return { megan, inputs, card };
+  }
+
+  const variants: { rule: string; values: Record<string, string>; taken: boolean }[] = [
+    {
+      rule: 'the company name in another form',
+      values: { companyName: 'FABRIKAM TRADING CO LTD' },
+      taken: false,
+    },
+    {
+      rule: 'the same contact email in another case',
+      values: { companyName: 'Fabrikam Travel', contactEmail: 'Wang.Lei@Fabrikam.com.cn' },
+      taken: false,
+    },
+    {
+      rule: 'the same domain',
+      values: { companyName: 'Fabrikam Travel', domainPrefix: 'FABRIKAM' },
+      taken: true,
+    },
+  ];
+  for (const variant of variants) {
+    it(`should say on the account card that a company with ${variant.rule} looks like an existing customer`, async () => {
+      // Arrange
+      await addFabrikam();
+
+      // Act
+      const { card, inputs } = await meganTries(variant.values);
+
+      // Assert
+      const text = cardText(card);
+      assert.equal(cardTitle(card), 'Account info');
+      assert.match(text, new RegExp(MATCH_TITLE));
+      assert.match(
+        text,
+        /Fabrikam Trading Co\., Ltd\. \(fabrikam\.partner\.onmschina\.cn\), added by Alex Wilber/,
+      );
+      assert.deepEqual(titles(card), [ADD_TO_FABRIKAM, RESELLER, CONTINUE, 'Next: Subscriptions', 'Cancel']);
+      assert.equal(inputById(card, 'companyName')?.value, inputs.companyName, 'what Megan typed stays');
+      assert.equal(
+        errorBeside(card, 'domainPrefix'),
+        variant.taken ? 'This domain is already taken. Choose another prefix.' : undefined,
+      );
+      assert.equal((await bot.store.listCustomers()).length, 1);
+    });
+  }
+
+  it('should post the reseller relationship card with the link and invitations, keep the account card, and go on after Continue', async () => {
+    // Arrange
+    await addFabrikam();
+    const { megan, inputs, card: notice } = await meganTries({ companyName: 'FABRIKAM TRADING CO LTD' });
+    const before = connector.sentTo(thread.id).length;
+
+    // Act
+    const afterReseller = await megan.pressButton(RESELLER);
+
+    // Assert: one new message, the relationship card, naming the company and the link in both languages
+    const posted = connector.sentTo(thread.id).slice(before);
+    assert.equal(posted.length, 1);
+    const reseller = cardOf(posted[0]);
+    assert.equal(cardTitle(reseller), 'Request a reseller relationship');
+    assert.match(cardText(reseller), new RegExp(`^${INVITE_URL.replace(/[.?]/g, '\\$&')}$`, 'm'));
+    const zh = String(inputById(reseller, 'invitationZh')?.value);
+    const en = String(inputById(reseller, 'invitationEn')?.value);
+    assert.match(zh, /^FABRIKAM TRADING CO LTD 的管理员，您好/);
+    assert.ok(zh.includes(`\n${INVITE_URL}\n`), zh);
+    assert.match(en, /^Dear administrator of FABRIKAM TRADING CO LTD,/);
+    assert.ok(en.includes(`\n${INVITE_URL}\n`), en);
+    assert.deepEqual(
+      buttonsOf(reseller).map((button) => [button.type, button.title, button.url]),
+      [['Action.OpenUrl', 'Open the link', INVITE_URL]],
+    );
+    assert.deepEqual(afterReseller, notice, 'the account card stays as it was');
+
+    // Act: it is a different company after all
+    const subscriptions = await megan.pressButton(CONTINUE, inputs);
+    await megan.press(CARD_VERBS.subscriptionsNext, { 'qty_o365-e3': '8' });
+    await megan.press(CARD_VERBS.reviewSubmit);
+
+    // Assert
+    assert.equal(cardTitle(subscriptions), 'Subscriptions');
+    assert.deepEqual(
+      (await bot.store.listCustomers()).map((customer) => [customer.companyName, customer.domain]),
+      [
+        ['FABRIKAM TRADING CO LTD', 'fabrikamcn.partner.onmschina.cn'],
+        ['Fabrikam Trading Co., Ltd.', 'fabrikam.partner.onmschina.cn'],
+      ],
+    );
+  });
+
+  it('should keep the domain error when Continue is pressed with a domain that is taken', async () => {
+    // Arrange
+    await addFabrikam();
+    const { megan, inputs } = await meganTries({ companyName: 'Fabrikam Travel', domainPrefix: 'fabrikam' });
+
+    // Act
+    const stillTaken = await megan.pressButton(CONTINUE, inputs);
+    const subscriptions = await megan.press(CARD_VERBS.accountNext, {
+      ...inputs,
+      domainPrefix: 'fabrikamtravel',
+    });
+
+    // Assert
+    assert.equal(cardTitle(stillTaken), 'Account info');
+    assert.equal(
+      errorBeside(stillTaken, 'domainPrefix'),
+      'This domain is already taken. Choose another prefix.',
+    );
+    assert.equal(cardTitle(subscriptions), 'Subscriptions');
+    assert.equal((await bot.store.listCustomers()).length, 1);
+  });
+
+  it('should switch the same card to adding subscriptions to the matching customer, and add them', async () => {
+    // Arrange
+    await addFabrikam();
+    const { megan } = await meganTries({ companyName: 'ＦＡＢＲＩＫＡＭ　ＴＲＡＤＩＮＧ' });
+    const cardsBefore = cardsSentTo(connector, thread.id).length;
+
+    // Act
+    const subscriptions = await megan.pressButton(ADD_TO_FABRIKAM);
+    const review = await megan.press(CARD_VERBS.subscriptionsNext, {
+      'qty_o365-e1': '5',
+      'qty_o365-e3': '10',
+    });
+    const submitted = await megan.press(CARD_VERBS.reviewSubmit);
+
+    // Assert: one card all along, now for Fabrikam, showing what it has
+    assert.equal(cardTitle(subscriptions), ADD_TO_FABRIKAM);
+    assert.match(cardText(subscriptions), /has 25/);
+    assert.equal(cardTitle(review), 'Review: add subscription');
+    assert.deepEqual(factSections(review), [
+      {
+        heading: 'Company',
+        facts: ['Company name: Fabrikam Trading Co., Ltd.', 'Tenant domain: fabrikam.partner.onmschina.cn'],
+      },
+      { heading: 'Current subscriptions', facts: ['Office 365 E1: 25 licenses'] },
+      { heading: 'Adding', facts: ['Office 365 E1: 5 licenses', 'Office 365 E3: 10 licenses'] },
+    ]);
+    assert.deepEqual(submitted.actions ?? [], []);
+    assert.match(cardText(submitted), /Submitted by Megan Bowen/);
+
+    // Assert: the licenses are added to Fabrikam, announced once in the channel
+    const customers = await bot.store.listCustomers();
+    assert.equal(customers.length, 1);
+    assert.deepEqual(customers[0]?.subscriptions, [
+      { offerId: 'o365-e1', quantity: 30 },
+      { offerId: 'o365-e3', quantity: 10 },
+    ]);
+    const newCards = cardsSentTo(connector, thread.id).slice(cardsBefore);
+    assert.deepEqual(
+      newCards.map((entry) => cardTitle(cardOf(entry))),
+      ['Subscriptions added'],
+    );
+    assert.deepEqual(factSectionsOfSummary(cardOf(newCards[0])), [
+      'Company name: Fabrikam Trading Co., Ltd.',
+      'Tenant domain: fabrikam.partner.onmschina.cn',
+      '+ Office 365 E1: 5 licenses',
+      '+ Office 365 E3: 10 licenses',
+    ]);
+    assert.match(cardText(cardOf(newCards[0])), /Added by Megan Bowen/);
+  });
+});
+
+/** The facts of a card's first FactSet, as `title: value`. */
+function factSectionsOfSummary(card: CardJson | undefined): string[] {
+  const factSet = card?.body?.find((element) => (element as { type?: string }).type === 'FactSet') as
+    | { facts?: { title: string; value: string }[] }
+    | undefined;
+  return (factSet?.facts ?? []).map((fact) => `${fact.title}: ${fact.value}`);
+}

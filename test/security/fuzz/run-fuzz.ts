@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import { ACCOUNT_INFO_FIELDS } from '../../../bot/customers/account-info-schema.js';
+import { loadOfferCatalog } from '../../../bot/customers/offer-catalog.js';
+import { quantityInputId } from '../../../bot/customers/parse-subscriptions.js';
+import { CARD_VERBS, FLOW_VERBS } from '../../../cards/card-verbs.js';
+import { LowdbCustomerStore } from '../../../store/lowdb-customer-store.js';
+import { AddCustomerWalk } from '../../helpers/add-customer-walk.js';
+import { BotUnderTest } from '../../helpers/bot-under-test.js';
+import { cardText } from '../../helpers/card-queries.js';
+import { FakeBotConnector } from '../../helpers/fake-bot-connector.js';
+import { channelThread, TeamsUser } from '../../helpers/teams-user.js';
+import { envelopeCase, flowSubmitCase, invokeCase, rawValueCase } from './fuzz-cases.js';
+import { freshAccountInputs, runFuzzCase } from './run-fuzz-case.js';
+
+/** What a fuzz run did: cases by kind and by outcome, and the first failure (shrunk), if any. */
+export type FuzzReport = {
+  cases: number;
+  kinds: Record<string, number>;
+  outcomes: Record<string, number>;
+  failure?: string;
+  elapsedMs: number;
+};
+
+const count = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+/**
+ * Runs `numRuns` hostile cases (presses on the dialog's cards, raw submit values, approval invokes,
+ * activities with a field replaced)
+ * against one real bot with approvers configured and a pending request to aim at, then checks that the
+ * bot is still healthy: it answers, its store and dialog state open, nothing polluted `Object.prototype`,
+ * and a user can still add a customer from start to finish.
+ */
+export async function runFuzz(options: { numRuns: number; seed?: number }): Promise<FuzzReport> {
+  const started = Date.now();
+  const connector = new FakeBotConnector();
+  await connector.start();
+  const approverId = randomUUID();
+  const bot = await BotUnderTest.start({ env: { APPROVER_IDS: approverId } });
+  const report: FuzzReport = { cases: 0, kinds: {}, outcomes: {}, elapsedMs: 0 };
+  try {
+    const requestId = await submitForApproval(bot, connector);
+    const offers = await loadOfferCatalog();
+    const inputIds = {
+      account: ACCOUNT_INFO_FIELDS,
+      subscriptions: offers.map((offer) => quantityInputId(offer.id)),
+      review: [],
+    };
+    const plausible = [...FLOW_VERBS, CARD_VERBS.credentialsDone, CARD_VERBS.approvalResubmit, requestId];
+    const cases = fc.oneof(
+      { weight: 5, arbitrary: flowSubmitCase(inputIds) },
+      { weight: 2, arbitrary: rawValueCase(plausible) },
+      { weight: 3, arbitrary: invokeCase([requestId]) },
+      { weight: 1, arbitrary: envelopeCase() },
+    );
+    const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).join();
+    const details = await fc.check(
+      fc.asyncProperty(cases, async (fuzzCase) => {
+        const outcome = await runFuzzCase({ bot, connector, approverId }, fuzzCase);
+        report.cases += 1;
+        count(report.kinds, fuzzCase.kind);
+        count(report.outcomes, `${fuzzCase.kind}: ${outcome}`);
+        if (report.cases % 100 === 0) connector.forget();
+      }),
+      { numRuns: options.numRuns, seed: options.seed },
+    );
+    if (details.failed) {
+      const message = `${String(details.errorInstance)}\n${fc.defaultReportMessage(details)}`;
+      report.failure = message.replace(
+        /(.)\1{20,}/gsu,
+        (run, unit: string) => `${unit.repeat(5)}…(${run.length} code units)`,
+      );
+    }
+    assert.equal(
+      Object.getOwnPropertyNames(Object.prototype).join(),
+      prototypeBefore,
+      'Object.prototype changed',
+    );
+    await expectHealthy(bot, connector).catch((error: unknown) => {
+      report.failure ??= `after the cases the bot is not healthy: ${(error as Error).stack}`;
+    });
+  } finally {
+    report.elapsedMs = Date.now() - started;
+    await bot.stop();
+    await connector.stop();
+  }
+  return report;
+}
+
+async function submitForApproval(bot: BotUnderTest, connector: FakeBotConnector) {
+  const walk = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', channelThread()), connector);
+  await walk.start();
+  await walk.press(CARD_VERBS.accountNext, freshAccountInputs());
+  await walk.press(CARD_VERBS.subscriptionsNext, { 'qty_o365-e1': '10' });
+  const card = await walk.press(CARD_VERBS.reviewSubmit);
+  assert.match(cardText(card), /Waiting for an approver/);
+  const audit = await bot.store.listAudit();
+  const submitted = audit.findLast((entry) => entry.event === 'request.submitted');
+  assert.ok(submitted?.requestId);
+  return submitted.requestId;
+}
+
+async function expectHealthy(bot: BotUnderTest, connector: FakeBotConnector): Promise<void> {
+  assert.equal((await bot.request('GET', '/healthz')).status, 200);
+  const reopened = await LowdbCustomerStore.open(bot.dataDir);
+  await reopened.listCustomers();
+  const stateDir = path.join(bot.dataDir, 'dialog-state');
+  const stateFiles = await readdir(stateDir, { recursive: true, withFileTypes: true });
+  for (const file of stateFiles.filter((entry) => entry.isFile())) {
+    JSON.parse(await readFile(path.join(file.parentPath, file.name), 'utf8'));
+  }
+  await submitForApproval(bot, connector);
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { BotUnderTest } from '../helpers/bot-under-test.js';
+import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
+import { channelThread, TeamsUser } from '../helpers/teams-user.js';
+import { runFuzz } from './fuzz/run-fuzz.js';
+
+describe('the bot under hostile card submits and invokes', () => {
+  it('should answer 300 generated hostile presses with localised errors or silence, never a 5xx, an error or a broken state', async function () {
+    this.timeout(90_000);
+
+    // Act
+    const report = await runFuzz({ numRuns: 300 });
+
+    // Assert
+    assert.equal(report.failure, undefined, report.failure);
+    assert.equal(report.cases, 300);
+    assert.ok(
+      (report.outcomes['flowSubmit: error card, same step'] ?? 0) > 0,
+      JSON.stringify(report.outcomes),
+    );
+  });
+});
+
+describe('the bot under activities that are not shaped like activities', () => {
+  let connector: FakeBotConnector;
+  let bot: BotUnderTest;
+  let user: TeamsUser;
+
+  beforeEach(async () => {
+    connector = new FakeBotConnector();
+    await connector.start();
+    bot = await BotUnderTest.start();
+    user = new TeamsUser(bot, connector, 'Mallory', channelThread());
+  });
+
+  afterEach(async () => {
+    await bot.stop();
+    await connector.stop();
+  });
+
+  const malformed: [string, () => object][] = [
+    ['an empty object', () => ({})],
+    ['a numeric type', () => user.activity({ type: 5 })],
+    ['no sender', () => ({ ...user.activity({ text: 'help' }), from: undefined })],
+    ['a sender without id', () => user.activity({ text: 'help', from: { name: 'x' } })],
+    ['a conversation id that is a number', () => user.activity({ text: 'help', conversation: { id: 1 } })],
+    [
+      'a conversation field the SDK would fail to serialise in the reply',
+      () => user.activity({ text: 'help', conversation: { id: '19:x@thread.v2', aadObjectId: false } }),
+    ],
+    ['a javascript: service URL', () => user.activity({ text: 'help', serviceUrl: 'javascript:alert(1)' })],
+    ['a text that is not a string', () => user.activity({ text: { toString: 'help' } })],
+    ['a locale that is not a string', () => user.activity({ text: 'help', locale: 42 })],
+    [
+      'a 50 KB sender name, which every reply would copy',
+      () => user.activity({ text: 'help', from: { id: user.id, name: 'x'.repeat(50_000) } }),
+    ],
+    [
+      'a 100 KB locale, which every reply would copy',
+      () => user.activity({ text: 'help', locale: 'x'.repeat(100_000) }),
+    ],
+    ['entities that are not a list', () => user.activity({ text: 'help', entities: 'mention' })],
+    ['an entity without a type', () => user.activity({ text: 'help', entities: [{}] })],
+    [
+      'members added that are not a list',
+      () => user.activity({ type: 'conversationUpdate', membersAdded: 'x' }),
+    ],
+  ];
+
+  for (const [name, activity] of malformed) {
+    it(`should answer 400 to an activity with ${name}, and send and log nothing`, async () => {
+      // Act
+      const answer = await bot.post(activity());
+
+      // Assert
+      assert.equal(answer.status, 400);
+      assert.deepEqual(connector.requests, []);
+      assert.doesNotMatch(bot.logs.text, /"level":50/);
+      assert.equal((await bot.request('GET', '/healthz')).status, 200);
+    });
+  }
+});

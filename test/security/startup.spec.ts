@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `node --import tsx bot/index.ts` with exactly `env` (plus PATH) and waits for it to exit. */
+async function runEntry(env: Record<string, string>, timeoutMs = 15_000) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return { code, output };
+}
+
+describe('bot/index.ts at start-up', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'add-customer-bot-startup-'));
+  });
+
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('should refuse to start in production without an app id, list every problem and exit 1', async () => {
+    // Act
+    const { code, output } = await runEntry({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppPassword: 'very-secret-value-1234',
+      PORT: 'not-a-port',
+    });
+
+    // Assert
+    assert.equal(code, 1, output);
+    assert.match(output, /Invalid configuration/);
+    assert.match(output, /MicrosoftAppId: must be set when NODE_ENV=production/);
+    assert.match(output, /PORT: must be a port number/);
+    assert.match(output, /MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant/);
+    assert.doesNotMatch(output, /very-secret-value-1234/);
+    assert.doesNotMatch(output, /\n\s+at /, 'a configuration problem needs no stack trace');
+  });
+});
