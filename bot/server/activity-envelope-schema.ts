@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
-/** An id as Teams sends them (at most a few hundred characters), for sender, recipient and activity. */
-const Id = z.string().min(1).max(512);
+/**
+ * An id as Teams sends them: printable ASCII (the SDK puts the conversation id in an HTTP header, where
+ * anything else throws) and at most a few hundred characters.
+ */
+const asciiId = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[\x20-\x7e]+$/, 'printable ASCII');
+const Id = asciiId(512);
 /** The SDK copies sender, recipient and conversation whole into every reply. */
 const small = (value: unknown) => JSON.stringify(value).length <= 4096;
 const accountFields = {
@@ -31,7 +40,7 @@ export const ActivityEnvelopeSchema = z.looseObject({
   conversation: z
     .looseObject({
       ...accountFields,
-      id: z.string().min(1).max(1024),
+      id: asciiId(1024),
       conversationType: z.string().optional(),
       tenantId: z.string().optional(),
       isGroup: z.boolean().optional(),

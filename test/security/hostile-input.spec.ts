@@ -45,6 +45,10 @@ describe('the bot under activities that are not shaped like activities', () => {
     ['a sender without id', () => user.activity({ text: 'help', from: { name: 'x' } })],
     ['a conversation id that is a number', () => user.activity({ text: 'help', conversation: { id: 1 } })],
     [
+      'a control character in the conversation id',
+      () => user.activity({ text: 'help', conversation: { id: '\u0000' } }),
+    ],
+    [
       'a conversation field the SDK would fail to serialise in the reply',
       () => user.activity({ text: 'help', conversation: { id: '19:x@thread.v2', aadObjectId: false } }),
     ],
