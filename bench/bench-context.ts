@@ -41,7 +41,7 @@ export function benchPlan(quick: boolean): BenchPlan {
     ? {
         quick,
         latency: { warmupWalks: 3, walks: 20 },
-        latencyWithStore: { customers: 1_000, segmentedWalks: 5, singleFileWalks: 3, warmupWalks: 1 },
+        latencyWithStore: { customers: 1_000, segmentedWalks: 3, singleFileWalks: 2, warmupWalks: 1 },
         concurrency: { users: 30, threads: 3 },
         store: {
           sizes: [100, 1_000],

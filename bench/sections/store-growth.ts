@@ -30,7 +30,7 @@ export type StorePoint = {
   walkStoreWork: Summary;
   domainLookupUs: number;
   matchLookupUs: number;
-  /** The bot started on this store (not measured on the single file in a quick run). */
+  /** The bot started on this store (a quick run starts it only on the largest store, as shipped). */
   coldStart?: ColdStart;
 };
 
@@ -87,10 +87,10 @@ export async function measureStoreGrowth(context: BenchContext): Promise<StoreGr
       const dataDir = path.join(context.scratch, `store-${layout}-${customers}`);
       await seedStore(dataDir, customers, LAYOUTS[layout], tag);
       const size = await storeFilesSize(dataDir);
-      const bot =
-        layout === 'segmented' || plan.singleFileColdStart
-          ? await coldStart(context, 'bot', dataDir)
-          : undefined;
+      const startBot =
+        (layout === 'segmented' || plan.singleFileColdStart) &&
+        (!context.plan.quick || customers === plan.memorySize);
+      const bot = startBot ? await coldStart(context, 'bot', dataDir) : undefined;
       if (layout === 'segmented' && customers === plan.memorySize && !context.plan.quick) {
         tuned = {
           nodeOptions: LEAN_NODE_OPTIONS,
