@@ -5,7 +5,8 @@
 // failures found outside mocha (the quick benchmark).
 import { readFileSync } from 'node:fs';
 
-const output = readFileSync(process.argv[2] ?? 0, 'utf8');
+// Colour codes (mocha colours its output when CI is set) are removed before reading the counts.
+const output = readFileSync(process.argv[2] ?? 0, 'utf8').replace(/\u001b\[[0-9;]*m/g, '');
 const sum = (pattern) => [...output.matchAll(pattern)].reduce((total, match) => total + Number(match[1]), 0);
 const passed = sum(/^\s*(\d+) passing\b/gm);
 let failed = sum(/^\s*(\d+) failing\b/gm);
