@@ -18,7 +18,7 @@ import { AddSubscriptionDialog } from './dialogs/add-subscription-dialog.js';
 import { DialogRunner } from './dialogs/dialog-runner.js';
 import { cancelAddCustomer } from './handlers/cancel-add-customer.js';
 import { completeCredentials } from './handlers/complete-credentials.js';
-import { continueAddCustomer } from './handlers/continue-add-customer.js';
+import { continueCardDialog } from './handlers/continue-card-dialog.js';
 import { refuseForeignCard } from './handlers/refuse-foreign-card.js';
 import { resubmitRequest } from './handlers/resubmit-request.js';
 import { showCustomers } from './handlers/show-customers.js';
@@ -108,7 +108,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
 
   const bot = new AddCustomerBot({
     startAddCustomer: (context) => startAddCustomer(runner, newId, context),
-    continueAddCustomer: (context, submit) => continueAddCustomer(runner, store, newId, context, submit),
+    continueCardDialog: (context, submit) => continueCardDialog(runner, store, newId, context, submit),
     startAddSubscription: (context) => startAddSubscription(runner, store, newId, context),
     cancelAddCustomer: (context) => cancelAddCustomer(runner, context),
     showHelp,

@@ -3,8 +3,8 @@ import { type Locale, translator } from '../bot/i18n/translate.js';
 import template from './help.json' with { type: 'json' };
 import { renderCard } from './render-card.js';
 
-/** What the help card shows; `notice` is an optional line above the command list. */
-export type HelpCardData = { locale: Locale; notice?: string };
+/** What the help card shows. */
+export type HelpCardData = { locale: Locale };
 
 /** Renders the help card: every command in the user's language, and a button to add a customer. */
 export function renderHelpCard(data: HelpCardData): Attachment {
@@ -12,7 +12,6 @@ export function renderHelpCard(data: HelpCardData): Attachment {
   const zh = data.locale === 'zh-CN';
   return renderCard(template, {
     title: t('help.title'),
-    notice: data.notice ?? '',
     intro: t('help.intro'),
     commands: [
       { command: zh ? '添加客户' : 'add customer', description: t('help.addCustomer') },

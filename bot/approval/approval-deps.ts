@@ -4,7 +4,7 @@ import type { CustomerStore } from '../../store/customer-store.js';
 import type { Offer } from '../customers/offer-catalog.js';
 import type { TeamsMessenger } from '../messaging/teams-messenger.js';
 import type { UserDirectory } from '../messaging/user-directory.js';
-import type { CustomerCreationDeps } from '../provisioning/create-customer-now.js';
+import type { CustomerCreationDeps } from '../provisioning/create-customer-and-notify.js';
 
 /** What the approval flow needs from the rest of the bot. */
 export type ApprovalDeps = {

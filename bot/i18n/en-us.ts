@@ -9,7 +9,6 @@ export const enUS = {
   'help.cancel': 'stop what you are doing with me in this conversation',
   'help.help': 'show this card',
   'help.addCustomerButton': 'Add a customer',
-  'help.notYetAvailable': 'This command is not available yet. Type **add customer** to add a new customer.',
 
   'flow.owner': 'For {name}',
   'flow.stepOf': 'Step {step} of 3',
@@ -94,12 +93,9 @@ export const enUS = {
   'approval.unknownRequest': 'This request no longer exists.',
   'approval.domainTaken':
     'The domain {domain} was taken by another customer meanwhile, so this request was rejected.',
-  'approval.sentToApprovers':
-    'Your request for {company} was sent to the approvers. I will tell you here when it is decided.',
   'approval.rejectedNotice': 'Your request for {company} was rejected by {name}.',
   'approval.rejectedReason': 'Reason: {reason}',
   'approval.editAndResubmit': 'Edit and resubmit',
-  'approval.withdrawnNotice': 'Your request for {company} was withdrawn.',
 
   'customers.title': 'Customers',
   'customers.searchLabel': 'Search by company name or domain',
@@ -194,7 +190,6 @@ export const enUS = {
   'error.language.invalid': 'Choose zh-CN or en-US.',
   'error.offers.none': 'Choose at least one offer.',
   'error.offers.quantity': 'Enter a whole number from {min} to {max}.',
-  'error.offers.unknown': 'This offer is not in the catalog.',
   'error.offers.limit':
     'Meanwhile the customer got more licenses: this would go over an offer’s maximum. Update subscriptions.',
   'approval.limitExceeded':

@@ -10,7 +10,6 @@ export const zhCN: Record<MessageKey, string> = {
   'help.cancel': '结束你在此对话中与我进行的操作',
   'help.help': '显示此卡片',
   'help.addCustomerButton': '添加客户',
-  'help.notYetAvailable': '此命令暂不可用。输入 **添加客户** 以添加新客户。',
 
   'flow.owner': '发起人：{name}',
   'flow.stepOf': '第 {step} 步，共 3 步',
@@ -91,11 +90,9 @@ export const zhCN: Record<MessageKey, string> = {
   'approval.notRequester': '只有提交此申请的人才能撤回它。',
   'approval.unknownRequest': '此申请已不存在。',
   'approval.domainTaken': '域名 {domain} 在此期间已被其他客户使用，因此此申请已被拒绝。',
-  'approval.sentToApprovers': '你为 {company} 提交的申请已发送给审批人。审批结果出来后我会在这里通知你。',
   'approval.rejectedNotice': '你为 {company} 提交的申请已被 {name} 拒绝。',
   'approval.rejectedReason': '原因：{reason}',
   'approval.editAndResubmit': '编辑并重新提交',
-  'approval.withdrawnNotice': '你为 {company} 提交的申请已撤回。',
 
   'customers.title': '客户',
   'customers.searchLabel': '按公司名称或域名搜索',
@@ -185,7 +182,6 @@ export const zhCN: Record<MessageKey, string> = {
   'error.language.invalid': '请选择 zh-CN 或 en-US。',
   'error.offers.none': '请至少选择一个产品/服务。',
   'error.offers.quantity': '请输入 {min} 到 {max} 之间的整数。',
-  'error.offers.unknown': '此产品/服务不在目录中。',
   'error.offers.limit': '在此期间该客户已增加了许可证，本次添加将超过某个产品/服务的上限。请更新订阅。',
   'approval.limitExceeded': '添加这些许可证将超过某个产品/服务的上限，因此此申请已被拒绝。',
 };

@@ -1,6 +1,6 @@
 import { renderSubscriptionsAddedCard } from '../../cards/subscriptions-added.js';
 import { exceededOffers } from '../customers/exceeded-offers.js';
-import type { CustomerCreationDeps } from './create-customer-now.js';
+import type { CustomerCreationDeps } from './create-customer-and-notify.js';
 import type { CustomerRequest } from './customer-request.js';
 import type { SubmitOutcome } from './request-submitter.js';
 

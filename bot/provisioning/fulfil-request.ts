@@ -1,5 +1,5 @@
 import { addSubscriptionsAndNotify } from './add-subscriptions-and-notify.js';
-import { type CustomerCreationDeps, createCustomerAndNotify } from './create-customer-now.js';
+import { type CustomerCreationDeps, createCustomerAndNotify } from './create-customer-and-notify.js';
 import type { CustomerRequest } from './customer-request.js';
 import type { RequestSubmitter, SubmitOutcome } from './request-submitter.js';
 

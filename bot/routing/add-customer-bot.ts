@@ -8,15 +8,14 @@ import { z } from 'zod';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { COMMANDS, matchCommand } from '../commands/match-command.js';
 import { type FlowSubmit, ownerIdOf, readFlowSubmit } from '../dialogs/add-customer-draft.js';
-import type { MessageKey } from '../i18n/en-us.js';
 
 /** The functions the router hands each kind of message to. */
 export type BotHandlers = {
   startAddCustomer(context: TurnContext): Promise<void>;
   startAddSubscription(context: TurnContext): Promise<void>;
-  continueAddCustomer(context: TurnContext, submit: FlowSubmit): Promise<void>;
+  continueCardDialog(context: TurnContext, submit: FlowSubmit): Promise<void>;
   cancelAddCustomer(context: TurnContext): Promise<void>;
-  showHelp(context: TurnContext, notice?: MessageKey): Promise<void>;
+  showHelp(context: TurnContext): Promise<void>;
   refuseForeignCard(context: TurnContext): Promise<void>;
   completeCredentials(context: TurnContext, customerId: string): Promise<void>;
   cardExpired(context: TurnContext): Promise<void>;
@@ -109,6 +108,6 @@ export class AddCustomerBot extends TeamsActivityHandler {
     const submit = readFlowSubmit(value);
     if (!submit) return this.routes.cardExpired(context);
     if (submit.ownerId !== ownerIdOf(context.activity.from)) return this.routes.refuseForeignCard(context);
-    return this.routes.continueAddCustomer(context, submit);
+    return this.routes.continueCardDialog(context, submit);
   }
 }

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { translator } from '../../bot/i18n/translate.js';
 import { renderHelpCard } from '../../cards/help.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 
 describeCardContract('help', (locale) => renderHelpCard({ locale }));
-describeCardContract('help-notice', (locale) =>
-  renderHelpCard({ locale, notice: translator(locale)('help.notYetAvailable') }),
-);
 
 describe('renderHelpCard', () => {
   it('should list every command in Chinese for zh-CN', () => {
@@ -29,21 +25,5 @@ describe('renderHelpCard', () => {
 
     assert.deepEqual(data('en-US'), { msteams: { type: 'imBack', value: 'add customer' } });
     assert.deepEqual(data('zh-CN'), { msteams: { type: 'imBack', value: '添加客户' } });
-  });
-
-  it('should show the notice above the commands only when there is one', () => {
-    const notice = 'This command is not available yet.';
-
-    const withNotice = renderHelpCard({ locale: 'en-US', notice }).content as CardObject;
-    const without = renderHelpCard({ locale: 'en-US' }).content as CardObject;
-
-    assert.deepEqual(
-      findCardObjects(withNotice, (node) => node.color === 'Warning').map((node) => node.text),
-      [notice],
-    );
-    assert.deepEqual(
-      findCardObjects(without, (node) => node.color === 'Warning'),
-      [],
-    );
   });
 });

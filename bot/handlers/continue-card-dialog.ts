@@ -13,7 +13,7 @@ import { pickLocale, translator } from '../i18n/translate.js';
  * is ignored; any other card is stale and the user is told how to start again. When the user chose to
  * add subscriptions to an existing customer instead, that dialog starts on the same card.
  */
-export async function continueAddCustomer(
+export async function continueCardDialog(
   runner: DialogRunner,
   store: CustomerStore,
   newId: () => string,
