@@ -6,7 +6,11 @@
 import { readFileSync } from 'node:fs';
 
 // Colour codes (mocha colours its output when CI is set) are removed before reading the counts.
-const output = readFileSync(process.argv[2] ?? 0, 'utf8').replace(/\u001b\[[0-9;]*m/g, '');
+const ESCAPE = String.fromCharCode(27);
+const output = readFileSync(process.argv[2] ?? 0, 'utf8').replaceAll(
+  new RegExp(`${ESCAPE}\\[[0-9;]*m`, 'g'),
+  '',
+);
 const sum = (pattern) => [...output.matchAll(pattern)].reduce((total, match) => total + Number(match[1]), 0);
 const passed = sum(/^\s*(\d+) passing\b/gm);
 let failed = sum(/^\s*(\d+) failing\b/gm);
