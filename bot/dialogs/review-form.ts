@@ -9,6 +9,7 @@ import type { RequestSubmitter } from '../provisioning/request-submitter.js';
 import type { AddCustomerDraft, FlowSubmit } from './add-customer-draft.js';
 import type { CardForm, FormOutcome } from './card-form-dialog.js';
 import { requestOrigin } from './request-origin.js';
+import { requesterOf } from './requester-of.js';
 
 /** Step 3: everything entered, read-only; Update goes back to a card, Submit hands the request on. */
 export class ReviewForm implements CardForm<AddCustomerDraft> {
@@ -62,7 +63,7 @@ export class ReviewForm implements CardForm<AddCustomerDraft> {
       locale: pickLocale(activity.locale),
       account,
       subscriptions,
-      requester: { userId: activity.from.id, aadObjectId: activity.from.aadObjectId, name: draft.owner.name },
+      requester: requesterOf(activity, draft.owner.name),
       origin: requestOrigin(activity),
       requestedAt: this.now().toISOString(),
     };

@@ -11,6 +11,7 @@ import type { FlowSubmit } from './add-customer-draft.js';
 import type { AddSubscriptionDraft } from './add-subscription-draft.js';
 import type { CardForm, FormOutcome } from './card-form-dialog.js';
 import { requestOrigin } from './request-origin.js';
+import { requesterOf } from './requester-of.js';
 
 /** Last step of adding subscriptions: the customer, what it has and what is added; Submit hands it on. */
 export class SubscriptionReviewForm implements CardForm<AddSubscriptionDraft> {
@@ -70,7 +71,7 @@ export class SubscriptionReviewForm implements CardForm<AddSubscriptionDraft> {
       locale: pickLocale(activity.locale),
       account: accountInfoOf(customer),
       subscriptions: draft.subscriptions,
-      requester: { userId: activity.from.id, aadObjectId: activity.from.aadObjectId, name: draft.owner.name },
+      requester: requesterOf(activity, draft.owner.name),
       origin: requestOrigin(activity),
       requestedAt: this.now().toISOString(),
     });
