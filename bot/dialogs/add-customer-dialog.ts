@@ -1,9 +1,3 @@
-import {
-  ComponentDialog,
-  type DialogTurnResult,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import type { CustomerStore } from '../../store/customer-store.js';
@@ -15,6 +9,12 @@ import { AccountInfoForm } from './account-info-form.js';
 import type { AddCustomerDraft, AddCustomerOptions } from './add-customer-draft.js';
 import { CardFormDialog, type FormResult } from './card-form-dialog.js';
 import { DIALOG_IDS } from './dialog-ids.js';
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from './dialogs-sdk.js';
 import { ReviewForm } from './review-form.js';
 import { replaceFlowCardWithText, showFlowCard } from './show-flow-card.js';
 import { SubscriptionsForm } from './subscriptions-form.js';

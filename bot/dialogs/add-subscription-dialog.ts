@@ -1,9 +1,3 @@
-import {
-  ComponentDialog,
-  type DialogTurnResult,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import type { ReviewCardData } from '../../cards/review.js';
 import type { CustomerStore } from '../../store/customer-store.js';
@@ -13,6 +7,12 @@ import type { RequestSubmitter } from '../provisioning/request-submitter.js';
 import type { AddSubscriptionDraft, AddSubscriptionOptions } from './add-subscription-draft.js';
 import { CardFormDialog, type FormResult } from './card-form-dialog.js';
 import { DIALOG_IDS } from './dialog-ids.js';
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from './dialogs-sdk.js';
 import { PickCustomerForm } from './pick-customer-form.js';
 import { replaceFlowCardWithText, showFlowCard } from './show-flow-card.js';
 import { SubscriptionReviewForm } from './subscription-review-form.js';

@@ -1,9 +1,9 @@
-import type { DialogContext } from 'botbuilder-dialogs';
 import type { CustomerChoice } from '../../cards/pick-customer.js';
 import type { Customer } from '../../store/customer-schema.js';
 import type { CustomerStore } from '../../store/customer-store.js';
 import type { AddSubscriptionDraft, AddSubscriptionOptions } from './add-subscription-draft.js';
 import { DIALOG_IDS } from './dialog-ids.js';
+import type { DialogContext } from './dialogs-sdk.js';
 import { searchCustomerChoices } from './pick-customer-form.js';
 
 /** The newest customers as picker choices, with the preselected one first if it is not among them. */

@@ -1,7 +1,7 @@
 import type { Attachment, TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { CardVerb } from '../../cards/card-verbs.js';
 import { type FlowDraft, type FlowSubmit, readFlowSubmit } from './add-customer-draft.js';
+import { Dialog, type DialogContext, type DialogTurnResult } from './dialogs-sdk.js';
 import { showFlowCard } from './show-flow-card.js';
 
 /** What a form does with a submit: show its card again (with errors) and wait, or finish. */

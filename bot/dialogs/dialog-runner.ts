@@ -1,5 +1,5 @@
 import { PrivateConversationState, type Storage, type TurnContext } from 'botbuilder';
-import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { type Dialog, type DialogContext, DialogSet, type DialogState } from './dialogs-sdk.js';
 
 /**
  * Runs dialogs with their state kept per user *and* conversation (botbuilder's private conversation

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { CustomerStore } from '../../store/customer-store.js';
 import type { SwitchToAddSubscription } from '../dialogs/add-customer-dialog.js';
 import { type FlowSubmit, ownerIdOf } from '../dialogs/add-customer-draft.js';
 import { beginAddSubscription } from '../dialogs/begin-add-subscription.js';
 import type { DialogRunner } from '../dialogs/dialog-runner.js';
+import { DialogTurnStatus } from '../dialogs/dialogs-sdk.js';
 import { pickLocale, translator } from '../i18n/translate.js';
 
 /**
