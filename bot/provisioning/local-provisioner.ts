@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Customer } from '../../store/customer-schema.js';
 import type { CustomerStore } from '../../store/customer-store.js';
 import { generateTemporaryPassword } from '../credentials/generate-temporary-password.js';
-import { tenantDomain } from '../customers/account-info-schema.js';
+import { customerFromRequest } from './customer-from-request.js';
 import type { CustomerProvisioner, ProvisioningResult } from './customer-provisioner.js';
 import type { CustomerRequest } from './customer-request.js';
 
@@ -32,36 +31,7 @@ export class LocalProvisioner implements CustomerProvisioner {
   }
 
   async provision(request: CustomerRequest): Promise<ProvisioningResult> {
-    const { account } = request;
-    const domain = tenantDomain(account.domainPrefix);
-    const customer: Customer = {
-      id: this.newId(),
-      requestId: request.requestId,
-      companyName: account.companyName,
-      domainPrefix: account.domainPrefix,
-      domain,
-      address: {
-        line1: account.addressLine1,
-        line2: account.addressLine2,
-        city: account.city,
-        province: account.province,
-        postalCode: account.postalCode,
-        country: 'CN',
-      },
-      companyPhone: account.companyPhone,
-      contact: {
-        firstName: account.contactFirstName,
-        lastName: account.contactLastName,
-        email: account.contactEmail,
-        phone: account.contactPhone,
-      },
-      language: account.language,
-      subscriptions: request.subscriptions,
-      adminAccount: `admin@${domain}`,
-      createdBy: request.requester,
-      createdAt: this.now().toISOString(),
-      origin: request.origin,
-    };
+    const customer = customerFromRequest(request, { id: this.newId(), at: this.now().toISOString() });
     const result = await this.store.addCustomer(customer);
     if (!result.created) return { customer: result.customer };
     return {

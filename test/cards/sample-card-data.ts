@@ -3,6 +3,7 @@ import { createAccountInfoSchema } from '../../bot/customers/account-info-schema
 import { loadOfferCatalog } from '../../bot/customers/offer-catalog.js';
 import { parseAccountInfo } from '../../bot/customers/parse-account-info.js';
 import type { SubscriptionLine } from '../../bot/customers/parse-subscriptions.js';
+import { customerFromRequest } from '../../bot/provisioning/customer-from-request.js';
 import type { Customer } from '../../store/customer-schema.js';
 
 /** The offer catalog shipped with the bot. */
@@ -48,36 +49,24 @@ export const SUBSCRIPTIONS: SubscriptionLine[] = [
 
 /** A customer as the store holds it, built from the sample account like the provisioner does. */
 export function sampleCustomer(overrides: AccountInfoInput = {}): Customer {
-  const account = parsedAccount(overrides);
-  const domain = `${account.domainPrefix}.partner.onmschina.cn`;
-  return {
-    id: 'cus-0a1b2c3d',
-    requestId: 'req-5e6f7a8b',
-    companyName: account.companyName,
-    domainPrefix: account.domainPrefix,
-    domain,
-    address: {
-      line1: account.addressLine1,
-      line2: account.addressLine2,
-      city: account.city,
-      province: account.province,
-      postalCode: account.postalCode,
-      country: 'CN',
+  return customerFromRequest(
+    {
+      requestId: 'req-5e6f7a8b',
+      kind: 'newCustomer',
+      locale: 'en-US',
+      account: parsedAccount(overrides),
+      subscriptions: SUBSCRIPTIONS,
+      requester: { userId: OWNER.id, aadObjectId: '6f1e2d3c-0000-4000-8000-000000000abc', name: OWNER.name },
+      origin: {
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/cn/',
+        conversationId: '19:general@thread.tacv2;messageid=1710408413589',
+        conversationType: 'channel',
+        tenantId: '00000000-0000-0000-0000-0000000000001',
+        botId: '28:add-customer-bot',
+      },
+      requestedAt: '2025-03-14T09:26:53.589Z',
     },
-    companyPhone: account.companyPhone,
-    contact: { lastName: account.contactLastName, email: account.contactEmail, phone: account.contactPhone },
-    language: account.language,
-    subscriptions: SUBSCRIPTIONS,
-    adminAccount: `admin@${domain}`,
-    createdBy: { userId: OWNER.id, aadObjectId: '6f1e2d3c-0000-4000-8000-000000000abc', name: OWNER.name },
-    createdAt: '2025-03-14T09:26:53.589Z',
-    origin: {
-      channelId: 'msteams',
-      serviceUrl: 'https://smba.trafficmanager.net/cn/',
-      conversationId: '19:general@thread.tacv2;messageid=1710408413589',
-      conversationType: 'channel',
-      tenantId: '00000000-0000-0000-0000-0000000000001',
-      botId: '28:add-customer-bot',
-    },
-  };
+    { id: 'cus-0a1b2c3d', at: '2025-03-14T09:26:53.589Z' },
+  );
 }
