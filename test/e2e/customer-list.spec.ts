@@ -11,19 +11,11 @@ import {
   inputById,
 } from '../helpers/card-queries.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { seedCustomers } from '../helpers/seed-customers.js';
+import { SEVEN_COMPANIES, seedCustomers } from '../helpers/seed-customers.js';
 import { channelThread, type TeamsConversation, TeamsUser } from '../helpers/teams-user.js';
 
 /** Seven customers, oldest first: cus-1 … cus-7. */
-const COMPANIES = [
-  ['北京示例科技有限公司', 'beijingexample'],
-  ['上海示例贸易有限公司', 'shanghaitrade'],
-  ['Fabrikam Trading Co., Ltd.', 'fabrikam'],
-  ['深圳云计算科技有限公司', 'szcloud'],
-  ['Contoso Pharmaceuticals', 'contosopharma'],
-  ['广州示例物流有限公司', 'gzlogistics'],
-  ['Northwind Traders', 'northwind'],
-] as const;
+
 const NEWEST_FIVE = [
   'Northwind Traders',
   '广州示例物流有限公司',
@@ -83,7 +75,7 @@ describe('the customer list', () => {
 
   it('should show the five newest customers, then the other two with Next, and the first five again with Previous', async () => {
     // Arrange
-    await seedCustomers(bot.store, COMPANIES);
+    await seedCustomers(bot.store, SEVEN_COMPANIES);
     const alex = new TeamsUser(bot, connector, 'Alex Wilber', thread);
 
     // Act
@@ -109,7 +101,7 @@ describe('the customer list', () => {
 
   it('should search by a substring of a Chinese company name or of a domain, and page through the results', async () => {
     // Arrange
-    await seedCustomers(bot.store, COMPANIES);
+    await seedCustomers(bot.store, SEVEN_COMPANIES);
     const alex = new TeamsUser(bot, connector, 'Alex Wilber', thread);
     const list = await openList(alex, 'customers');
 
@@ -144,7 +136,7 @@ describe('the customer list', () => {
 
   it('should show the list, its pages and its search in Chinese for 客户列表', async () => {
     // Arrange
-    await seedCustomers(bot.store, COMPANIES);
+    await seedCustomers(bot.store, SEVEN_COMPANIES);
     const lei = new TeamsUser(bot, connector, '李雷', thread, 'zh-CN');
 
     // Act

@@ -4,18 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Customer } from '../../store/customer-schema.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
-import { buildCustomer } from './build-customer.js';
+import { customerNamed, SEVEN_COMPANIES, seedCustomers } from '../helpers/seed-customers.js';
 
 const ids = (customers: readonly Customer[]) => customers.map((customer) => customer.id);
-
-function customerNamed(n: number, companyName: string, domainPrefix: string): Customer {
-  return buildCustomer(n, {
-    companyName,
-    domainPrefix,
-    domain: `${domainPrefix}.partner.onmschina.cn`,
-    adminAccount: `admin@${domainPrefix}.partner.onmschina.cn`,
-  });
-}
 
 describe('LowdbCustomerStore matching and search', () => {
   let dataDir: string;
@@ -117,18 +108,7 @@ describe('LowdbCustomerStore matching and search', () => {
 
     beforeEach(async () => {
       store = await LowdbCustomerStore.open(dataDir);
-      const seeds: [string, string][] = [
-        ['北京示例科技有限公司', 'beijingexample'],
-        ['上海示例贸易有限公司', 'shanghaitrade'],
-        ['Fabrikam Trading Co., Ltd.', 'fabrikam'],
-        ['深圳云计算科技有限公司', 'szcloud'],
-        ['Contoso Pharmaceuticals', 'contosopharma'],
-        ['广州示例物流有限公司', 'gzlogistics'],
-        ['Northwind Traders', 'northwind'],
-      ];
-      for (const [index, [name, prefix]] of seeds.entries()) {
-        await store.addCustomer(customerNamed(index + 1, name, prefix));
-      }
+      await seedCustomers(store, SEVEN_COMPANIES);
     });
 
     it('should page through every customer, newest first, with the total', async () => {
