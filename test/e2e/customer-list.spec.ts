@@ -14,8 +14,6 @@ import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { SEVEN_COMPANIES, seedCustomers } from '../helpers/seed-customers.js';
 import { channelThread, type TeamsConversation, TeamsUser } from '../helpers/teams-user.js';
 
-/** Seven customers, oldest first: cus-1 … cus-7. */
-
 const NEWEST_FIVE = [
   'Northwind Traders',
   '广州示例物流有限公司',
