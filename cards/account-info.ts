@@ -1,7 +1,11 @@
 import type { Attachment } from 'botbuilder';
-import type { AccountInfoField, AccountInfoInput, FieldError } from '../bot/customers/account-info-schema.js';
-import { PROVINCES } from '../bot/customers/provinces.js';
-import { type Locale, translator } from '../bot/i18n/translate.js';
+import type {
+  AccountInfoField,
+  AccountInfoInput,
+  FieldError,
+} from '../store/customers/account-info-schema.js';
+import { PROVINCES } from '../store/customers/provinces.js';
+import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './account-info.json' with { type: 'json' };
 import { CARD_VERBS } from './card-verbs.js';
 import { escapeMarkdown, renderCard } from './render-card.js';

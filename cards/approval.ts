@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
-import type { Offer } from '../bot/customers/offer-catalog.js';
-import { type Locale, translator } from '../bot/i18n/translate.js';
 import type { ApprovalRequest } from '../store/customer-schema.js';
+import type { Offer } from '../store/customers/offer-catalog.js';
+import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './approval.json' with { type: 'json' };
 import { CARD_VERBS } from './card-verbs.js';
 import { customerFactSections } from './customer-facts.js';

@@ -1,10 +1,10 @@
-import type { AccountInfo } from '../bot/customers/account-info-schema.js';
-import { tenantDomain } from '../bot/customers/account-info-schema.js';
-import type { Offer } from '../bot/customers/offer-catalog.js';
-import type { SubscriptionLine } from '../bot/customers/parse-subscriptions.js';
-import { PROVINCES } from '../bot/customers/provinces.js';
-import type { Locale } from '../bot/i18n/translate.js';
-import { translator } from '../bot/i18n/translate.js';
+import type { AccountInfo } from '../store/customers/account-info-schema.js';
+import { tenantDomain } from '../store/customers/account-info-schema.js';
+import type { Offer } from '../store/customers/offer-catalog.js';
+import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
+import { PROVINCES } from '../store/customers/provinces.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { translator } from '../store/i18n/translate.js';
 import { escapeMarkdown } from './render-card.js';
 
 /** One row of a FactSet. Teams renders Markdown in fact values too, so user values are escaped. */

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { type Locale, translator } from '../bot/i18n/translate.js';
+import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './help.json' with { type: 'json' };
 import { renderCard } from './render-card.js';
 

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { type Locale, translator } from '../bot/i18n/translate.js';
+import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import template from './rejection-notice.json' with { type: 'json' };
 import { escapeMarkdown, renderCard } from './render-card.js';

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { type Locale, translator } from '../bot/i18n/translate.js';
+import { type Locale, translator } from '../store/i18n/translate.js';
 import { renderCard } from './render-card.js';
 import template from './reseller-relationship.json' with { type: 'json' };
 

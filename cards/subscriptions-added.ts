@@ -1,8 +1,8 @@
 import type { Attachment } from 'botbuilder';
-import type { Offer } from '../bot/customers/offer-catalog.js';
-import type { SubscriptionLine } from '../bot/customers/parse-subscriptions.js';
-import { type Locale, translator } from '../bot/i18n/translate.js';
 import type { Customer, Requester } from '../store/customer-schema.js';
+import type { Offer } from '../store/customers/offer-catalog.js';
+import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
+import { type Locale, translator } from '../store/i18n/translate.js';
 import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
 import template from './subscriptions-added.json' with { type: 'json' };
 

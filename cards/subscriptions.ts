@@ -1,12 +1,12 @@
 import type { Attachment } from 'botbuilder';
-import type { FieldError } from '../bot/customers/account-info-schema.js';
-import type { Offer } from '../bot/customers/offer-catalog.js';
+import type { FieldError } from '../store/customers/account-info-schema.js';
+import type { Offer } from '../store/customers/offer-catalog.js';
 import {
   quantityInputId,
   type SubscriptionLine,
   type SubscriptionsInput,
-} from '../bot/customers/parse-subscriptions.js';
-import { type Locale, translator } from '../bot/i18n/translate.js';
+} from '../store/customers/parse-subscriptions.js';
+import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { escapeMarkdown, renderCard } from './render-card.js';
 import template from './subscriptions.json' with { type: 'json' };

@@ -1,6 +1,6 @@
-import { normaliseCompanyName } from '../bot/customers/normalise-company-name.js';
 import type { Customer } from './customer-schema.js';
 import type { CustomerPage, MatchCriteria } from './customer-store.js';
+import { normaliseCompanyName } from './customers/normalise-company-name.js';
 
 /**
  * Every stored customer in memory, oldest first, with the look-ups the bot makes on each turn: by id,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { CustomerRequest } from '../bot/provisioning/customer-request.js';
+import type { AccountInfo } from './customers/account-info-schema.js';
+import type { SubscriptionLine } from './customers/parse-subscriptions.js';
+import type { Locale } from './i18n/translate.js';
 
 /** Where a request was made: enough to post to that conversation again later, proactively. */
 export const ConversationOriginSchema = z.object({
@@ -76,6 +78,24 @@ export const AuditEntrySchema = z.object({
 });
 /** One line of the audit trail: what happened to which request, who did it and when. */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/**
+ * Everything a user submitted, with who asked, where and when: a new customer, or (with `customerId`)
+ * more subscriptions for an existing one, whose account info is then shown for reference.
+ */
+export type CustomerRequest = {
+  /** Stable across retries and double clicks of the same submission: fulfilment is idempotent on it. */
+  requestId: string;
+  kind: 'newCustomer' | 'addSubscriptions';
+  /** The existing customer, for `addSubscriptions`. */
+  customerId?: string;
+  locale: Locale;
+  account: AccountInfo;
+  subscriptions: SubscriptionLine[];
+  requester: Requester;
+  origin: ConversationOrigin;
+  requestedAt: string;
+};
 
 /** The shape a stored customer request must have to be loaded back (the full type is `CustomerRequest`). */
 const StoredCustomerRequestShape = z.looseObject({

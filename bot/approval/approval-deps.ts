@@ -1,7 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { CustomerStore } from '../../store/customer-store.js';
-import type { Offer } from '../customers/offer-catalog.js';
+import type { Offer } from '../../store/customers/offer-catalog.js';
 import type { TeamsMessenger } from '../messaging/teams-messenger.js';
 import type { UserDirectory } from '../messaging/user-directory.js';
 import type { CustomerCreationDeps } from '../provisioning/create-customer-and-notify.js';

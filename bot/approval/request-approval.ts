@@ -1,8 +1,7 @@
 import { renderApprovalCard } from '../../cards/approval.js';
-import type { PostedCard } from '../../store/customer-schema.js';
+import type { CustomerRequest, PostedCard } from '../../store/customer-schema.js';
 import { describeError } from '../logging/describe-error.js';
 import { resolveTeamsUserIds } from '../messaging/resolve-teams-user-ids.js';
-import type { CustomerRequest } from '../provisioning/customer-request.js';
 import type { RequestSubmitter, SubmitOutcome } from '../provisioning/request-submitter.js';
 import type { ApprovalDeps } from './approval-deps.js';
 

@@ -8,9 +8,9 @@ import type {
   AccountInfoField,
   createAccountInfoSchema,
   FieldError,
-} from '../customers/account-info-schema.js';
-import { parseAccountInfo, pickAccountInfoInput } from '../customers/parse-account-info.js';
-import { pickLocale } from '../i18n/translate.js';
+} from '../../store/customers/account-info-schema.js';
+import { parseAccountInfo, pickAccountInfoInput } from '../../store/customers/parse-account-info.js';
+import { pickLocale } from '../../store/i18n/translate.js';
 import type { AddCustomerDraft, FlowSubmit } from './add-customer-draft.js';
 import type { CardForm, FormOutcome } from './card-form-dialog.js';
 

@@ -1,9 +1,9 @@
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import type { CustomerStore } from '../../store/customer-store.js';
-import type { createAccountInfoSchema } from '../customers/account-info-schema.js';
-import type { Offer } from '../customers/offer-catalog.js';
-import { pickLocale, translator } from '../i18n/translate.js';
+import type { createAccountInfoSchema } from '../../store/customers/account-info-schema.js';
+import type { Offer } from '../../store/customers/offer-catalog.js';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
 import type { RequestSubmitter } from '../provisioning/request-submitter.js';
 import { AccountInfoForm } from './account-info-form.js';
 import type { AddCustomerDraft, AddCustomerOptions } from './add-customer-draft.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CustomerMatch } from '../../cards/account-info.js';
 import { type CardVerb, FLOW_VERBS } from '../../cards/card-verbs.js';
-import type { AccountInfo, AccountInfoInput } from '../customers/account-info-schema.js';
-import type { SubscriptionLine, SubscriptionsInput } from '../customers/parse-subscriptions.js';
+import type { AccountInfo, AccountInfoInput } from '../../store/customers/account-info-schema.js';
+import type { SubscriptionLine, SubscriptionsInput } from '../../store/customers/parse-subscriptions.js';
 
 /** What every card dialog remembers: which run it is, whose it is, and which message holds its card. */
 export type FlowDraft = {

@@ -1,8 +1,8 @@
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import type { ReviewCardData } from '../../cards/review.js';
 import type { CustomerStore } from '../../store/customer-store.js';
-import type { Offer } from '../customers/offer-catalog.js';
-import { pickLocale, translator } from '../i18n/translate.js';
+import type { Offer } from '../../store/customers/offer-catalog.js';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
 import type { RequestSubmitter } from '../provisioning/request-submitter.js';
 import type { AddSubscriptionDraft, AddSubscriptionOptions } from './add-subscription-draft.js';
 import { CardFormDialog, type FormResult } from './card-form-dialog.js';

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { type CustomerChoice, renderPickCustomerCard } from '../../cards/pick-customer.js';
 import type { CustomerStore } from '../../store/customer-store.js';
-import { pickLocale } from '../i18n/translate.js';
+import { pickLocale } from '../../store/i18n/translate.js';
 import type { FlowSubmit } from './add-customer-draft.js';
 import type { AddSubscriptionDraft } from './add-subscription-draft.js';
 import type { CardForm, FormOutcome } from './card-form-dialog.js';

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderReviewCard } from '../../cards/review.js';
-import type { FieldError } from '../customers/account-info-schema.js';
-import type { Offer } from '../customers/offer-catalog.js';
-import { pickLocale } from '../i18n/translate.js';
-import type { CustomerRequest } from '../provisioning/customer-request.js';
+import type { CustomerRequest } from '../../store/customer-schema.js';
+import type { FieldError } from '../../store/customers/account-info-schema.js';
+import type { Offer } from '../../store/customers/offer-catalog.js';
+import { pickLocale } from '../../store/i18n/translate.js';
 import type { RequestSubmitter } from '../provisioning/request-submitter.js';
 import type { AddCustomerDraft, FlowSubmit } from './add-customer-draft.js';
 import type { CardForm, FormOutcome } from './card-form-dialog.js';

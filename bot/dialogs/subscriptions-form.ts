@@ -1,15 +1,15 @@
 import type { TurnContext } from 'botbuilder';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderSubscriptionsCard } from '../../cards/subscriptions.js';
-import type { FieldError } from '../customers/account-info-schema.js';
-import type { Offer } from '../customers/offer-catalog.js';
+import type { FieldError } from '../../store/customers/account-info-schema.js';
+import type { Offer } from '../../store/customers/offer-catalog.js';
 import {
   parseSubscriptions,
   pickSubscriptionsInput,
   type SubscriptionLine,
   type SubscriptionsInput,
-} from '../customers/parse-subscriptions.js';
-import { pickLocale } from '../i18n/translate.js';
+} from '../../store/customers/parse-subscriptions.js';
+import { pickLocale } from '../../store/i18n/translate.js';
 import type { FlowDraft, FlowSubmit } from './add-customer-draft.js';
 import type { CardForm, FormOutcome } from './card-form-dialog.js';
 

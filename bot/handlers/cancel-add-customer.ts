@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
 import type { DialogRunner } from '../dialogs/dialog-runner.js';
-import { pickLocale, translator } from '../i18n/translate.js';
 
 /** Ends the user's open dialog in this conversation, if any, and says so. */
 export async function cancelAddCustomer(runner: DialogRunner, context: TurnContext) {

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { renderCredentialsDoneCard } from '../../cards/credentials.js';
 import type { CustomerStore } from '../../store/customer-store.js';
-import { pickLocale } from '../i18n/translate.js';
+import { pickLocale } from '../../store/i18n/translate.js';
 
 /** Done on the credentials card: replaces that card with one that no longer shows the password. */
 export async function completeCredentials(store: CustomerStore, context: TurnContext, customerId: string) {

@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { CustomerStore } from '../../store/customer-store.js';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
 import type { SwitchToAddSubscription } from '../dialogs/add-customer-dialog.js';
 import { type FlowSubmit, ownerIdOf } from '../dialogs/add-customer-draft.js';
 import { beginAddSubscription } from '../dialogs/begin-add-subscription.js';
 import type { DialogRunner } from '../dialogs/dialog-runner.js';
 import { DialogTurnStatus } from '../dialogs/dialogs-sdk.js';
-import { pickLocale, translator } from '../i18n/translate.js';
 
 /**
  * Passes a press on a dialog card (add customer or add subscription) to the user's open dialog. With no

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { pickLocale, translator } from '../i18n/translate.js';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
 
 /** Politely refuses a press on a card that belongs to another user; nothing changes. */
 export async function refuseForeignCard(context: TurnContext) {

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { CustomerStore } from '../../store/customer-store.js';
-import { ACCOUNT_INFO_FIELDS, type AccountInfoInput } from '../customers/account-info-schema.js';
+import { ACCOUNT_INFO_FIELDS, type AccountInfoInput } from '../../store/customers/account-info-schema.js';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
 import { type AddCustomerDraft, type AddCustomerOptions, ownerIdOf } from '../dialogs/add-customer-draft.js';
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
 import type { DialogRunner } from '../dialogs/dialog-runner.js';
-import { pickLocale, translator } from '../i18n/translate.js';
 
 /**
  * Edit and resubmit on a rejection notice: reopens the requester's add-customer dialog at Review with the

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { renderCustomerListCard } from '../../cards/customer-list.js';
 import type { CustomerStore } from '../../store/customer-store.js';
-import type { Offer } from '../customers/offer-catalog.js';
-import { pickLocale } from '../i18n/translate.js';
+import type { Offer } from '../../store/customers/offer-catalog.js';
+import { pickLocale } from '../../store/i18n/translate.js';
 
 /** How many customers one page of the list shows. */
 export const CUSTOMER_PAGE_SIZE = 5;

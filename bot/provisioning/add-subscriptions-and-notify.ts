@@ -1,7 +1,7 @@
 import { renderSubscriptionsAddedCard } from '../../cards/subscriptions-added.js';
-import { exceededOffers } from '../customers/exceeded-offers.js';
+import type { CustomerRequest } from '../../store/customer-schema.js';
+import { exceededOffers } from '../../store/customers/exceeded-offers.js';
 import type { CustomerCreationDeps } from './create-customer-and-notify.js';
-import type { CustomerRequest } from './customer-request.js';
 import type { SubmitOutcome } from './request-submitter.js';
 
 /**

@@ -2,15 +2,14 @@ import type { Logger } from 'pino';
 import { renderCredentialsCard } from '../../cards/credentials.js';
 import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
 import { escapeMarkdown } from '../../cards/render-card.js';
-import type { Customer } from '../../store/customer-schema.js';
+import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
 import { type CustomerStore, DomainTakenError } from '../../store/customer-store.js';
+import type { Offer } from '../../store/customers/offer-catalog.js';
+import { translator } from '../../store/i18n/translate.js';
 import type { KeyedLock } from '../../store/keyed-lock.js';
-import type { Offer } from '../customers/offer-catalog.js';
-import { translator } from '../i18n/translate.js';
 import { describeError } from '../logging/describe-error.js';
 import { type TeamsMessenger, UserUnreachableError } from '../messaging/teams-messenger.js';
 import type { AdminCredentials, CustomerProvisioner } from './customer-provisioner.js';
-import type { CustomerRequest } from './customer-request.js';
 import type { SubmitOutcome } from './request-submitter.js';
 
 /** What creating a customer and telling everyone about it needs. */

@@ -1,5 +1,4 @@
-import type { Customer } from '../../store/customer-schema.js';
-import type { CustomerRequest } from './customer-request.js';
+import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
 
 /** The new tenant's admin sign-in. The password exists only in memory on its way to the requester. */
 export type AdminCredentials = { adminAccount: string; temporaryPassword: string };

@@ -1,6 +1,6 @@
+import type { CustomerRequest } from '../../store/customer-schema.js';
 import { addSubscriptionsAndNotify } from './add-subscriptions-and-notify.js';
 import { type CustomerCreationDeps, createCustomerAndNotify } from './create-customer-and-notify.js';
-import type { CustomerRequest } from './customer-request.js';
 import type { RequestSubmitter, SubmitOutcome } from './request-submitter.js';
 
 /** Carries out a request, now or once approved: creates the customer or adds its subscriptions. */

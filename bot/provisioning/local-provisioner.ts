@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { CustomerRequest } from '../../store/customer-schema.js';
 import type { CustomerStore } from '../../store/customer-store.js';
 import { generateTemporaryPassword } from '../credentials/generate-temporary-password.js';
 import { customerFromRequest } from './customer-from-request.js';
 import type { CustomerProvisioner, ProvisioningResult } from './customer-provisioner.js';
-import type { CustomerRequest } from './customer-request.js';
 
 /** The sources of time, ids and passwords; tests pass fakes. */
 export type ProvisionerDeps = {

@@ -1,5 +1,4 @@
-import type { Customer } from '../../store/customer-schema.js';
-import type { CustomerRequest } from './customer-request.js';
+import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
 
 /** What became of a submitted request. */
 export type SubmitOutcome =

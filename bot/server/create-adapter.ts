@@ -7,8 +7,8 @@ import {
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
 import type { Config } from '../config/load-config.js';
-import { pickLocale, translator } from '../i18n/translate.js';
 import { describeError } from '../logging/describe-error.js';
 import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from './connector-retry-options.js';
 import { createConnectorRetryPolicy } from './connector-retry-policy.js';

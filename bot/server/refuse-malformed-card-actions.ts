@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { pickLocale, translator } from '../i18n/translate.js';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 

@@ -1,8 +1,4 @@
 import type { Attachment } from 'botbuilder';
-import type { AccountInfoInput } from '../../bot/customers/account-info-schema.js';
-import { createAccountInfoSchema } from '../../bot/customers/account-info-schema.js';
-import { parseAccountInfo } from '../../bot/customers/parse-account-info.js';
-import type { Locale } from '../../bot/i18n/translate.js';
 import { renderAccountInfoCard } from '../../cards/account-info.js';
 import { renderApprovalCard } from '../../cards/approval.js';
 import { renderCredentialsCard, renderCredentialsDoneCard } from '../../cards/credentials.js';
@@ -13,6 +9,10 @@ import { renderResellerRelationshipCard } from '../../cards/reseller-relationshi
 import { renderReviewCard } from '../../cards/review.js';
 import { renderSubscriptionsCard } from '../../cards/subscriptions.js';
 import type { ApprovalRequest } from '../../store/customer-schema.js';
+import type { AccountInfoInput } from '../../store/customers/account-info-schema.js';
+import { createAccountInfoSchema } from '../../store/customers/account-info-schema.js';
+import { parseAccountInfo } from '../../store/customers/parse-account-info.js';
+import type { Locale } from '../../store/i18n/translate.js';
 import {
   ACCOUNT_INPUT,
   FLOW_ID,

@@ -1,4 +1,4 @@
-import type { Locale } from '../../bot/i18n/translate.js';
+import type { Locale } from '../../store/i18n/translate.js';
 import { TEAMS_HOST_CONFIG } from './teams-host-config.js';
 
 /** The width of a card in a Teams chat on a desktop, give or take. */

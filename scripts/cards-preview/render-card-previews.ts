@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import type { Locale } from '../../bot/i18n/translate.js';
+import type { Locale } from '../../store/i18n/translate.js';
 import { CHROMIUM_ARGS } from '../chromium.js';
 import type { PreviewCard } from './preview-cards.js';
 import { previewPageHtml } from './preview-page.js';

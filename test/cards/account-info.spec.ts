@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import type { AccountInfoInput } from '../../bot/customers/account-info-schema.js';
-import { createAccountInfoSchema } from '../../bot/customers/account-info-schema.js';
-import { parseAccountInfo } from '../../bot/customers/parse-account-info.js';
-import { PROVINCES } from '../../bot/customers/provinces.js';
-import { type Locale, translator } from '../../bot/i18n/translate.js';
 import { type AccountInfoCardData, renderAccountInfoCard } from '../../cards/account-info.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
+import type { AccountInfoInput } from '../../store/customers/account-info-schema.js';
+import { createAccountInfoSchema } from '../../store/customers/account-info-schema.js';
+import { parseAccountInfo } from '../../store/customers/parse-account-info.js';
+import { PROVINCES } from '../../store/customers/provinces.js';
+import { type Locale, translator } from '../../store/i18n/translate.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import { ACCOUNT_INPUT, FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OWNER } from './sample-card-data.js';

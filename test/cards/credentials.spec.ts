@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import type { Locale } from '../../bot/i18n/translate.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import {
   type CredentialsCardData,
   renderCredentialsCard,
   renderCredentialsDoneCard,
 } from '../../cards/credentials.js';
+import type { Locale } from '../../store/i18n/translate.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import { HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED } from './sample-card-data.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Locale } from '../../bot/i18n/translate.js';
 import { type CustomerSummaryCardData, renderCustomerSummaryCard } from '../../cards/customer-summary.js';
+import type { Locale } from '../../store/i18n/translate.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import { HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS, sampleCustomer } from './sample-card-data.js';

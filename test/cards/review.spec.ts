@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { type Locale, translator } from '../../bot/i18n/translate.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
+import { type Locale, translator } from '../../store/i18n/translate.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import {

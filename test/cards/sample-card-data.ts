@@ -1,10 +1,10 @@
-import type { AccountInfo, AccountInfoInput } from '../../bot/customers/account-info-schema.js';
-import { createAccountInfoSchema } from '../../bot/customers/account-info-schema.js';
-import { loadOfferCatalog } from '../../bot/customers/offer-catalog.js';
-import { parseAccountInfo } from '../../bot/customers/parse-account-info.js';
-import type { SubscriptionLine } from '../../bot/customers/parse-subscriptions.js';
 import { customerFromRequest } from '../../bot/provisioning/customer-from-request.js';
 import type { Customer } from '../../store/customer-schema.js';
+import type { AccountInfo, AccountInfoInput } from '../../store/customers/account-info-schema.js';
+import { createAccountInfoSchema } from '../../store/customers/account-info-schema.js';
+import { loadOfferCatalog } from '../../store/customers/offer-catalog.js';
+import { parseAccountInfo } from '../../store/customers/parse-account-info.js';
+import type { SubscriptionLine } from '../../store/customers/parse-subscriptions.js';
 
 /** The offer catalog shipped with the bot. */
 export const OFFERS = await loadOfferCatalog();

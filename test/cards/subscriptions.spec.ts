@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { parseSubscriptions, type SubscriptionsInput } from '../../bot/customers/parse-subscriptions.js';
-import { type Locale, translator } from '../../bot/i18n/translate.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderSubscriptionsCard, type SubscriptionsCardData } from '../../cards/subscriptions.js';
+import { parseSubscriptions, type SubscriptionsInput } from '../../store/customers/parse-subscriptions.js';
+import { type Locale, translator } from '../../store/i18n/translate.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import { FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS, OWNER } from './sample-card-data.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Attachment } from 'botbuilder';
-import type { Locale } from '../../bot/i18n/translate.js';
+import type { Locale } from '../../store/i18n/translate.js';
 import { expectJsonFixture } from './expect-json-fixture.js';
 import { findCardObjects } from './find-card-objects.js';
 import { parseAdaptiveCard } from './parse-adaptive-card.js';

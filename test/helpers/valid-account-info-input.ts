@@ -1,4 +1,4 @@
-import type { AccountInfoInput } from '../../bot/customers/account-info-schema.js';
+import type { AccountInfoInput } from '../../store/customers/account-info-schema.js';
 
 /** A complete, valid Account info submit (required fields only), for tests that change one field at a time. */
 export function validAccountInfoInput(): AccountInfoInput {

@@ -1,5 +1,5 @@
-import { enUS, type MessageKey } from '../../../bot/i18n/en-us.js';
-import { type Locale, translator } from '../../../bot/i18n/translate.js';
+import { enUS, type MessageKey } from '../../../store/i18n/en-us.js';
+import { type Locale, translator } from '../../../store/i18n/translate.js';
 import { cardOf, cardText } from '../../helpers/card-queries.js';
 import type { SentActivity } from '../../helpers/fake-bot-connector.js';
 import { parseAdaptiveCard } from '../../helpers/parse-adaptive-card.js';

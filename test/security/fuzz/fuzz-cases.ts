@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ACCOUNT_INFO_FIELDS } from '../../../bot/customers/account-info-schema.js';
 import { CARD_VERBS, FLOW_VERBS } from '../../../cards/card-verbs.js';
+import { ACCOUNT_INFO_FIELDS } from '../../../store/customers/account-info-schema.js';
 import type { TeamsConversation } from '../../helpers/teams-user.js';
 import { hostileRecord, hostileValue } from './hostile-values.js';
 

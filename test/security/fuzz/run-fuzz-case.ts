@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { pickLocale } from '../../../bot/i18n/translate.js';
 import { CARD_VERBS } from '../../../cards/card-verbs.js';
+import { pickLocale } from '../../../store/i18n/translate.js';
 import { AddCustomerWalk, validAccountInputs } from '../../helpers/add-customer-walk.js';
 import type { BotUnderTest, HttpAnswer } from '../../helpers/bot-under-test.js';
 import { actionData, type CardJson, cardOf, inputById } from '../../helpers/card-queries.js';

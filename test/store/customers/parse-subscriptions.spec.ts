@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { loadOfferCatalog, type Offer } from '../../../bot/customers/offer-catalog.js';
+import { loadOfferCatalog, type Offer } from '../../../store/customers/offer-catalog.js';
 import {
   parseSubscriptions,
   pickSubscriptionsInput,
   quantityInputId,
-} from '../../../bot/customers/parse-subscriptions.js';
+} from '../../../store/customers/parse-subscriptions.js';
 
 describe('parseSubscriptions', () => {
   let offers: Offer[];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { normaliseCompanyName } from '../../../bot/customers/normalise-company-name.js';
+import { normaliseCompanyName } from '../../../store/customers/normalise-company-name.js';
 
 describe('normaliseCompanyName', () => {
   const sameAs = (expected: string, forms: readonly string[]) => {

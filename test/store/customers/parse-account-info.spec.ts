@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { ACCOUNT_INFO_FIELDS, createAccountInfoSchema } from '../../../bot/customers/account-info-schema.js';
-import { parseAccountInfo, pickAccountInfoInput } from '../../../bot/customers/parse-account-info.js';
+import {
+  ACCOUNT_INFO_FIELDS,
+  createAccountInfoSchema,
+} from '../../../store/customers/account-info-schema.js';
+import { parseAccountInfo, pickAccountInfoInput } from '../../../store/customers/parse-account-info.js';
 import { validAccountInfoInput } from '../../helpers/valid-account-info-input.js';
 
 const schema = createAccountInfoSchema({ partnerEmailDomains: ['contoso.com'] });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { enUS, type MessageKey } from '../../../bot/i18n/en-us.js';
-import { pickLocale, translator } from '../../../bot/i18n/translate.js';
-import { zhCN } from '../../../bot/i18n/zh-cn.js';
+import { enUS, type MessageKey } from '../../../store/i18n/en-us.js';
+import { pickLocale, translator } from '../../../store/i18n/translate.js';
+import { zhCN } from '../../../store/i18n/zh-cn.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

@@ -1,4 +1,4 @@
-import type { Customer } from '../../store/customer-schema.js';
+import type { Customer } from '../customer-schema.js';
 import type { AccountInfo } from './account-info-schema.js';
 
 /** The account info a stored customer was created with, for showing it again (it was validated then). */

@@ -4,7 +4,7 @@ import {
   createAccountInfoSchema,
   describeIssue,
   type FieldError,
-} from '../../../bot/customers/account-info-schema.js';
+} from '../../../store/customers/account-info-schema.js';
 import { validAccountInfoInput } from '../../helpers/valid-account-info-input.js';
 
 function check(field: AccountInfoField, value: string | undefined, partnerEmailDomains: string[] = []) {

@@ -6,9 +6,9 @@ import {
   type FieldError,
   TENANT_DOMAIN_SUFFIX,
   tenantDomain,
-} from '../../../bot/customers/account-info-schema.js';
-import { PROVINCE_CODES } from '../../../bot/customers/provinces.js';
-import { translator } from '../../../bot/i18n/translate.js';
+} from '../../../store/customers/account-info-schema.js';
+import { PROVINCE_CODES } from '../../../store/customers/provinces.js';
+import { translator } from '../../../store/i18n/translate.js';
 import { validAccountInfoInput } from '../../helpers/valid-account-info-input.js';
 
 const schema = createAccountInfoSchema({ partnerEmailDomains: ['contoso.com'] });

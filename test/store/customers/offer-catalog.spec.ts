@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadOfferCatalog, OfferCatalogError } from '../../../bot/customers/offer-catalog.js';
+import { loadOfferCatalog, OfferCatalogError } from '../../../store/customers/offer-catalog.js';
 
 const offer = (id: string, minimumQuantity = 1, maximumQuantity = 300) => ({
   id,
