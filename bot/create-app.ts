@@ -6,34 +6,18 @@ import type restify from 'restify';
 import { createAccountInfoSchema } from '../store/customers/account-info-schema.js';
 import { loadOfferCatalog } from '../store/customers/offer-catalog.js';
 import { FileStorage } from '../store/file-storage.js';
-import { pickLocale, translator } from '../store/i18n/translate.js';
 import { KeyedLock } from '../store/keyed-lock.js';
 import { LowdbCustomerStore, type LowdbCustomerStoreOptions } from '../store/lowdb-customer-store.js';
-import { answerApprovalAction } from './approval/answer-approval-action.js';
-import type { ApprovalDeps } from './approval/approval-deps.js';
 import { RequestApproval } from './approval/request-approval.js';
+import type { BotDeps } from './bot-deps.js';
 import type { Config } from './config/load-config.js';
 import { generateTemporaryPassword } from './credentials/generate-temporary-password.js';
-import { AddCustomerDialog } from './dialogs/add-customer-dialog.js';
-import { AddSubscriptionDialog } from './dialogs/add-subscription-dialog.js';
-import { DialogRunner } from './dialogs/dialog-runner.js';
-import { cancelAddCustomer } from './handlers/cancel-add-customer.js';
-import { completeCredentials } from './handlers/complete-credentials.js';
-import { continueCardDialog } from './handlers/continue-card-dialog.js';
-import { refuseForeignCard } from './handlers/refuse-foreign-card.js';
-import { resubmitRequest } from './handlers/resubmit-request.js';
-import { showCustomers } from './handlers/show-customers.js';
-import { showHelp } from './handlers/show-help.js';
-import { startAddCustomer } from './handlers/start-add-customer.js';
-import { startAddSubscription } from './handlers/start-add-subscription.js';
 import { createLogger } from './logging/create-logger.js';
 import { TeamsMessenger } from './messaging/teams-messenger.js';
 import { UserDirectory } from './messaging/user-directory.js';
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
-import { RememberUsers } from './routing/remember-users.js';
-import { SerializeUserTurns } from './routing/serialize-user-turns.js';
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
 
@@ -55,7 +39,7 @@ export type App = {
   adapter: CloudAdapter;
   store: LowdbCustomerStore;
   logger: Logger;
-  /** Starts listening; resolves with the URL the server answers on. */
+  /** Starts listening; resolves with the URL the server answers on, rejects when the port cannot be had (`EADDRINUSE`). */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
 };
@@ -70,58 +54,29 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
 
   const adapter = createAdapter(config, logger, deps.botFramework);
-  const directory = new UserDirectory(storage);
-  adapter.use(new SerializeUserTurns());
-  adapter.use(new RememberUsers(directory));
-  const messenger = new TeamsMessenger(adapter, config.auth.appId);
-  const provisioner = new LocalProvisioner(store, {
-    now,
-    newId,
-    generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
-  });
-  const creation = { provisioner, store, messenger, offers, logger, now, orders: new KeyedLock() };
-  const approval: ApprovalDeps = {
+  const botDeps: BotDeps = {
     store,
-    messenger,
-    directory,
+    offers,
+    accountInfoSchema: createAccountInfoSchema({ partnerEmailDomains: config.partnerEmailDomains }),
+    submitter: { submit: () => Promise.reject(new Error('the submitter is set below')) },
+    provisioner: new LocalProvisioner(store, {
+      now,
+      newId,
+      generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
+    }),
+    messenger: new TeamsMessenger(adapter, config.auth.appId),
+    directory: new UserDirectory(storage),
     adapter,
     appId: config.auth.appId,
-    offers,
     approverIds: config.approverIds,
+    resellerInviteUrl: config.resellerInviteUrl,
+    orders: new KeyedLock(),
     logger,
     now,
-    creation,
+    newId,
   };
-  const submitter = config.approverIds.length > 0 ? new RequestApproval(approval) : new FulfilNow(creation);
-  const accountInfoSchema = createAccountInfoSchema({ partnerEmailDomains: config.partnerEmailDomains });
-  const runner = new DialogRunner(storage, [
-    new AddCustomerDialog({
-      accountInfoSchema,
-      store,
-      offers,
-      submitter,
-      now,
-      resellerInviteUrl: config.resellerInviteUrl,
-    }),
-    new AddSubscriptionDialog({ store, offers, submitter, now }),
-  ]);
-
-  const bot = new AddCustomerBot({
-    startAddCustomer: (context) => startAddCustomer(runner, newId, context),
-    continueCardDialog: (context, submit) => continueCardDialog(runner, store, newId, context, submit),
-    startAddSubscription: (context) => startAddSubscription(runner, store, newId, context),
-    cancelAddCustomer: (context) => cancelAddCustomer(runner, context),
-    showHelp,
-    refuseForeignCard,
-    completeCredentials: (context, customerId) => completeCredentials(store, context, customerId),
-    showCustomers: (context, options) => showCustomers(store, offers, context, options),
-    resubmitRequest: (context, requestId) => resubmitRequest(runner, store, newId, context, requestId),
-    answerCardAction: (context, action) => answerApprovalAction(approval, context, action),
-    cardExpired: async (context) => {
-      await context.sendActivity(translator(pickLocale(context.activity.locale))('flow.cardExpired'));
-    },
-  });
-  const server = createServer(adapter, bot);
+  botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
+  const server = createServer(adapter, new AddCustomerBot(botDeps, storage));
 
   return {
     server,
@@ -129,15 +84,16 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     store,
     logger,
     listen: (port, host) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
         server.listen(port, host, () => {
-          const address = server.address();
-          resolve(`http://${host}:${address.port}`);
+          server.off('error', reject);
+          resolve(`http://${host}:${server.address().port}`);
         });
       }),
     close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
+      new Promise((resolve, reject) => {
+        server.close((error?: Error) => (error ? reject(error) : resolve()));
       }),
   };
 }

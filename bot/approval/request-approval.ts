@@ -1,16 +1,16 @@
 import { renderApprovalCard } from '../../cards/approval.js';
 import type { CustomerRequest, PostedCard } from '../../store/customer-schema.js';
+import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
 import { resolveTeamsUserIds } from '../messaging/resolve-teams-user-ids.js';
 import type { RequestSubmitter, SubmitOutcome } from '../provisioning/request-submitter.js';
-import type { ApprovalDeps } from './approval-deps.js';
 
 /**
  * The submitter used when approvers are configured: Submit stores the request as pending and posts an
  * approval card where it was made (or, from a personal chat, privately to each approver).
  */
 export class RequestApproval implements RequestSubmitter {
-  constructor(private readonly deps: ApprovalDeps) {}
+  constructor(private readonly deps: BotDeps) {}
 
   async submit(request: CustomerRequest): Promise<SubmitOutcome> {
     const { store } = this.deps;

@@ -1,7 +1,7 @@
 import { renderApprovalCard } from '../../cards/approval.js';
 import type { ApprovalRequest } from '../../store/customer-schema.js';
+import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
-import type { ApprovalDeps } from './approval-deps.js';
 
 /**
  * Replaces every posted copy of a decided request's approval card (in the channel and in approvers'
@@ -9,7 +9,7 @@ import type { ApprovalDeps } from './approval-deps.js';
  * A copy that cannot be updated is logged; the decision itself is already saved.
  */
 export async function updateApprovalCards(
-  deps: ApprovalDeps,
+  deps: BotDeps,
   request: ApprovalRequest,
   exceptActivityId?: string,
 ) {

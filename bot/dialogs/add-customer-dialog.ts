@@ -1,149 +1,281 @@
+import { renderAccountInfoCard } from '../../cards/account-info.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { renderResellerRelationshipCard } from '../../cards/reseller-relationship.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
-import type { CustomerStore } from '../../store/customer-store.js';
-import type { createAccountInfoSchema } from '../../store/customers/account-info-schema.js';
-import type { Offer } from '../../store/customers/offer-catalog.js';
-import { pickLocale, translator } from '../../store/i18n/translate.js';
-import type { RequestSubmitter } from '../provisioning/request-submitter.js';
-import { AccountInfoForm } from './account-info-form.js';
-import type { AddCustomerDraft, AddCustomerOptions } from './add-customer-draft.js';
-import { CardFormDialog, type FormResult } from './card-form-dialog.js';
-import { DIALOG_IDS } from './dialog-ids.js';
-import {
-  ComponentDialog,
-  type DialogTurnResult,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from './dialogs-sdk.js';
-import { ReviewForm } from './review-form.js';
-import { replaceFlowCardWithText, showFlowCard } from './show-flow-card.js';
-import { SubscriptionsForm } from './subscriptions-form.js';
+import { renderSubscriptionsCard } from '../../cards/subscriptions.js';
+import type { CustomerRequest } from '../../store/customer-schema.js';
+import type {
+  AccountInfoField,
+  AccountInfoInput,
+  FieldError,
+} from '../../store/customers/account-info-schema.js';
+import { parseAccountInfo, pickAccountInfoInput } from '../../store/customers/parse-account-info.js';
+import { parseSubscriptions, pickSubscriptionsInput } from '../../store/customers/parse-subscriptions.js';
+import type { Turn } from '../bot-deps.js';
+import type { DialogAction } from '../routing/card-action.js';
+import { beginAddSubscription } from './add-subscription-dialog.js';
+import type { AddCustomerState, DialogState } from './dialog-state.js';
+import { requestSource } from './request-source.js';
+import { replaceDialogCardWithText, showDialogCard } from './show-dialog-card.js';
 
-/** What the add-customer dialog needs from the rest of the bot. */
-export type AddCustomerDialogDeps = {
-  accountInfoSchema: ReturnType<typeof createAccountInfoSchema>;
-  store: CustomerStore;
-  offers: readonly Offer[];
-  submitter: RequestSubmitter;
-  now: () => Date;
-  resellerInviteUrl?: string;
-};
-
-/** What the dialog ends with when the user chose to add subscriptions to an existing customer instead. */
-export type SwitchToAddSubscription = { switchToCustomerId: string; cardActivityId?: string };
-
-type Steps = WaterfallStepContext<AddCustomerOptions> & { values: { draft: AddCustomerDraft } };
+type AccountErrors = Partial<Record<AccountInfoField, FieldError>>;
+type SubscriptionErrors = { errors: Record<string, FieldError>; formError?: FieldError };
 
 /**
- * The add-customer conversation: Account info → Subscriptions → Review → Submit, one card updated in
- * place. Update on Review goes to that card with its values and comes straight back to Review.
+ * Starts the add-customer dialog: at Account info for `add customer`, or at Review with the values of
+ * a rejected request for Edit and resubmit. Returns the state to keep.
  */
-export class AddCustomerDialog extends ComponentDialog {
-  constructor(private readonly deps: AddCustomerDialogDeps) {
-    super(DIALOG_IDS.addCustomer);
-    this.addDialog(
-      new CardFormDialog(
-        DIALOG_IDS.accountInfoForm,
-        new AccountInfoForm(deps.accountInfoSchema, deps.store, deps.resellerInviteUrl),
-      ),
-    );
-    this.addDialog(new CardFormDialog(DIALOG_IDS.subscriptionsForm, new SubscriptionsForm(deps.offers)));
-    this.addDialog(
-      new CardFormDialog(DIALOG_IDS.reviewForm, new ReviewForm(deps.offers, deps.submitter, deps.now)),
-    );
-    this.addDialog(
-      new WaterfallDialog<AddCustomerOptions>(DIALOG_IDS.addCustomerSteps, [
-        (step) => this.askAccountInfoStep(step as Steps),
-        (step) => this.askSubscriptionsStep(step as Steps),
-        (step) => this.reviewStep(step as Steps),
-        (step) => this.finishStep(step as Steps),
-      ]),
-    );
-    this.initialDialogId = DIALOG_IDS.addCustomerSteps;
-  }
+export async function beginAddCustomer(
+  turn: Turn,
+  start: { accountInput?: AccountInfoInput; subscriptionsInput?: Record<string, string> } = {},
+): Promise<DialogState> {
+  const atReview = start.accountInput !== undefined;
+  const state: AddCustomerState = {
+    kind: 'addCustomer',
+    step: atReview ? 'review' : 'account',
+    flowId: turn.deps.newId(),
+    owner: turn.user,
+    accountInput: start.accountInput ?? {},
+    subscriptionsInput: start.subscriptionsInput ?? {},
+    returnToReview: atReview,
+    matches: [],
+    dismissedMatchIds: [],
+  };
+  return showStep(turn, state);
+}
 
-  private async askAccountInfoStep(step: Steps): Promise<DialogTurnResult> {
-    step.values.draft = step.options.draft;
-    if (step.options.startAt !== 'account') return step.next();
-    return step.beginDialog(DIALOG_IDS.accountInfoForm, step.values.draft);
+/**
+ * Account info → Subscriptions → Review → Submit, one card updated in place. A press of a button that
+ * is not on the current step's card (a stale card, a double click) changes nothing. Returns the state
+ * to keep, or undefined when the dialog has ended.
+ */
+export async function continueAddCustomer(
+  turn: Turn,
+  state: AddCustomerState,
+  action: DialogAction,
+): Promise<DialogState | undefined> {
+  switch (state.step) {
+    case 'account':
+      return accountStep(turn, state, action);
+    case 'subscriptions':
+      return subscriptionsStep(turn, state, action);
+    case 'review':
+      return reviewStep(turn, state, action);
   }
+}
 
-  private async askSubscriptionsStep(step: Steps): Promise<DialogTurnResult> {
-    const result = step.result as FormResult<AddCustomerDraft> | undefined;
-    if (result) {
-      step.values.draft = result.draft;
-      if (result.verb === CARD_VERBS.accountCancel) return this.cancel(step);
-      if (result.verb === CARD_VERBS.accountAddSubscription) {
-        const handOver: SwitchToAddSubscription = {
-          switchToCustomerId: result.draft.switchToCustomerId ?? '',
-          cardActivityId: result.draft.cardActivityId,
-        };
-        return step.endDialog(handOver);
+async function accountStep(turn: Turn, state: AddCustomerState, action: DialogAction) {
+  switch (action.verb) {
+    case CARD_VERBS.accountNext:
+    case CARD_VERBS.accountContinue:
+      return checkAccount(turn, state, action);
+    case CARD_VERBS.accountCancel:
+      return cancel(turn, state);
+    case CARD_VERBS.accountReseller: {
+      const card = renderResellerRelationshipCard({
+        locale: turn.locale,
+        companyName: state.accountInput.companyName ?? '',
+        inviteUrl: turn.deps.resellerInviteUrl,
+      });
+      await turn.context.sendActivity({ attachments: [card] });
+      return state;
+    }
+    case CARD_VERBS.accountAddSubscription: {
+      const match = state.matches.find((candidate) => candidate.customerId === action.customerId);
+      if (!match) return showStep(turn, state);
+      return beginAddSubscription(turn, {
+        customerId: match.customerId,
+        cardActivityId: state.cardActivityId,
+      });
+    }
+    default:
+      return state;
+  }
+}
+
+async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogAction) {
+  const { store, accountInfoSchema } = turn.deps;
+  const dismissedMatchIds =
+    action.verb === CARD_VERBS.accountContinue
+      ? [...state.dismissedMatchIds, ...state.matches.map((match) => match.customerId)]
+      : state.dismissedMatchIds;
+  const typed: AddCustomerState = {
+    ...state,
+    accountInput: pickAccountInfoInput(action),
+    matches: [],
+    dismissedMatchIds,
+  };
+  const parsed = parseAccountInfo(accountInfoSchema, typed.accountInput);
+  if (!parsed.ok) return showStep(turn, typed, { account: parsed.errors });
+  const account = parsed.value;
+  const [domainTaken, candidates] = await Promise.all([
+    store.isDomainTaken(account.domainPrefix),
+    store.findMatchingCustomers(account),
+  ]);
+  const matches = candidates
+    .filter((customer) => !dismissedMatchIds.includes(customer.id))
+    .map((customer) => ({
+      customerId: customer.id,
+      companyName: customer.companyName,
+      domain: customer.domain,
+      createdBy: customer.createdBy.name,
+    }));
+  if (domainTaken || matches.length > 0) {
+    const errors: AccountErrors = domainTaken ? { domainPrefix: { key: 'error.domainPrefix.taken' } } : {};
+    return showStep(turn, { ...typed, matches }, { account: errors });
+  }
+  return showStep(turn, { ...typed, step: typed.returnToReview ? 'review' : 'subscriptions' });
+}
+
+async function subscriptionsStep(turn: Turn, state: AddCustomerState, action: DialogAction) {
+  const typed = { ...state, subscriptionsInput: pickSubscriptionsInput(turn.deps.offers, action) };
+  switch (action.verb) {
+    case CARD_VERBS.subscriptionsBack:
+      return showStep(turn, { ...typed, step: 'account' });
+    case CARD_VERBS.subscriptionsNext: {
+      const parsed = parseSubscriptions(turn.deps.offers, typed.subscriptionsInput);
+      if (!parsed.ok) return showStep(turn, typed, { subscriptions: parsed });
+      return showStep(turn, { ...typed, step: 'review' });
+    }
+    default:
+      return state;
+  }
+}
+
+async function reviewStep(turn: Turn, state: AddCustomerState, action: DialogAction) {
+  switch (action.verb) {
+    case CARD_VERBS.reviewUpdateAccount:
+      return showStep(turn, { ...state, step: 'account' });
+    case CARD_VERBS.reviewUpdateSubscriptions:
+      return showStep(turn, { ...state, step: 'subscriptions' });
+    case CARD_VERBS.reviewCancel:
+      return cancel(turn, state);
+    case CARD_VERBS.reviewSubmit:
+      return submit(turn, state);
+    default:
+      return state;
+  }
+}
+
+async function submit(turn: Turn, state: AddCustomerState): Promise<DialogState | undefined> {
+  const checked = check(turn, state);
+  if (!checked.ok) return showStep(turn, state);
+  const outcome = await turn.deps.submitter.submit(checked.request);
+  if (outcome.kind === 'domainTaken') {
+    return showStep(turn, state, { review: { key: 'error.domainPrefix.taken' } });
+  }
+  const at = turn.deps.now().toISOString();
+  await showReviewAs(
+    turn,
+    state,
+    outcome.kind === 'pendingApproval' ? { kind: 'pending', at } : { kind: 'submitted', at },
+  );
+  return undefined;
+}
+
+/** Ends the dialog from its Cancel button: a reviewed request keeps its card, marked cancelled. */
+async function cancel(turn: Turn, state: AddCustomerState): Promise<undefined> {
+  const shown = state.returnToReview && (await showReviewAs(turn, state, { kind: 'cancelled' }));
+  if (!shown) await replaceDialogCardWithText(turn, state, turn.t('flow.cancelled'));
+  return undefined;
+}
+
+/** What the user entered, checked again: the account info and subscriptions a Review shows and Submit sends. */
+type Checked =
+  | { ok: true; request: CustomerRequest }
+  | { ok: false; step: 'account'; errors: AccountErrors }
+  | { ok: false; step: 'subscriptions'; errors: SubscriptionErrors };
+
+function check(turn: Turn, state: AddCustomerState): Checked {
+  const account = parseAccountInfo(turn.deps.accountInfoSchema, state.accountInput);
+  if (!account.ok) return { ok: false, step: 'account', errors: account.errors };
+  const subscriptions = parseSubscriptions(turn.deps.offers, state.subscriptionsInput);
+  if (!subscriptions.ok) return { ok: false, step: 'subscriptions', errors: subscriptions };
+  return {
+    ok: true,
+    request: {
+      requestId: state.flowId,
+      kind: 'newCustomer',
+      account: account.value,
+      subscriptions: subscriptions.value,
+      ...requestSource(turn, state.owner.name),
+    },
+  };
+}
+
+async function showReviewAs(turn: Turn, state: AddCustomerState, reviewState: ReviewCardData['state']) {
+  const checked = check(turn, state);
+  if (!checked.ok) return false;
+  await showDialogCard(turn, state, reviewCard(turn, state, checked.request, reviewState));
+  return true;
+}
+
+function reviewCard(
+  turn: Turn,
+  state: AddCustomerState,
+  request: CustomerRequest,
+  reviewState: ReviewCardData['state'],
+  formError?: FieldError,
+) {
+  return renderReviewCard({
+    locale: turn.locale,
+    flowId: state.flowId,
+    owner: state.owner,
+    account: request.account,
+    subscriptions: request.subscriptions,
+    offers: turn.deps.offers,
+    formError,
+    state: reviewState,
+  });
+}
+
+/**
+ * Shows the card of the state's step, with the feedback of the last press; a Review whose inputs no
+ * longer pass goes back to the first card that needs correcting.
+ */
+async function showStep(
+  turn: Turn,
+  state: AddCustomerState,
+  feedback: { account?: AccountErrors; subscriptions?: SubscriptionErrors; review?: FieldError } = {},
+): Promise<AddCustomerState> {
+  const { locale, deps } = turn;
+  const common = { locale, flowId: state.flowId, owner: state.owner, returnToReview: state.returnToReview };
+  switch (state.step) {
+    case 'account':
+      return showDialogCard(
+        turn,
+        state,
+        renderAccountInfoCard({
+          ...common,
+          values: state.accountInput,
+          errors: feedback.account ?? {},
+          matches: state.matches,
+        }),
+      );
+    case 'subscriptions':
+      return showDialogCard(
+        turn,
+        state,
+        renderSubscriptionsCard({
+          ...common,
+          offers: deps.offers,
+          values: state.subscriptionsInput,
+          errors: feedback.subscriptions?.errors ?? {},
+          formError: feedback.subscriptions?.formError,
+        }),
+      );
+    case 'review': {
+      const checked = check(turn, state);
+      if (!checked.ok && checked.step === 'account') {
+        return showStep(turn, { ...state, step: 'account' }, { account: checked.errors });
       }
+      if (!checked.ok)
+        return showStep(turn, { ...state, step: 'subscriptions' }, { subscriptions: checked.errors });
+      return showDialogCard(
+        turn,
+        { ...state, returnToReview: true },
+        reviewCard(turn, state, checked.request, { kind: 'editing' }, feedback.review),
+      );
     }
-    const { startAt } = step.options;
-    if (startAt === 'review' || (startAt === 'account' && step.values.draft.returnToReview))
-      return step.next();
-    return step.beginDialog(DIALOG_IDS.subscriptionsForm, step.values.draft);
-  }
-
-  private async reviewStep(step: Steps): Promise<DialogTurnResult> {
-    const result = step.result as FormResult<AddCustomerDraft> | undefined;
-    if (result) {
-      step.values.draft = result.draft;
-      if (result.verb === CARD_VERBS.subscriptionsBack) return this.restartAt(step, 'account');
-    }
-    const draft = { ...step.values.draft, returnToReview: true };
-    return step.beginDialog(DIALOG_IDS.reviewForm, draft);
-  }
-
-  private async finishStep(step: Steps): Promise<DialogTurnResult> {
-    const { draft, verb } = step.result as FormResult<AddCustomerDraft>;
-    step.values.draft = draft;
-    switch (verb) {
-      case CARD_VERBS.reviewUpdateAccount:
-        return this.restartAt(step, 'account');
-      case CARD_VERBS.reviewUpdateSubscriptions:
-        return this.restartAt(step, 'subscriptions');
-      case CARD_VERBS.reviewSubmit:
-        await this.showReviewAs(step, {
-          kind: draft.submission === 'pendingApproval' ? 'pending' : 'submitted',
-          at: this.deps.now().toISOString(),
-        });
-        return step.endDialog();
-      default:
-        return this.cancel(step);
-    }
-  }
-
-  private restartAt(step: Steps, startAt: AddCustomerOptions['startAt']): Promise<DialogTurnResult> {
-    const options: AddCustomerOptions = { draft: step.values.draft, startAt };
-    return step.replaceDialog(DIALOG_IDS.addCustomerSteps, options);
-  }
-
-  private async cancel(step: Steps): Promise<DialogTurnResult> {
-    const { draft } = step.values;
-    const t = translator(pickLocale(step.context.activity.locale));
-    if (draft.account && draft.subscriptions) {
-      await this.showReviewAs(step, { kind: 'cancelled' });
-    } else {
-      await replaceFlowCardWithText(step.context, draft, t('flow.cancelled'));
-    }
-    return step.endDialog();
-  }
-
-  private async showReviewAs(step: Steps, state: ReviewCardData['state']) {
-    const { draft } = step.values;
-    if (!draft.account || !draft.subscriptions) return;
-    const card = renderReviewCard({
-      locale: pickLocale(step.context.activity.locale),
-      flowId: draft.flowId,
-      owner: draft.owner,
-      account: draft.account,
-      subscriptions: draft.subscriptions,
-      offers: this.deps.offers,
-      state,
-    });
-    await showFlowCard(step.context, draft, card);
   }
 }

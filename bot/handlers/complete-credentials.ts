@@ -1,18 +1,23 @@
-import type { TurnContext } from 'botbuilder';
+import type { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderCredentialsDoneCard } from '../../cards/credentials.js';
-import type { CustomerStore } from '../../store/customer-store.js';
-import { pickLocale } from '../../store/i18n/translate.js';
+import type { Turn } from '../bot-deps.js';
+import type { CardActionOf } from '../routing/card-action.js';
 
-/** Done on the credentials card: replaces that card with one that no longer shows the password. */
-export async function completeCredentials(store: CustomerStore, context: TurnContext, customerId: string) {
-  const { replyToId } = context.activity;
-  if (!replyToId) return;
-  const customer = await store.findById(customerId);
-  if (!customer) return;
+/**
+ * Done on the credentials card (in the requester's 1:1 chat, checked by the router): replaces that
+ * card with one that no longer shows the password.
+ */
+export async function completeCredentials(
+  turn: Turn,
+  action: CardActionOf<typeof CARD_VERBS.credentialsDone>,
+) {
+  const { replyToId } = turn.context.activity;
+  const customer = await turn.deps.store.findById(action.customerId);
+  if (!replyToId || !customer) return;
   const card = renderCredentialsDoneCard({
-    locale: pickLocale(context.activity.locale),
+    locale: turn.locale,
     companyName: customer.companyName,
     adminAccount: customer.adminAccount,
   });
-  await context.updateActivity({ id: replyToId, type: 'message', attachments: [card] });
+  await turn.context.updateActivity({ id: replyToId, type: 'message', attachments: [card] });
 }

@@ -1,37 +1,38 @@
-import type { TurnContext } from 'botbuilder';
+import type { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderCustomerListCard } from '../../cards/customer-list.js';
-import type { CustomerStore } from '../../store/customer-store.js';
-import type { Offer } from '../../store/customers/offer-catalog.js';
-import { pickLocale } from '../../store/i18n/translate.js';
+import type { Turn } from '../bot-deps.js';
+import type { CardActionOf } from '../routing/card-action.js';
 
 /** How many customers one page of the list shows. */
 export const CUSTOMER_PAGE_SIZE = 5;
 
 /**
- * Shows a page of the customer list: as a new message for the `customers` command, or in place of the
- * card whose Search / Previous / Next was pressed.
+ * Shows a page of the customer list. The `customers` command sends a new card; Search, Previous and
+ * Next replace the card they were pressed on when it is the sender's own list here, and otherwise
+ * (someone else's list in a channel) send the sender a list of their own.
  */
 export async function showCustomers(
-  store: CustomerStore,
-  offers: readonly Offer[],
-  context: TurnContext,
-  options: { query: string; offset: number; replace: boolean },
+  turn: Turn,
+  action?: CardActionOf<typeof CARD_VERBS.customersSearch | typeof CARD_VERBS.customersPage>,
 ) {
-  const query = options.query.trim().slice(0, 100);
-  const page = await store.searchCustomers({ query, offset: options.offset, limit: CUSTOMER_PAGE_SIZE });
+  const searching = action?.verb === 'customers.search';
+  const query = ((searching ? action.customerQuery : action?.query) ?? '').trim().slice(0, 100);
+  const offset = searching ? 0 : (action?.offset ?? 0);
+  const page = await turn.deps.store.searchCustomers({ query, offset, limit: CUSTOMER_PAGE_SIZE });
   const card = renderCustomerListCard({
-    locale: pickLocale(context.activity.locale),
+    locale: turn.locale,
     query,
     customers: page.customers,
     total: page.total,
-    offset: options.offset,
+    offset,
     pageSize: CUSTOMER_PAGE_SIZE,
-    offers,
+    offers: turn.deps.offers,
   });
-  const { replyToId } = context.activity;
-  if (options.replace && replyToId) {
-    await context.updateActivity({ id: replyToId, type: 'message', attachments: [card] });
+  const { replyToId } = turn.context.activity;
+  if (action && replyToId !== undefined && replyToId === turn.state.customerListCardId) {
+    await turn.context.updateActivity({ id: replyToId, type: 'message', attachments: [card] });
   } else {
-    await context.sendActivity({ attachments: [card] });
+    const sent = await turn.context.sendActivity({ attachments: [card] });
+    turn.state.customerListCardId = sent?.id;
   }
 }

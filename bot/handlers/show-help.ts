@@ -1,10 +1,7 @@
-import type { TurnContext } from 'botbuilder';
 import { renderHelpCard } from '../../cards/help.js';
-import { pickLocale } from '../../store/i18n/translate.js';
+import type { Turn } from '../bot-deps.js';
 
-/** Answers with the help card in the user's language. */
-export async function showHelp(context: TurnContext) {
-  await context.sendActivity({
-    attachments: [renderHelpCard({ locale: pickLocale(context.activity.locale) })],
-  });
+/** Answers with the help card in the sender's language. */
+export async function showHelp(turn: Turn) {
+  await turn.context.sendActivity({ attachments: [renderHelpCard({ locale: turn.locale })] });
 }

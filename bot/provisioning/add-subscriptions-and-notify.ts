@@ -1,7 +1,7 @@
 import { renderSubscriptionsAddedCard } from '../../cards/subscriptions-added.js';
 import type { CustomerRequest } from '../../store/customer-schema.js';
 import { exceededOffers } from '../../store/customers/exceeded-offers.js';
-import type { CustomerCreationDeps } from './create-customer-and-notify.js';
+import type { BotDeps } from '../bot-deps.js';
 import type { SubmitOutcome } from './request-submitter.js';
 
 /**
@@ -9,7 +9,7 @@ import type { SubmitOutcome } from './request-submitter.js';
  * new totals where the request was made. A repeat of the same request changes nothing and says nothing.
  */
 export async function addSubscriptionsAndNotify(
-  deps: CustomerCreationDeps,
+  deps: BotDeps,
   request: CustomerRequest,
 ): Promise<SubmitOutcome> {
   const { customerId } = request;

@@ -1,10 +1,18 @@
-import type { CustomerRequest } from '../../store/customer-schema.js';
+import { renderCredentialsCard } from '../../cards/credentials.js';
+import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
+import { escapeMarkdown } from '../../cards/render-card.js';
+import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
+import { DomainTakenError } from '../../store/customer-store.js';
+import { translator } from '../../store/i18n/translate.js';
+import type { BotDeps } from '../bot-deps.js';
+import { describeError } from '../logging/describe-error.js';
+import { UserUnreachableError } from '../messaging/teams-messenger.js';
 import { addSubscriptionsAndNotify } from './add-subscriptions-and-notify.js';
-import { type CustomerCreationDeps, createCustomerAndNotify } from './create-customer-and-notify.js';
+import type { AdminCredentials, CustomerProvisioner } from './customer-provisioner.js';
 import type { RequestSubmitter, SubmitOutcome } from './request-submitter.js';
 
 /** Carries out a request, now or once approved: creates the customer or adds its subscriptions. */
-export function fulfilRequest(deps: CustomerCreationDeps, request: CustomerRequest): Promise<SubmitOutcome> {
+export function fulfilRequest(deps: BotDeps, request: CustomerRequest): Promise<SubmitOutcome> {
   return request.kind === 'addSubscriptions'
     ? addSubscriptionsAndNotify(deps, request)
     : createCustomerAndNotify(deps, request);
@@ -12,9 +20,107 @@ export function fulfilRequest(deps: CustomerCreationDeps, request: CustomerReque
 
 /** The submitter used when no approvers are configured: Submit carries the request out at once. */
 export class FulfilNow implements RequestSubmitter {
-  constructor(private readonly deps: CustomerCreationDeps) {}
+  constructor(private readonly deps: BotDeps) {}
 
   submit(request: CustomerRequest): Promise<SubmitOutcome> {
     return fulfilRequest(this.deps, request);
+  }
+}
+
+type Delivery = 'delivered' | 'unreachable' | 'failed';
+
+/**
+ * Creates the customer, sends the admin credentials privately to the requester and posts a summary
+ * (no secret) where the request was made. Safe to call twice for one request: the second call finds
+ * the customer and sends nothing.
+ */
+async function createCustomerAndNotify(deps: BotDeps, request: CustomerRequest): Promise<SubmitOutcome> {
+  let provisioned: Awaited<ReturnType<CustomerProvisioner['provision']>>;
+  try {
+    provisioned = await deps.provisioner.provision(request);
+  } catch (error) {
+    if (error instanceof DomainTakenError) return { kind: 'domainTaken' };
+    throw error;
+  }
+  const { customer, credentials } = provisioned;
+  if (!credentials) return { kind: 'alreadySubmitted', customer };
+  await deps.store.appendAudit({
+    at: deps.now().toISOString(),
+    event: 'customer.created',
+    requestId: request.requestId,
+    customerId: customer.id,
+    actor: request.requester,
+    conversationId: request.origin.conversationId,
+  });
+  const delivery = await deliverCredentials(deps, request, customer, credentials);
+  await deps.store.appendAudit({
+    at: deps.now().toISOString(),
+    event: delivery === 'delivered' ? 'credentials.delivered' : 'credentials.undeliverable',
+    requestId: request.requestId,
+    customerId: customer.id,
+    actor: request.requester,
+    detail: delivery,
+  });
+  await postOutcome(deps, request, customer, delivery);
+  return { kind: 'created', customer };
+}
+
+async function deliverCredentials(
+  deps: BotDeps,
+  request: CustomerRequest,
+  customer: Customer,
+  credentials: AdminCredentials,
+): Promise<Delivery> {
+  const card = renderCredentialsCard({
+    locale: request.locale,
+    customerId: customer.id,
+    companyName: customer.companyName,
+    adminAccount: credentials.adminAccount,
+    temporaryPassword: credentials.temporaryPassword,
+  });
+  try {
+    await deps.messenger.sendToUser(request.origin, request.requester, { attachments: [card] });
+    deps.logger.info({ requestId: request.requestId, customerId: customer.id }, 'credentials delivered');
+    return 'delivered';
+  } catch (error) {
+    if (error instanceof UserUnreachableError) {
+      deps.logger.warn(
+        { requestId: request.requestId, customerId: customer.id },
+        'requester has no 1:1 chat',
+      );
+      return 'unreachable';
+    }
+    deps.logger.error(
+      { requestId: request.requestId, customerId: customer.id, error: describeError(error) },
+      'credentials delivery failed',
+    );
+    return 'failed';
+  }
+}
+
+async function postOutcome(
+  deps: BotDeps,
+  request: CustomerRequest,
+  customer: Customer,
+  delivery: Delivery,
+): Promise<void> {
+  const t = translator(request.locale);
+  const names = {
+    name: escapeMarkdown(request.requester.name),
+    company: escapeMarkdown(customer.companyName),
+  };
+  if (request.origin.conversationType !== 'personal') {
+    const summary = renderCustomerSummaryCard({
+      locale: request.locale,
+      customer,
+      offers: deps.offers,
+      credentialsDelivered: delivery === 'delivered',
+    });
+    await deps.messenger.sendToConversation(request.origin, { attachments: [summary] });
+  }
+  if (delivery === 'unreachable') {
+    await deps.messenger.sendToConversation(request.origin, { text: t('credentials.blocked', names) });
+  } else if (delivery === 'failed') {
+    await deps.messenger.sendToConversation(request.origin, { text: t('credentials.failed', names) });
   }
 }

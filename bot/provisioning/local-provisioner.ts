@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerRequest } from '../../store/customer-schema.js';
 import type { CustomerStore } from '../../store/customer-store.js';
+import { customerFromRequest } from '../../store/customers/customer-from-request.js';
 import { generateTemporaryPassword } from '../credentials/generate-temporary-password.js';
-import { customerFromRequest } from './customer-from-request.js';
 import type { CustomerProvisioner, ProvisioningResult } from './customer-provisioner.js';
 
 /** The sources of time, ids and passwords; tests pass fakes. */

@@ -1,113 +1,263 @@
 import {
   type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
+  PrivateConversationState,
+  type StatePropertyAccessor,
+  type Storage,
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
-import { z } from 'zod';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { COMMANDS, matchCommand } from '../commands/match-command.js';
-import { type FlowSubmit, ownerIdOf, readFlowSubmit } from '../dialogs/add-customer-draft.js';
+import type { MessageKey } from '../../store/i18n/en-us.js';
+import { pickLocale, translator } from '../../store/i18n/translate.js';
+import { KeyedLock } from '../../store/keyed-lock.js';
+import {
+  type ApprovalAction,
+  answerApprovalAction,
+  isApprover,
+  isRequester,
+} from '../approval/answer-approval-action.js';
+import type { BotDeps, Turn } from '../bot-deps.js';
+import { COMMANDS, type Command, matchCommand } from '../commands/match-command.js';
+import { UserConversationStateSchema } from '../dialogs/dialog-state.js';
+import { cancelDialog } from '../handlers/cancel-dialog.js';
+import { completeCredentials } from '../handlers/complete-credentials.js';
+import { continueDialog } from '../handlers/continue-dialog.js';
+import { resubmitRequest } from '../handlers/resubmit-request.js';
+import { showCustomers } from '../handlers/show-customers.js';
+import { showHelp } from '../handlers/show-help.js';
+import { startAddCustomer } from '../handlers/start-add-customer.js';
+import { startAddSubscription } from '../handlers/start-add-subscription.js';
+import { describeError } from '../logging/describe-error.js';
+import {
+  CARD_ACTION_INVOKE,
+  type CardAction,
+  type CardActionOf,
+  type DialogAction,
+  readCardAction,
+} from './card-action.js';
+import { errorResponse, messageResponse } from './invoke-responses.js';
+import { ownerIdOf } from './owner-id-of.js';
 
-/** The functions the router hands each kind of message to. */
-export type BotHandlers = {
-  startAddCustomer(context: TurnContext): Promise<void>;
-  startAddSubscription(context: TurnContext): Promise<void>;
-  continueCardDialog(context: TurnContext, submit: FlowSubmit): Promise<void>;
-  cancelAddCustomer(context: TurnContext): Promise<void>;
-  showHelp(context: TurnContext): Promise<void>;
-  refuseForeignCard(context: TurnContext): Promise<void>;
-  completeCredentials(context: TurnContext, customerId: string): Promise<void>;
-  cardExpired(context: TurnContext): Promise<void>;
-  resubmitRequest(context: TurnContext, requestId: string): Promise<void>;
-  showCustomers(
-    context: TurnContext,
-    options: { query: string; offset: number; replace: boolean },
-  ): Promise<void>;
-  answerCardAction(
-    context: TurnContext,
-    action: { verb: string; data: unknown },
-  ): Promise<AdaptiveCardInvokeResponse>;
-};
-
-const CredentialsDoneSchema = z.object({
-  verb: z.literal(CARD_VERBS.credentialsDone),
-  customerId: z.string(),
-});
-const CustomerListSchema = z.object({
-  verb: z.enum([CARD_VERBS.customersSearch, CARD_VERBS.customersPage]),
-  offset: z.coerce.number().int().min(0).max(1_000_000).catch(0),
-  query: z.string().max(100).catch(''),
-  customerQuery: z.string().max(100).optional().catch(undefined),
-});
-const ResubmitSchema = z.object({ verb: z.literal(CARD_VERBS.approvalResubmit), requestId: z.string() });
+/** Why a press is not carried out: a short text for the presser, or silence (a repeat of a done press). */
+type Refusal = { say: MessageKey } | 'ignore';
 
 /**
- * The bot's activity handler. It only routes: text commands, card button verbs and installation events
- * go to handler functions; it builds no card and touches no store.
+ * One row of the card route table. `via`: how the button sends (`Action.Submit` as a message,
+ * `Action.Execute` as an invoke); `check`: who may press it and whether it is still live, run before
+ * `handle` for every press.
+ */
+type CardRoute<A> = {
+  via: 'submit' | 'execute';
+  check?: (turn: Turn, action: A) => Promise<Refusal | undefined>;
+  handle: (turn: Turn, action: A) => Promise<AdaptiveCardInvokeResponse> | Promise<void>;
+};
+
+type ActionByVerb = { [A in CardAction as A['verb']]: A };
+type CardRoutes = { [V in keyof ActionByVerb]: CardRoute<ActionByVerb[V]> };
+
+/** A dialog card's button: only the dialog's owner, and only on the dialog's current run. */
+async function ownOpenDialog(turn: Turn, action: DialogAction): Promise<Refusal | undefined> {
+  if (action.ownerId !== turn.user.id) return { say: 'flow.notYourCard' };
+  const open = turn.state.dialog;
+  if (open) return open.flowId === action.flowId ? undefined : 'ignore';
+  const { store } = turn.deps;
+  const submitted =
+    (await store.findRequest(action.flowId)) ??
+    (await store.findByRequestId(action.flowId)) ??
+    ((await store.hasOrder(action.flowId)) || undefined);
+  return submitted ? 'ignore' : { say: 'flow.cardExpired' };
+}
+
+async function approverOnly(turn: Turn, action: ApprovalAction): Promise<Refusal | undefined> {
+  if (!(await turn.deps.store.findRequest(action.requestId))) return { say: 'approval.unknownRequest' };
+  return isApprover(turn.deps, turn.context.activity.from) ? undefined : { say: 'approval.notApprover' };
+}
+
+async function requesterOnly(turn: Turn, action: ApprovalAction): Promise<Refusal | undefined> {
+  const request = await turn.deps.store.findRequest(action.requestId);
+  if (!request) return { say: 'approval.unknownRequest' };
+  return isRequester(request, turn.context.activity.from) ? undefined : { say: 'approval.notRequester' };
+}
+
+async function ownRejectedRequest(
+  turn: Turn,
+  action: CardActionOf<typeof CARD_VERBS.approvalResubmit>,
+): Promise<Refusal | undefined> {
+  const request = await turn.deps.store.findRequest(action.requestId);
+  const live = request?.status === 'rejected' && isRequester(request, turn.context.activity.from);
+  return live ? undefined : { say: 'flow.cardExpired' };
+}
+
+/** Done on a credentials card: in the requester's own 1:1 chat, where no one else's card can be. */
+async function ownCredentials(
+  turn: Turn,
+  action: CardActionOf<typeof CARD_VERBS.credentialsDone>,
+): Promise<Refusal | undefined> {
+  const customer = await turn.deps.store.findById(action.customerId);
+  if (!customer) return 'ignore';
+  const { createdBy } = customer;
+  const mine = ownerIdOf({ id: createdBy.userId, aadObjectId: createdBy.aadObjectId }) === turn.user.id;
+  const personal = turn.context.activity.conversation.conversationType === 'personal';
+  return mine && personal ? undefined : { say: 'flow.notYourCard' };
+}
+
+const dialogButton = { via: 'submit', check: ownOpenDialog, handle: continueDialog } as const;
+
+/** Every card button the bot answers: verb → who may press it → what it does. */
+export const CARD_ROUTES: CardRoutes = {
+  [CARD_VERBS.accountNext]: dialogButton,
+  [CARD_VERBS.accountCancel]: dialogButton,
+  [CARD_VERBS.accountContinue]: dialogButton,
+  [CARD_VERBS.accountAddSubscription]: dialogButton,
+  [CARD_VERBS.accountReseller]: dialogButton,
+  [CARD_VERBS.pickCustomerSearch]: dialogButton,
+  [CARD_VERBS.pickCustomerNext]: dialogButton,
+  [CARD_VERBS.pickCustomerCancel]: dialogButton,
+  [CARD_VERBS.subscriptionsBack]: dialogButton,
+  [CARD_VERBS.subscriptionsNext]: dialogButton,
+  [CARD_VERBS.reviewUpdateAccount]: dialogButton,
+  [CARD_VERBS.reviewUpdateSubscriptions]: dialogButton,
+  [CARD_VERBS.reviewSubmit]: dialogButton,
+  [CARD_VERBS.reviewCancel]: dialogButton,
+  [CARD_VERBS.credentialsDone]: { via: 'submit', check: ownCredentials, handle: completeCredentials },
+  [CARD_VERBS.customersSearch]: { via: 'submit', handle: showCustomers },
+  [CARD_VERBS.customersPage]: { via: 'submit', handle: showCustomers },
+  [CARD_VERBS.approvalResubmit]: { via: 'submit', check: ownRejectedRequest, handle: resubmitRequest },
+  [CARD_VERBS.approvalRefresh]: { via: 'execute', handle: answerApprovalAction },
+  [CARD_VERBS.approvalApprove]: { via: 'execute', check: approverOnly, handle: answerApprovalAction },
+  [CARD_VERBS.approvalReject]: { via: 'execute', check: approverOnly, handle: answerApprovalAction },
+  [CARD_VERBS.approvalWithdraw]: { via: 'execute', check: requesterOnly, handle: answerApprovalAction },
+};
+
+/** Every text command: what it starts. Any other text gets the help card. */
+export const COMMAND_ROUTES: Record<Command, (turn: Turn) => Promise<void>> = {
+  [COMMANDS.addCustomer]: startAddCustomer,
+  [COMMANDS.addSubscription]: startAddSubscription,
+  [COMMANDS.customers]: (turn) => showCustomers(turn),
+  [COMMANDS.cancel]: cancelDialog,
+  [COMMANDS.help]: showHelp,
+};
+
+async function dispatch<V extends keyof ActionByVerb>(
+  turn: Turn,
+  verb: V,
+  action: ActionByVerb[V],
+): Promise<{ refusal: Refusal } | { answer: AdaptiveCardInvokeResponse | undefined }> {
+  const route = CARD_ROUTES[verb];
+  const refusal = await route.check?.(turn, action);
+  if (refusal) return { refusal };
+  return { answer: (await route.handle(turn, action)) ?? undefined };
+}
+
+/**
+ * The bot's activity handler. It only routes: a text command to its handler, a card press (parsed
+ * once, checked once) through `CARD_ROUTES`. Each user's turns in a conversation run one after another,
+ * with that user's state loaded before and saved after; it builds no card and holds no business rule.
  */
 export class AddCustomerBot extends TeamsActivityHandler {
-  constructor(private readonly routes: BotHandlers) {
+  private readonly conversationState: PrivateConversationState;
+  private readonly userState: StatePropertyAccessor<unknown>;
+  private readonly userTurns = new KeyedLock();
+
+  constructor(
+    private readonly deps: BotDeps,
+    storage: Storage,
+  ) {
     super();
+    this.conversationState = new PrivateConversationState(storage);
+    this.userState = this.conversationState.createProperty('userConversation');
     this.onMessage(async (context, next) => {
-      await this.routeMessage(context);
+      await this.inUserTurn(context, (turn) => this.routeMessage(turn));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const botWasAdded = context.activity.membersAdded?.some(
-        (member) => member.id === context.activity.recipient.id,
-      );
-      if (botWasAdded) await this.routes.showHelp(context);
+      const { membersAdded, recipient } = context.activity;
+      if (membersAdded?.some((member) => member.id === recipient.id)) {
+        await showHelp(this.bareTurn(context));
+      }
       await next();
     });
   }
 
-  /** `Action.Execute` presses (`adaptiveCard/action` invokes), answered with a card or a message. */
-  protected override async onAdaptiveCardInvoke(
-    context: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    return this.routes.answerCardAction(context, invokeValue.action);
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
+    const body = await this.inUserTurn(context, (turn) => this.routeCardAction(turn, 'execute'));
+    return { status: 200, body };
   }
 
-  private async routeMessage(context: TurnContext): Promise<void> {
-    const { activity } = context;
+  private async routeMessage(turn: Turn): Promise<void> {
+    const { activity } = turn.context;
     const text = TurnContext.removeRecipientMention(activity)?.trim() ?? '';
     if (activity.value !== undefined && activity.value !== null && text === '') {
-      return this.routeCardSubmit(context, activity.value);
+      await this.routeCardAction(turn, 'submit');
+      return;
     }
-    switch (matchCommand(text)) {
-      case COMMANDS.addCustomer:
-        return this.routes.startAddCustomer(context);
-      case COMMANDS.cancel:
-        return this.routes.cancelAddCustomer(context);
-      case COMMANDS.customers:
-        return this.routes.showCustomers(context, { query: '', offset: 0, replace: false });
-      case COMMANDS.addSubscription:
-        return this.routes.startAddSubscription(context);
-      default:
-        return this.routes.showHelp(context);
+    await COMMAND_ROUTES[matchCommand(text) ?? COMMANDS.help](turn);
+  }
+
+  /**
+   * Parses the press, refuses what cannot be carried out, and runs its handler. An invoke is answered
+   * in its own HTTP response, so a failure there is caught and answered with an error here.
+   */
+  private async routeCardAction(
+    turn: Turn,
+    via: 'submit' | 'execute',
+  ): Promise<AdaptiveCardInvokeResponse | undefined> {
+    const read = readCardAction(turn.context.activity);
+    const action = read && 'action' in read ? read.action : undefined;
+    if (!action || CARD_ROUTES[action.verb].via !== via) {
+      return this.refuse(turn, via, { say: 'flow.cardExpired' }, 400);
+    }
+    try {
+      const outcome = await dispatch(turn, action.verb, action);
+      return 'refusal' in outcome ? this.refuse(turn, via, outcome.refusal) : outcome.answer;
+    } catch (error) {
+      if (via === 'submit') throw error;
+      this.deps.logger.error({ error: describeError(error), verb: action.verb }, 'card action failed');
+      return errorResponse(500, 'InternalError', turn.t('error.turn'));
     }
   }
 
-  private async routeCardSubmit(context: TurnContext, value: unknown): Promise<void> {
-    const done = CredentialsDoneSchema.safeParse(value);
-    if (done.success) return this.routes.completeCredentials(context, done.data.customerId);
-    const list = CustomerListSchema.safeParse(value);
-    if (list.success) {
-      const { verb, offset, query, customerQuery } = list.data;
-      const searching = verb === CARD_VERBS.customersSearch;
-      return this.routes.showCustomers(context, {
-        query: searching ? (customerQuery ?? '') : query,
-        offset: searching ? 0 : offset,
-        replace: true,
-      });
-    }
-    const resubmit = ResubmitSchema.safeParse(value);
-    if (resubmit.success) return this.routes.resubmitRequest(context, resubmit.data.requestId);
-    const submit = readFlowSubmit(value);
-    if (!submit) return this.routes.cardExpired(context);
-    if (submit.ownerId !== ownerIdOf(context.activity.from)) return this.routes.refuseForeignCard(context);
-    return this.routes.continueCardDialog(context, submit);
+  private async refuse(turn: Turn, via: 'submit' | 'execute', refusal: Refusal, invokeStatus = 200) {
+    if (refusal === 'ignore') return via === 'execute' ? messageResponse('') : undefined;
+    const text = turn.t(refusal.say);
+    if (via === 'execute')
+      return invokeStatus === 200 ? messageResponse(text) : errorResponse(invokeStatus, 'BadRequest', text);
+    await turn.context.sendActivity(text);
+    return undefined;
+  }
+
+  /** Runs one turn of one user: in order with their other turns here, with their state loaded and saved. */
+  private async inUserTurn<T>(context: TurnContext, work: (turn: Turn) => Promise<T>): Promise<T> {
+    const { conversation, from } = context.activity;
+    return this.userTurns.run(`${conversation.id}\n${from.id}`, async () => {
+      await this.deps.directory.remember(from);
+      const stored = UserConversationStateSchema.safeParse((await this.userState.get(context)) ?? {});
+      if (!stored.success) {
+        this.deps.logger.warn(
+          { conversationType: conversation.conversationType },
+          'unreadable dialog state: starting afresh',
+        );
+      }
+      const turn = { ...this.bareTurn(context), state: stored.success ? stored.data : {} };
+      const result = await work(turn);
+      await this.userState.set(context, turn.state);
+      await this.conversationState.saveChanges(context);
+      return result;
+    });
+  }
+
+  private bareTurn(context: TurnContext): Turn {
+    const locale = pickLocale(context.activity.locale);
+    const { from } = context.activity;
+    return {
+      context,
+      deps: this.deps,
+      locale,
+      t: translator(locale),
+      user: { id: ownerIdOf(from), name: from.name ?? '' },
+      state: {},
+    };
   }
 }

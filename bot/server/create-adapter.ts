@@ -13,7 +13,6 @@ import { describeError } from '../logging/describe-error.js';
 import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from './connector-retry-options.js';
 import { createConnectorRetryPolicy } from './connector-retry-policy.js';
 import { GuardedAuthentication } from './guarded-authentication.js';
-import { RefuseMalformedCardActions } from './refuse-malformed-card-actions.js';
 
 /** Settings of the Bot Framework edge that only tests change. */
 export type AdapterOptions = {
@@ -33,8 +32,7 @@ const DEFAULT_AUTH_TIMEOUT_MS = 5_000;
 /**
  * Creates the Bot Framework adapter. With an app id every request must carry a valid Bot Framework token
  * (anything else is answered 401, quickly); without one (local runs only) requests are not
- * authenticated. Outgoing Bot Connector requests retry transient failures. Card actions too malformed
- * for the SDK to read are refused before any handler runs.
+ * authenticated. Outgoing Bot Connector requests retry transient failures.
  */
 export function createAdapter(config: Config, logger: Logger, options: AdapterOptions = {}): CloudAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
@@ -50,7 +48,6 @@ export function createAdapter(config: Config, logger: Logger, options: AdapterOp
     logger,
   });
   const adapter = new CloudAdapter(authentication);
-  adapter.use(new RefuseMalformedCardActions());
   adapter.onTurnError = (context, error) => handleTurnError(logger, context, error);
   return adapter;
 }

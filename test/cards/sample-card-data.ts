@@ -1,7 +1,7 @@
-import { customerFromRequest } from '../../bot/provisioning/customer-from-request.js';
 import type { Customer } from '../../store/customer-schema.js';
 import type { AccountInfo, AccountInfoInput } from '../../store/customers/account-info-schema.js';
 import { createAccountInfoSchema } from '../../store/customers/account-info-schema.js';
+import { customerFromRequest } from '../../store/customers/customer-from-request.js';
 import { loadOfferCatalog } from '../../store/customers/offer-catalog.js';
 import { parseAccountInfo } from '../../store/customers/parse-account-info.js';
 import type { SubscriptionLine } from '../../store/customers/parse-subscriptions.js';

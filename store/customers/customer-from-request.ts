@@ -1,5 +1,5 @@
-import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
-import { tenantDomain } from '../../store/customers/account-info-schema.js';
+import type { Customer, CustomerRequest } from '../customer-schema.js';
+import { tenantDomain } from './account-info-schema.js';
 
 /**
  * The store record of the customer a request creates: its account info laid out as Partner Center's

@@ -1,0 +1,50 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { CustomerStore } from '../store/customer-store.js';
+import type { createAccountInfoSchema } from '../store/customers/account-info-schema.js';
+import type { Offer } from '../store/customers/offer-catalog.js';
+import type { Locale, Translate } from '../store/i18n/translate.js';
+import type { KeyedLock } from '../store/keyed-lock.js';
+import type { UserConversationState } from './dialogs/dialog-state.js';
+import type { TeamsMessenger } from './messaging/teams-messenger.js';
+import type { UserDirectory } from './messaging/user-directory.js';
+import type { CustomerProvisioner } from './provisioning/customer-provisioner.js';
+import type { RequestSubmitter } from './provisioning/request-submitter.js';
+
+/**
+ * Everything the bot's handlers, dialogs and flows use, built once by `createApp` and handed to each
+ * of them whole. A handler takes what it needs from it; tests build the real one through `createApp`.
+ */
+export type BotDeps = {
+  store: CustomerStore;
+  offers: readonly Offer[];
+  accountInfoSchema: ReturnType<typeof createAccountInfoSchema>;
+  /** What Submit hands a complete request to: creation at once, or an approver first. */
+  submitter: RequestSubmitter;
+  provisioner: CustomerProvisioner;
+  messenger: TeamsMessenger;
+  /** Turns approvers' Entra ids into the Teams user ids that 1:1 chats and card refreshes need. */
+  directory: UserDirectory;
+  adapter: CloudAdapter;
+  appId: string | undefined;
+  /** Entra object ids of the approvers, lower-case; empty when approval is off. */
+  approverIds: readonly string[];
+  resellerInviteUrl: string | undefined;
+  /** Serialises orders per customer, so that a license maximum is checked against the latest counts. */
+  orders: KeyedLock;
+  logger: Logger;
+  now: () => Date;
+  newId: () => string;
+};
+
+/** One incoming activity as the handlers see it: who sent it, in which language, and the bot's parts. */
+export type Turn = {
+  context: TurnContext;
+  deps: BotDeps;
+  locale: Locale;
+  t: Translate;
+  /** The sender: Entra object id when Teams sends one (see `ownerIdOf`), and display name. */
+  user: { id: string; name: string };
+  /** The sender's open dialog and customer list here; the router saves it when the handler is done. */
+  state: UserConversationState;
+};
