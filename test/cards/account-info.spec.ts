@@ -43,7 +43,7 @@ function fieldContainer(card: CardObject, id: string): CardObject[] {
   return container.items as CardObject[];
 }
 
-describeCardContract('account-info', (locale) => renderAccountInfoCard(cardData(locale)));
+describeCardContract(renderAccountInfoCard, 'account-info', (locale) => cardData(locale), { fixture: true });
 
 describe('renderAccountInfoCard', () => {
   it('should keep every typed value in its input, as typed', () => {

@@ -27,8 +27,10 @@ function texts(card: unknown): unknown[] {
   return findCardObjects(card, (node) => node.type === 'TextBlock').map((node) => node.text);
 }
 
-describeCardContract('credentials', (locale) => renderCredentialsCard(cardData(locale)));
-describeCardContract('credentials-done', (locale) => renderCredentialsDoneCard(cardData(locale)));
+describeCardContract(renderCredentialsCard, 'credentials', (locale) => cardData(locale), { fixture: true });
+describeCardContract(renderCredentialsDoneCard, 'credentials-done', (locale) => cardData(locale), {
+  fixture: true,
+});
 
 describe('renderCredentialsCard', () => {
   it('should show the admin account and the temporary password as they are', () => {

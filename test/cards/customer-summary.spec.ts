@@ -17,9 +17,14 @@ function texts(card: CardObject): unknown[] {
   return findCardObjects(card, (node) => node.type === 'TextBlock').map((node) => node.text);
 }
 
-describeCardContract('customer-summary-delivered', (locale) => renderCustomerSummaryCard(cardData(locale)));
-describeCardContract('customer-summary-not-delivered', (locale) =>
-  renderCustomerSummaryCard(cardData(locale, { credentialsDelivered: false })),
+describeCardContract(renderCustomerSummaryCard, 'customer-summary-delivered', (locale) => cardData(locale), {
+  fixture: true,
+});
+describeCardContract(
+  renderCustomerSummaryCard,
+  'customer-summary-not-delivered',
+  (locale) => cardData(locale, { credentialsDelivered: false }),
+  { fixture: true },
 );
 
 describe('renderCustomerSummaryCard', () => {

@@ -3,7 +3,7 @@ import { renderHelpCard } from '../../cards/help.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 
-describeCardContract('help', (locale) => renderHelpCard({ locale }));
+describeCardContract(renderHelpCard, 'help', (locale) => ({ locale }), { fixture: true });
 
 describe('renderHelpCard', () => {
   it('should list every command in Chinese for zh-CN', () => {

@@ -44,15 +44,26 @@ function textBlocks(card: CardObject): CardObject[] {
   return findCardObjects(card, (node) => node.type === 'TextBlock');
 }
 
-describeCardContract('review-editing', (locale) => renderReviewCard(cardData(locale)));
-describeCardContract('review-editing-form-error', (locale) =>
-  renderReviewCard(cardData(locale, { formError: { key: 'error.domainPrefix.taken' } })),
+describeCardContract(renderReviewCard, 'review-editing', (locale) => cardData(locale), { fixture: true });
+describeCardContract(
+  renderReviewCard,
+  'review-editing-form-error',
+  (locale) => cardData(locale, { formError: { key: 'error.domainPrefix.taken' } }),
+  { fixture: true },
 );
-describeCardContract('review-submitted', (locale) =>
-  renderReviewCard(cardData(locale, { state: { kind: 'submitted', at: SUBMITTED_AT } })),
+describeCardContract(
+  renderReviewCard,
+  'review-submitted',
+  (locale) => cardData(locale, { state: { kind: 'submitted', at: SUBMITTED_AT } }),
+  { fixture: true },
 );
-describeCardContract('review-cancelled', (locale) =>
-  renderReviewCard(cardData(locale, { state: { kind: 'cancelled' } })),
+describeCardContract(
+  renderReviewCard,
+  'review-cancelled',
+  (locale) => cardData(locale, { state: { kind: 'cancelled' } }),
+  {
+    fixture: true,
+  },
 );
 
 describe('renderReviewCard', () => {

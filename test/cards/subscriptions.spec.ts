@@ -27,7 +27,9 @@ function render(data: SubscriptionsCardData): CardObject {
   return renderSubscriptionsCard(data).content as CardObject;
 }
 
-describeCardContract('subscriptions', (locale) => renderSubscriptionsCard(cardData(locale)));
+describeCardContract(renderSubscriptionsCard, 'subscriptions', (locale) => cardData(locale), {
+  fixture: true,
+});
 
 describe('renderSubscriptionsCard', () => {
   for (const locale of ['en-US', 'zh-CN'] as const) {

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { BotUnderTest } from '../helpers/bot-under-test.js';
 import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { channelThread, TeamsUser } from '../helpers/teams-user.js';
-import { runFuzz } from './fuzz/run-fuzz.js';
+import { FUZZ_SEED, runFuzz } from './fuzz/run-fuzz.js';
 
 describe('the bot under hostile card submits and invokes', () => {
-  it('should answer 300 generated hostile presses with localised errors or silence, never a 5xx, an error or a broken state', async function () {
+  it(`should answer 300 generated hostile presses with localised errors or silence, never a 5xx, an error or a broken state (seed ${FUZZ_SEED})`, async function () {
     this.timeout(90_000);
 
     // Act
-    const report = await runFuzz({ numRuns: 300 });
+    const report = await runFuzz({ numRuns: 300, seed: FUZZ_SEED });
 
     // Assert
     assert.equal(report.failure, undefined, report.failure);

@@ -16,8 +16,19 @@ import { channelThread, TeamsUser } from '../../helpers/teams-user.js';
 import { envelopeCase, flowSubmitCase, invokeCase, rawValueCase } from './fuzz-cases.js';
 import { freshAccountInputs, runFuzzCase } from './run-fuzz-case.js';
 
-/** What a fuzz run did: cases by kind and by outcome, and the first failure (shrunk), if any. */
+/** The seed `npm test` fuzzes from, so that every run presses the same cases. */
+export const FUZZ_SEED = 20261201;
+
+/** How to run the fuzz cases: how many, from which seed, and optionally fast-check's path to one case. */
+export type FuzzOptions = { numRuns: number; seed: number; path?: string };
+
+/**
+ * What a fuzz run did: its seed, cases by kind and by outcome, and the first failure (shrunk), if any,
+ * with fast-check's path to the shrunk counterexample.
+ */
 export type FuzzReport = {
+  seed: number;
+  path?: string;
   cases: number;
   kinds: Record<string, number>;
   outcomes: Record<string, number>;
@@ -30,19 +41,19 @@ const count = (counts: Record<string, number>, key: string) => {
 };
 
 /**
- * Runs `numRuns` hostile cases (presses on the dialog's cards, raw submit values, approval invokes,
- * activities with a field replaced)
- * against one real bot with approvers configured and a pending request to aim at, then checks that the
+ * Runs `numRuns` hostile cases generated from `seed` (presses on the dialog's cards, raw submit values,
+ * approval invokes, activities with a field replaced), or with `path` only the case fast-check reported
+ * at that path, against one real bot with approvers configured and a pending request to aim at, then checks that the
  * bot is still healthy: it answers, its store and dialog state open, nothing polluted `Object.prototype`,
  * and a user can still add a customer from start to finish.
  */
-export async function runFuzz(options: { numRuns: number; seed?: number }): Promise<FuzzReport> {
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const connector = new FakeBotConnector();
   await connector.start();
   const approverId = randomUUID();
   const bot = await BotUnderTest.start({ env: { APPROVER_IDS: approverId } });
-  const report: FuzzReport = { cases: 0, kinds: {}, outcomes: {}, elapsedMs: 0 };
+  const report: FuzzReport = { seed: options.seed, cases: 0, kinds: {}, outcomes: {}, elapsedMs: 0 };
   try {
     const requestId = await submitForApproval(bot, connector);
     const offers = await loadOfferCatalog();
@@ -67,10 +78,18 @@ export async function runFuzz(options: { numRuns: number; seed?: number }): Prom
         count(report.outcomes, `${fuzzCase.kind}: ${outcome}`);
         if (report.cases % 100 === 0) connector.forget();
       }),
-      { numRuns: options.numRuns, seed: options.seed },
+      { numRuns: options.numRuns, seed: options.seed, path: options.path },
     );
     if (details.failed) {
-      const message = `${String(details.errorInstance)}\n${fc.defaultReportMessage(details)}`;
+      report.path = details.counterexamplePath ?? undefined;
+      const replay = `npm run fuzz -- --seed ${details.seed} --runs ${options.numRuns}`;
+      const message = [
+        `seed ${details.seed}, path ${report.path ?? '(none)'}`,
+        `replay the run: ${replay}`,
+        ...(report.path ? [`replay the shrunk case alone: ${replay} --path ${report.path}`] : []),
+        String(details.errorInstance),
+        fc.defaultReportMessage(details),
+      ].join('\n');
       report.failure = message.replace(
         /(.)\1{20,}/gsu,
         (run, unit: string) => `${unit.repeat(5)}…(${run.length} code units)`,
@@ -82,7 +101,7 @@ export async function runFuzz(options: { numRuns: number; seed?: number }): Prom
       'Object.prototype changed',
     );
     await expectHealthy(bot, connector).catch((error: unknown) => {
-      report.failure ??= `after the cases the bot is not healthy: ${(error as Error).stack}`;
+      report.failure ??= `seed ${options.seed}: after the cases the bot is not healthy: ${(error as Error).stack}`;
     });
   } finally {
     report.elapsedMs = Date.now() - started;
