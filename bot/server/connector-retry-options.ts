@@ -1,8 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 /**
  * How outgoing Bot Connector requests are retried. The defaults keep a whole retried request within
- * Teams' 15 s wait for the turn that makes it; tests pass tiny delays, a fixed `random` or a fake `sleep`.
+ * Teams' 15 s wait for the turn that makes it; tests pass tiny delays, a fixed `random` or a fake `now`.
  */
 export type ConnectorRetryOptions = {
   /** Retries after the first attempt; 4 means at most 5 attempts. */
@@ -18,7 +16,6 @@ export type ConnectorRetryOptions = {
   budgetMs: number;
   /** A uniform random number in [0, 1), for jitter. */
   random: () => number;
-  sleep: (ms: number) => Promise<unknown>;
   /** Milliseconds since some fixed point, for the budget and HTTP-date `Retry-After` values. */
   now: () => number;
 };
@@ -32,7 +29,6 @@ export const DEFAULT_CONNECTOR_RETRY: ConnectorRetryOptions = {
   attemptTimeoutMs: 10_000,
   budgetMs: 12_000,
   random: Math.random,
-  sleep: (ms) => sleep(ms),
   now: Date.now,
 };
 
@@ -43,7 +39,10 @@ export const DEFAULT_CONNECTOR_RETRY: ConnectorRetryOptions = {
  */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 412, 429, 502, 503, 504]);
 
-/** Transport errors after which the request can be sent again. */
+/**
+ * Transport errors after which the request can be sent again (`ETIMEDOUT` also marks an attempt that
+ * got no response headers within `attemptTimeoutMs`).
+ */
 export const RETRYABLE_ERROR_CODES: ReadonlySet<string> = new Set([
   'ECONNRESET',
   'ECONNREFUSED',

@@ -5,13 +5,13 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
+import { AuthenticationConstants, type ConnectorClientOptions } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { pickLocale, translator } from '../../store/i18n/translate.js';
 import type { Config } from '../config/load-config.js';
 import { describeError } from '../logging/describe-error.js';
 import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from './connector-retry-options.js';
-import { createConnectorRetryPolicy } from './connector-retry-policy.js';
+import { createConnectorHttpClient } from './create-connector-http-client.js';
 import { GuardedAuthentication } from './guarded-authentication.js';
 
 /** Settings of the Bot Framework edge that only tests change. */
@@ -32,7 +32,9 @@ const DEFAULT_AUTH_TIMEOUT_MS = 5_000;
 /**
  * Creates the Bot Framework adapter. With an app id every request must carry a valid Bot Framework token
  * (anything else is answered 401, quickly); without one (local runs only) requests are not
- * authenticated. Outgoing Bot Connector requests retry transient failures.
+ * authenticated. Outgoing Bot Connector requests retry transient failures: the SDK's connector clients
+ * send through `createConnectorHttpClient`, given as `connectorClientOptions` to
+ * `ConfigurationBotFrameworkAuthentication`.
  */
 export function createAdapter(config: Config, logger: Logger, options: AdapterOptions = {}): CloudAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
@@ -42,9 +44,18 @@ export function createAdapter(config: Config, logger: Logger, options: AdapterOp
     MicrosoftAppTenantId: config.auth.tenantId,
     ...(options.openIdMetadataUrl ? publicCloudEndpointsWith(options.openIdMetadataUrl) : {}),
   };
-  const authentication = new GuardedAuthentication(new ConfigurationBotFrameworkAuthentication(settings), {
+  const connectorClientOptions: ConnectorClientOptions = {
+    httpClient: createConnectorHttpClient({ ...DEFAULT_CONNECTOR_RETRY, ...options.retry }, logger),
+  };
+  const sdkAuthentication = new ConfigurationBotFrameworkAuthentication(
+    settings,
+    undefined,
+    undefined,
+    undefined,
+    connectorClientOptions,
+  );
+  const authentication = new GuardedAuthentication(sdkAuthentication, {
     timeoutMs: options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
-    retryPolicy: createConnectorRetryPolicy({ ...DEFAULT_CONNECTOR_RETRY, ...options.retry }, logger),
     logger,
   });
   const adapter = new CloudAdapter(authentication);

@@ -10,15 +10,11 @@ import {
 } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { describeError } from '../logging/describe-error.js';
-import type { PipelinePolicy } from './connector-retry-policy.js';
-import { RetryingConnectorFactory } from './retrying-connector-factory.js';
 
 /** What the guard needs besides the SDK's own authentication. */
 export type GuardOptions = {
   /** How long checking a token may take, OpenID metadata download included, before the request is refused. */
   timeoutMs: number;
-  /** Put into every connector client, for every outgoing request. */
-  retryPolicy: PipelinePolicy;
   logger: Logger;
 };
 
@@ -28,8 +24,8 @@ const UNAUTHORIZED = 401;
  * Wraps the SDK's Bot Framework authentication so that every failure to authenticate a request, whatever
  * its cause (no token, bad signature, unknown key, expired, wrong audience or issuer, OpenID metadata
  * unreachable or slow), is a 401 `AuthenticationError` within `timeoutMs`: `CloudAdapter` answers
- * 401 to those and 500 to anything else. The reason is logged, without the token. Every connector
- * client it hands out retries transient Bot Connector failures.
+ * 401 to those and 500 to anything else. The reason is logged, without the token. Everything else,
+ * the connector clients included, is the inner authentication's.
  */
 export class GuardedAuthentication extends BotFrameworkAuthentication {
   constructor(
@@ -39,24 +35,17 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
     super();
   }
 
-  override async authenticateRequest(
-    activity: Activity,
-    authHeader: string,
-  ): Promise<AuthenticateRequestResult> {
-    const result = await this.guard(activity.channelId, () =>
-      this.inner.authenticateRequest(activity, authHeader),
-    );
-    return { ...result, connectorFactory: this.retrying(result.connectorFactory) };
+  override authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.guard(activity.channelId, () => this.inner.authenticateRequest(activity, authHeader));
   }
 
-  override async authenticateStreamingRequest(
+  override authenticateStreamingRequest(
     authHeader: string,
     channelIdHeader: string,
   ): Promise<AuthenticateRequestResult> {
-    const result = await this.guard(channelIdHeader, () =>
+    return this.guard(channelIdHeader, () =>
       this.inner.authenticateStreamingRequest(authHeader, channelIdHeader),
     );
-    return { ...result, connectorFactory: this.retrying(result.connectorFactory) };
   }
 
   override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
@@ -64,10 +53,7 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new RetryingConnectorFactory(
-      this.inner.createConnectorFactory(claimsIdentity),
-      this.options.retryPolicy,
-    );
+    return this.inner.createConnectorFactory(claimsIdentity);
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -80,10 +66,6 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
 
   override getOriginatingAudience(): string {
     return this.inner.getOriginatingAudience();
-  }
-
-  private retrying(factory: ConnectorFactory | undefined): ConnectorFactory | undefined {
-    return factory && new RetryingConnectorFactory(factory, this.options.retryPolicy);
   }
 
   private async guard<T>(channelId: string | undefined, authenticate: () => Promise<T>): Promise<T> {
