@@ -19,10 +19,11 @@ import {
 } from '../approval/answer-approval-action.js';
 import type { BotDeps, Turn } from '../bot-deps.js';
 import { COMMANDS, type Command, matchCommand } from '../commands/match-command.js';
+import { continueAddCustomer } from '../dialogs/add-customer-dialog.js';
+import { continueAddSubscription } from '../dialogs/add-subscription-dialog.js';
 import { UserConversationStateSchema } from '../dialogs/dialog-state.js';
 import { cancelDialog } from '../handlers/cancel-dialog.js';
 import { completeCredentials } from '../handlers/complete-credentials.js';
-import { continueDialog } from '../handlers/continue-dialog.js';
 import { resubmitRequest } from '../handlers/resubmit-request.js';
 import { showCustomers } from '../handlers/show-customers.js';
 import { showHelp } from '../handlers/show-help.js';
@@ -100,6 +101,14 @@ async function ownCredentials(
   const mine = ownerIdOf({ id: createdBy.userId, aadObjectId: createdBy.aadObjectId }) === turn.user.id;
   const personal = turn.context.activity.conversation.conversationType === 'personal';
   return mine && personal ? undefined : { say: 'flow.notYourCard' };
+}
+
+/** Hands a dialog card's press to the sender's open dialog, which `ownOpenDialog` found is the card's. */
+async function continueDialog(turn: Turn, action: DialogAction) {
+  const { dialog } = turn.state;
+  if (dialog?.kind === 'addCustomer') turn.state.dialog = await continueAddCustomer(turn, dialog, action);
+  if (dialog?.kind === 'addSubscription')
+    turn.state.dialog = await continueAddSubscription(turn, dialog, action);
 }
 
 const dialogButton = { via: 'submit', check: ownOpenDialog, handle: continueDialog } as const;
