@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PASSWORD_CLASSES } from '../../bot/credentials/generate-temporary-password.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { validAccountInputs } from '../helpers/add-customer-walk.js';
+import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardText, errorBeside, inputById } from '../helpers/card-queries.js';
 import { channelThread, TENANT_ID } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { seedCustomers } from '../fixtures/customers.js';
 import {
   type CardJson,
   cardOf,
@@ -9,7 +10,6 @@ import {
   errorBeside,
   inputById,
 } from '../helpers/card-queries.js';
-import { seedCustomers } from '../helpers/seed-customers.js';
 import { channelThread, pressExecute } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { validAccountInputs } from '../helpers/add-customer-walk.js';
+import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardsSentTo, cardText, errorBeside } from '../helpers/card-queries.js';
 import { channelThread, groupChat, personalChat } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { SEVEN_COMPANIES, seedCustomers } from '../fixtures/customers.js';
 import {
   buttonData,
   buttonsOf,
@@ -9,7 +10,6 @@ import {
   factSections,
   inputById,
 } from '../helpers/card-queries.js';
-import { SEVEN_COMPANIES, seedCustomers } from '../helpers/seed-customers.js';
 import { channelThread, type TeamsConversation, type TeamsUser } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 

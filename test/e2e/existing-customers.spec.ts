@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { validAccountInputs } from '../helpers/add-customer-walk.js';
+import { validAccountInputs } from '../fixtures/customers.js';
 import {
   buttonsOf,
   type CardJson,

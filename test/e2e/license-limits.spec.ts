@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { seedCustomers } from '../fixtures/customers.js';
 import type { AddCustomerWalk } from '../helpers/add-customer-walk.js';
 import { cardOf, cardText, inputById } from '../helpers/card-queries.js';
-import { seedCustomers } from '../helpers/seed-customers.js';
 import { channelThread, pressExecute } from '../helpers/teams-user.js';
 import { type BotRig, useBot } from '../helpers/use-bot.js';
 

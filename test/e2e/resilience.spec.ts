@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { validAccountInputs } from '../helpers/add-customer-walk.js';
+import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardText } from '../helpers/card-queries.js';
 import { useBot } from '../helpers/use-bot.js';
 
