@@ -1,18 +1,11 @@
+import { validAccountInputs } from '../test/fixtures/customers.js';
+
 /** Account info a partner agent would type for the `n`th customer of a bench run: unique name, domain and email. */
 export function benchAccountInputs(runTag: string, n: number): Record<string, string> {
-  return {
+  return validAccountInputs(benchDomainPrefix(runTag, n), {
     companyName: `Bench ${runTag} Trading ${n} Co., Ltd.`,
-    domainPrefix: benchDomainPrefix(runTag, n),
-    addressLine1: 'No. 1 Jianguomenwai Avenue',
-    city: 'Beijing',
-    province: 'BJ',
-    postalCode: '100022',
-    contactFirstName: 'Lei',
-    contactLastName: 'Wang',
     contactEmail: `buyer${n}@${runTag}.example.cn`,
-    contactPhone: '13800138000',
-    language: 'zh-CN',
-  };
+  });
 }
 
 /** The tenant domain prefix of the `n`th customer of a bench run; fixed width, so none contains another. */

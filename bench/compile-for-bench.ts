@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 export type CompiledBot = { dir: string; remove(): Promise<void> };
 
 const SOURCE_FOLDERS = ['bot', 'cards', 'store', 'bench/children'];
+const SOURCE_FILES = ['test/fixtures/customers.ts'];
 
 /**
  * Compiles the bot and the bench's child processes to plain JavaScript (one file per source file, as
@@ -26,6 +27,7 @@ export async function compileForBench(root: string): Promise<CompiledBot> {
       }
     }
   }
+  sources.push(...SOURCE_FILES.map((file) => path.join(root, file)));
   await build({
     entryPoints: sources,
     outbase: root,

@@ -5,6 +5,13 @@ import type {
   Customer,
   Requester,
 } from '../../store/customer-schema.js';
+import {
+  accountInfo,
+  approvalRequest,
+  customerFrom,
+  customerRequest,
+  validAccountInputs,
+} from '../../test/fixtures/customers.js';
 
 /** Everything the store holds after one approved add-customer walk, as the bot writes it. */
 export type WalkRecords = {
@@ -25,7 +32,6 @@ export function walkRecords(tag: string, n: number): WalkRecords {
   const requestId = `${hex}-1c1b-4f6e-9d2a-${tag.padEnd(12, '0').slice(0, 12)}`;
   const customerId = `${hex}-7a3e-4b11-8c55-${tag.padEnd(12, '0').slice(0, 12)}`;
   const domainPrefix = `s${tag}${n}`;
-  const domain = `${domainPrefix}.partner.onmschina.cn`;
   const at = (minutes: number) => new Date(BASE_TIME + n * 3_600_000 + minutes * 60_000).toISOString();
   const requester: Requester = {
     userId: `29:1${hex}-agent-${n % 50}`,
@@ -46,64 +52,30 @@ export function walkRecords(tag: string, n: number): WalkRecords {
     botId: '28:add-customer-bot',
     botName: 'Add Customer',
   };
-  const companyName = `Contoso ${tag} ${n} Technology Co., Ltd.`;
-  const account = {
-    companyName,
-    domainPrefix,
-    addressLine1: 'No. 1 Keyuan Road, Nanshan District',
-    city: 'Shenzhen',
-    province: 'GD',
-    postalCode: '518000',
-    contactFirstName: 'Lei',
-    contactLastName: 'Wang',
-    contactEmail: `wang.lei${n}@contoso-${tag}.com.cn`,
-    contactPhone: '13800138000',
-    language: 'zh-CN' as const,
-  };
-  const subscriptions = [{ offerId: 'o365-e3', quantity: 25 }];
-  const request: ApprovalRequest = {
-    id: requestId,
+  const request = customerRequest({
+    requestId,
+    account: accountInfo(
+      validAccountInputs(domainPrefix, {
+        companyName: `Contoso ${tag} ${n} Technology Co., Ltd.`,
+        addressLine1: 'No. 1 Keyuan Road, Nanshan District',
+        city: 'Shenzhen',
+        province: 'GD',
+        postalCode: '518000',
+        contactEmail: `wang.lei${n}@contoso-${tag}.com.cn`,
+      }),
+    ),
+    subscriptions: [{ offerId: 'o365-e3', quantity: 25 }],
+    requester,
+    origin,
+    requestedAt: at(0),
+  });
+  const approval = approvalRequest(request, {
     status: 'approved',
-    request: {
-      requestId,
-      kind: 'newCustomer',
-      locale: 'en-US',
-      account,
-      subscriptions,
-      requester,
-      origin,
-      requestedAt: at(0),
-    } as unknown as ApprovalRequest['request'],
     decision: { status: 'approved', by: approver, at: at(5) },
     customerId,
     cards: [{ origin, activityId: `${hex}-5d4c-4b3a-9e8f-${tag.padEnd(12, '0').slice(0, 12)}` }],
-  };
-  const customer: Customer = {
-    id: customerId,
-    requestId,
-    companyName,
-    domainPrefix,
-    domain,
-    address: {
-      line1: account.addressLine1,
-      city: account.city,
-      province: account.province,
-      postalCode: account.postalCode,
-      country: 'CN',
-    },
-    contact: {
-      firstName: account.contactFirstName,
-      lastName: account.contactLastName,
-      email: account.contactEmail,
-      phone: account.contactPhone,
-    },
-    language: 'zh-CN',
-    subscriptions,
-    adminAccount: `admin@${domain}`,
-    createdBy: requester,
-    createdAt: at(5),
-    origin,
-  };
+  });
+  const customer = customerFrom(request, { id: customerId, at: at(5) });
   const entry = (event: AuditEntry['event'], actor: Requester, minutes: number): AuditEntry => ({
     at: at(minutes),
     event,
@@ -114,7 +86,7 @@ export function walkRecords(tag: string, n: number): WalkRecords {
     ...(event === 'credentials.delivered' ? { detail: 'delivered' } : {}),
   });
   return {
-    request,
+    request: approval,
     customer,
     audit: [
       entry('request.submitted', requester, 0),

@@ -13,15 +13,15 @@ import type { AccountInfoInput } from '../../store/customers/account-info-schema
 import { createAccountInfoSchema } from '../../store/customers/account-info-schema.js';
 import { parseAccountInfo } from '../../store/customers/parse-account-info.js';
 import type { Locale } from '../../store/i18n/translate.js';
+import { FLOW_ID, OFFERS, OWNER } from '../../test/cards/sample-card-data.js';
 import {
   ACCOUNT_INPUT,
-  FLOW_ID,
-  OFFERS,
-  OWNER,
+  approvalRequest,
+  customerRequest,
   parsedAccount,
   SUBSCRIPTIONS,
   sampleCustomer,
-} from '../../test/cards/sample-card-data.js';
+} from '../../test/fixtures/customers.js';
 
 /** A card to picture in `docs/cards/<name>.<locale>.png`, rendered from deterministic sample data. */
 export type PreviewCard = { name: string; render: (locale: Locale) => Attachment };
@@ -36,21 +36,9 @@ const SAMPLE_PASSWORD = 'FakeTemp@Pass987';
 const CUSTOMER = sampleCustomer();
 
 /** A pending request for the sample customer, as an approver sees it. */
-const REQUEST: ApprovalRequest = {
-  id: FLOW_ID,
-  status: 'pending',
-  request: {
-    requestId: FLOW_ID,
-    kind: 'newCustomer',
-    locale: 'en-US',
-    account: parsedAccount({ contactFirstName: 'Fang' }),
-    subscriptions: SUBSCRIPTIONS,
-    requester: CUSTOMER.createdBy,
-    origin: CUSTOMER.origin,
-    requestedAt: CUSTOMER.createdAt,
-  },
-  cards: [],
-};
+const REQUEST: ApprovalRequest = approvalRequest(
+  customerRequest({ requestId: FLOW_ID, account: parsedAccount({ contactFirstName: 'Fang' }) }),
+);
 
 function accountErrors(values: AccountInfoInput) {
   const result = parseAccountInfo(createAccountInfoSchema({ partnerEmailDomains: [] }), values);

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Customer } from '../../store/customer-schema.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
+import {
+  accountInfo,
+  customerFrom,
+  customerRequest,
+  requiredAccountInfoInput,
+} from '../../test/fixtures/customers.js';
 
 /**
  * The crash test's child: opens the customer store in the data folder given as the first argument, the
@@ -17,32 +23,19 @@ if (!dataDir) {
 function newCustomer(): Customer {
   const id = randomBytes(8).toString('hex');
   const domainPrefix = `crash${id}`;
-  return {
-    id,
+  const request = customerRequest({
     requestId: `req-${id}`,
-    companyName: `Crash Test ${id} Co., Ltd.`,
-    domainPrefix,
-    domain: `${domainPrefix}.partner.onmschina.cn`,
-    address: {
-      line1: '1 Keyuan Road',
-      city: 'Shenzhen',
-      province: 'GD',
-      postalCode: '518000',
-      country: 'CN',
-    },
-    contact: { lastName: 'Wang', email: `wang@${domainPrefix}.cn` },
-    language: 'zh-CN',
+    account: accountInfo(
+      requiredAccountInfoInput({
+        companyName: `Crash Test ${id} Co., Ltd.`,
+        domainPrefix,
+        contactEmail: `wang@${domainPrefix}.cn`,
+      }),
+    ),
     subscriptions: [{ offerId: 'o365-e3', quantity: 10 }],
-    adminAccount: `admin@${domainPrefix}.partner.onmschina.cn`,
-    createdBy: { userId: '29:crash-test', name: 'Crash Test' },
-    createdAt: new Date().toISOString(),
-    origin: {
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1/',
-      conversationId: 'a:crash',
-      botId: '28:bot',
-    },
-  };
+    requester: { userId: '29:crash-test', name: 'Crash Test' },
+  });
+  return customerFrom(request, { id, at: new Date().toISOString() });
 }
 
 const store = await LowdbCustomerStore.open(dataDir);

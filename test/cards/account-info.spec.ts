@@ -6,9 +6,10 @@ import { createAccountInfoSchema } from '../../store/customers/account-info-sche
 import { parseAccountInfo } from '../../store/customers/parse-account-info.js';
 import { PROVINCES } from '../../store/customers/provinces.js';
 import { type Locale, translator } from '../../store/i18n/translate.js';
+import { ACCOUNT_INPUT } from '../fixtures/customers.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
-import { ACCOUNT_INPUT, FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OWNER } from './sample-card-data.js';
+import { FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OWNER } from './sample-card-data.js';
 
 const TYPED: AccountInfoInput = {
   ...ACCOUNT_INPUT,

@@ -22,8 +22,9 @@ import {
 import type { Offer } from '../../store/customers/offer-catalog.js';
 import type { SubscriptionLine } from '../../store/customers/parse-subscriptions.js';
 import type { Locale } from '../../store/i18n/translate.js';
+import { parsedAccount, sampleCustomer } from '../fixtures/customers.js';
 import { describeCardContract, hasCardContract } from '../helpers/describe-card-contract.js';
-import { FLOW_ID, OFFERS, parsedAccount, sampleCustomer } from './sample-card-data.js';
+import { FLOW_ID, OFFERS } from './sample-card-data.js';
 
 const CARDS_DIR = new URL('../../cards/', import.meta.url);
 const RENDER_EXPORT = /^render\w+Card$/;

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { type CustomerSummaryCardData, renderCustomerSummaryCard } from '../../cards/customer-summary.js';
 import type { Locale } from '../../store/i18n/translate.js';
+import { sampleCustomer } from '../fixtures/customers.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
-import { HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS, sampleCustomer } from './sample-card-data.js';
+import { HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS } from './sample-card-data.js';
 
 function cardData(locale: Locale, overrides: Partial<CustomerSummaryCardData> = {}): CustomerSummaryCardData {
   return { locale, customer: sampleCustomer(), offers: OFFERS, credentialsDelivered: true, ...overrides };

@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import { type Locale, translator } from '../../store/i18n/translate.js';
+import { parsedAccount, SUBSCRIPTIONS } from '../fixtures/customers.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
-import {
-  FLOW_ID,
-  HOSTILE_TEXT,
-  HOSTILE_TEXT_ESCAPED,
-  OFFERS,
-  OWNER,
-  parsedAccount,
-  SUBSCRIPTIONS,
-} from './sample-card-data.js';
+import { FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS, OWNER } from './sample-card-data.js';
 
 const SUBMITTED_AT = '2025-03-14T09:26:53.589Z';
 

@@ -3,11 +3,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PASSWORD_CLASSES } from '../../bot/credentials/generate-temporary-password.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk, validAccountInputs } from '../helpers/add-customer-walk.js';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
+import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardText, errorBeside, inputById } from '../helpers/card-queries.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { channelThread, TENANT_ID, TeamsUser } from '../helpers/teams-user.js';
+import { channelThread, TENANT_ID } from '../helpers/teams-user.js';
+import { useBot } from '../helpers/use-bot.js';
 
 async function readDataFolder(dataDir: string): Promise<string> {
   const files = await readdir(dataDir, { recursive: true, withFileTypes: true });
@@ -20,25 +19,13 @@ async function readDataFolder(dataDir: string): Promise<string> {
 }
 
 describe('the add-customer conversation in a channel', () => {
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
-
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    bot = await BotUnderTest.start();
-  });
-
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
+  const rig = useBot();
 
   it('should walk a channel user from add customer to private credentials, with an error and an update on the way', async () => {
     // Arrange
     const thread = channelThread();
-    const alex = new TeamsUser(bot, connector, 'Alex Wilber', thread);
-    const walk = new AddCustomerWalk(alex, connector);
+    const walk = rig.walk('Alex Wilber', thread);
+    const alex = walk.user;
 
     // Act: start, then an invalid account card
     const first = await walk.start();
@@ -82,15 +69,15 @@ describe('the add-customer conversation in a channel', () => {
     assert.match(cardText(submitted), /Submitted by Alex Wilber/);
 
     // Assert: a 1:1 conversation with Alex, in his tenant, holds the credentials
-    assert.equal(connector.createdConversations.length, 1);
-    const created = connector.createdConversations[0];
+    assert.equal(rig.connector.createdConversations.length, 1);
+    const created = rig.connector.createdConversations[0];
     assert.ok(created);
     assert.deepEqual(
       (created.parameters.members as { id: string }[]).map((member) => member.id),
       [alex.id],
     );
     assert.equal(created.parameters.tenantId, TENANT_ID);
-    const privateMessages = connector.sentTo(created.conversationId);
+    const privateMessages = rig.connector.sentTo(created.conversationId);
     assert.equal(privateMessages.length, 1);
     const credentials = cardText(cardOf(privateMessages[0]));
     assert.match(credentials, /admin@fabrikam\.partner\.onmschina\.cn/);
@@ -104,7 +91,7 @@ describe('the add-customer conversation in a channel', () => {
     }
 
     // Assert: the channel got a summary without the secret
-    const channelMessages = connector.sentTo(thread.id);
+    const channelMessages = rig.connector.sentTo(thread.id);
     const summary = channelMessages
       .map((entry) => cardText(cardOf(entry)))
       .find((text) => /New customer added/.test(text));
@@ -124,13 +111,13 @@ describe('the add-customer conversation in a channel', () => {
         actionData(cardOf(credentialsMessage), CARD_VERBS.credentialsDone),
       );
     assert.equal(done.status, 200);
-    const replaced = connector.latest(credentialsMessage.activityId);
+    const replaced = rig.connector.latest(credentialsMessage.activityId);
     assert.notEqual(replaced, credentialsMessage, 'Done should update the credentials message');
     assert.match(cardText(cardOf(replaced)), /is ready/);
     assert.doesNotMatch(cardText(cardOf(replaced)), new RegExp(password.replace(/[$+?]/g, '\\$&')));
 
     // Assert: the store holds the customer, and no copy of the password is anywhere but the 1:1 card
-    const stored = JSON.parse(await readFile(path.join(bot.dataDir, 'customers.json'), 'utf8'));
+    const stored = JSON.parse(await readFile(path.join(rig.bot.dataDir, 'customers.json'), 'utf8'));
     assert.equal(stored.customers.length, 1);
     assert.deepEqual(
       {
@@ -157,10 +144,12 @@ describe('the add-customer conversation in a channel', () => {
       },
     );
     const everywhereElse = [
-      ...connector.sent.filter((entry) => entry !== credentialsMessage).map((entry) => JSON.stringify(entry)),
-      ...connector.updates.map((entry) => JSON.stringify(entry)),
-      await readDataFolder(bot.dataDir),
-      bot.logs.text,
+      ...rig.connector.sent
+        .filter((entry) => entry !== credentialsMessage)
+        .map((entry) => JSON.stringify(entry)),
+      ...rig.connector.updates.map((entry) => JSON.stringify(entry)),
+      await readDataFolder(rig.bot.dataDir),
+      rig.bot.logs.text,
     ].join('\n');
     assert.equal(
       everywhereElse.includes(password),

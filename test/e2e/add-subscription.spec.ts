@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
+import { seedCustomers } from '../fixtures/customers.js';
 import {
   type CardJson,
   cardOf,
@@ -11,36 +10,23 @@ import {
   errorBeside,
   inputById,
 } from '../helpers/card-queries.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { seedCustomers } from '../helpers/seed-customers.js';
-import { channelThread, pressExecute, TeamsUser } from '../helpers/teams-user.js';
+import { channelThread, pressExecute } from '../helpers/teams-user.js';
+import { useBot } from '../helpers/use-bot.js';
 
 describe('the add subscription command with approval', () => {
   const meganId = randomUUID();
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
-
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    bot = await BotUnderTest.start({ env: { APPROVER_IDS: meganId } });
-  });
-
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
+  const rig = useBot({ env: { APPROVER_IDS: meganId } });
 
   it('should let a user find the customer, add licenses within the maximum and have them added once approved', async () => {
     // Arrange
-    await seedCustomers(bot.store, [
+    await seedCustomers(rig.bot.store, [
       ['北京示例科技有限公司', 'beijingexample'],
       ['Contoso Pharmaceuticals', 'contosopharma'],
       ['广州示例物流有限公司', 'gzlogistics'],
     ]);
     const thread = channelThread();
-    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', thread), connector);
-    const megan = new TeamsUser(bot, connector, 'Megan Bowen', thread, 'en-US', meganId);
+    const alex = rig.walk('Alex Wilber', thread);
+    const megan = rig.user('Megan Bowen', thread, { aadObjectId: meganId });
 
     // Act: search, choose, count
     const picker = await alex.start('add subscription');
@@ -73,12 +59,12 @@ describe('the add subscription command with approval', () => {
     assert.equal(errorBeside(tooMany, 'qty_o365-e3'), 'With the 10 licenses it has, at most 9990 more.');
     assert.equal(cardTitle(review), 'Review: add subscription');
     assert.match(cardText(pending), /Waiting for an approver/);
-    assert.deepEqual((await bot.store.findById('cus-1'))?.subscriptions, [
+    assert.deepEqual((await rig.bot.store.findById('cus-1'))?.subscriptions, [
       { offerId: 'o365-e3', quantity: 10 },
     ]);
 
     // Act: Megan approves, and her approval arrives twice
-    const approval = connector
+    const approval = rig.connector
       .sentTo(thread.id)
       .find((entry) => cardTitle(cardOf(entry)) === 'Approval needed: add subscription');
     assert.ok(approval, 'an approval card should be posted in the channel');
@@ -89,23 +75,23 @@ describe('the add subscription command with approval', () => {
     // Assert: added once, audited, announced once
     assert.match(cardText(approved.value), /Approved by Megan Bowen/);
     assert.match(cardText(again.value), /Approved by Megan Bowen/);
-    assert.deepEqual((await bot.store.findById('cus-1'))?.subscriptions, [
+    assert.deepEqual((await rig.bot.store.findById('cus-1'))?.subscriptions, [
       { offerId: 'o365-e3', quantity: 30 },
       { offerId: 'o365-e1', quantity: 5 },
     ]);
     assert.deepEqual(
-      (await bot.store.listAudit()).map((entry) => [entry.event, entry.actor?.name, entry.customerId]),
+      (await rig.bot.store.listAudit()).map((entry) => [entry.event, entry.actor?.name, entry.customerId]),
       [
         ['request.submitted', 'Alex Wilber', undefined],
         ['request.approved', 'Megan Bowen', undefined],
         ['subscriptions.added', 'Alex Wilber', 'cus-1'],
       ],
     );
-    const announcements = connector
+    const announcements = rig.connector
       .sentTo(thread.id)
       .filter((entry) => cardTitle(cardOf(entry)) === 'Subscriptions added');
     assert.equal(announcements.length, 1);
-    assert.equal((await bot.store.listCustomers()).length, 3, 'no customer is created');
+    assert.equal((await rig.bot.store.listCustomers()).length, 3, 'no customer is created');
   });
 });
 

@@ -1,39 +1,26 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
 import { actionData, type CardJson, cardOf, cardText } from '../helpers/card-queries.js';
-import { FakeBotConnector, type SentActivity } from '../helpers/fake-bot-connector.js';
-import { channelThread, personalChat, pressExecute, TeamsUser } from '../helpers/teams-user.js';
+import type { SentActivity } from '../helpers/fake-bot-connector.js';
+import { channelThread, personalChat, pressExecute } from '../helpers/teams-user.js';
+import { useBot } from '../helpers/use-bot.js';
 
 type Card = CardJson & { refresh?: { userIds?: string[]; action?: { verb?: string } } };
 
 describe('approving submissions from a card button', () => {
   const meganId = randomUUID();
   const nestorId = randomUUID();
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
-
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    bot = await BotUnderTest.start({ env: { APPROVER_IDS: `${meganId},${nestorId}` } });
-  });
-
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
+  const rig = useBot({ env: { APPROVER_IDS: `${meganId},${nestorId}` } });
 
   const approvalCards = (conversationId: string): SentActivity[] =>
-    connector.sentTo(conversationId).filter((entry) => /Approval needed/.test(cardText(cardOf(entry))));
+    rig.connector.sentTo(conversationId).filter((entry) => /Approval needed/.test(cardText(cardOf(entry))));
 
   async function submitInChannel(domainPrefix: string) {
     const thread = channelThread();
-    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', thread), connector);
-    const megan = new TeamsUser(bot, connector, 'Megan Bowen', thread, 'en-US', meganId);
-    const nestor = new TeamsUser(bot, connector, 'Nestor Wilke', thread, 'en-US', nestorId);
+    const alex = rig.walk('Alex Wilber', thread);
+    const megan = rig.user('Megan Bowen', thread, { aadObjectId: meganId });
+    const nestor = rig.user('Nestor Wilke', thread, { aadObjectId: nestorId });
     await alex.start();
     await alex.fillToReview(domainPrefix);
     const review = await alex.press(CARD_VERBS.reviewSubmit);
@@ -69,7 +56,7 @@ describe('approving submissions from a card button', () => {
 
     // Assert: pending, nobody sees buttons on the base card, each sees their own view
     assert.match(cardText(review), /Waiting for an approver/);
-    assert.equal(await bot.store.isDomainTaken('approvedco'), true);
+    assert.equal(await rig.bot.store.isDomainTaken('approvedco'), true);
     assert.deepEqual(
       (base.actions ?? []).map((action) => [action.title, action.verb]),
       [['Show my actions', CARD_VERBS.approvalRefresh]],
@@ -91,20 +78,20 @@ describe('approving submissions from a card button', () => {
     assert.equal(approved.status, 200);
     assert.match(cardText(approved.value), /Approved by Megan Bowen/);
     assert.deepEqual((approved.value as Card).actions ?? [], []);
-    const [created] = connector.createdConversations;
+    const [created] = rig.connector.createdConversations;
     assert.ok(created);
     assert.deepEqual(
       (created.parameters.members as { id: string }[]).map((member) => member.id),
       [alex.user.id],
     );
     assert.match(
-      cardText(cardOf(connector.sentTo(created?.conversationId ?? '')[0])),
+      cardText(cardOf(rig.connector.sentTo(created?.conversationId ?? '')[0])),
       /admin@approvedco\.partner\.onmschina\.cn/,
     );
     assert.ok(
-      connector.sentTo(thread.id).some((entry) => /New customer added/.test(cardText(cardOf(entry)))),
+      rig.connector.sentTo(thread.id).some((entry) => /New customer added/.test(cardText(cardOf(entry)))),
     );
-    const audit = await bot.store.listAudit();
+    const audit = await rig.bot.store.listAudit();
     assert.deepEqual(
       audit.map((entry) => [entry.event, entry.actor?.name]),
       [
@@ -131,8 +118,8 @@ describe('approving submissions from a card button', () => {
     // Assert
     assert.equal(answer.type, 'application/vnd.microsoft.activity.message');
     assert.match(String(answer.value), /Only the configured approvers/);
-    assert.equal((await bot.store.listCustomers()).length, 0);
-    const request = await bot.store.findRequest(actionDataOfRefresh(cardOf(approval) as Card).requestId);
+    assert.equal((await rig.bot.store.listCustomers()).length, 0);
+    const request = await rig.bot.store.findRequest(actionDataOfRefresh(cardOf(approval) as Card).requestId);
     assert.equal(request?.status, 'pending');
   });
 
@@ -149,14 +136,14 @@ describe('approving submissions from a card button', () => {
     ]);
 
     // Assert
-    assert.equal((await bot.store.listCustomers()).length, 1);
-    assert.equal(connector.createdConversations.length, 1, 'credentials should be sent once');
-    const request = await bot.store.findRequest(data.requestId);
+    assert.equal((await rig.bot.store.listCustomers()).length, 1);
+    assert.equal(rig.connector.createdConversations.length, 1, 'credentials should be sent once');
+    const request = await rig.bot.store.findRequest(data.requestId);
     const decidedBy = request?.decision?.by.name;
     assert.ok(decidedBy === 'Megan Bowen' || decidedBy === 'Nestor Wilke');
     for (const answer of answers)
       assert.match(cardText(answer.value), new RegExp(`Approved by ${decidedBy}`));
-    const approvals = (await bot.store.listAudit()).filter((entry) => entry.event === 'request.approved');
+    const approvals = (await rig.bot.store.listAudit()).filter((entry) => entry.event === 'request.approved');
     assert.equal(approvals.length, 1);
   });
 
@@ -175,9 +162,9 @@ describe('approving submissions from a card button', () => {
     // Assert
     assert.match(cardText(noReason.value), /Enter a reason to reject the request\./);
     assert.match(cardText(rejected.value), /Rejected by Nestor Wilke/);
-    assert.equal((await bot.store.findRequest(data.requestId))?.status, 'rejected');
-    const [created] = connector.createdConversations;
-    const notice = connector.sentTo(created?.conversationId ?? '')[0];
+    assert.equal((await rig.bot.store.findRequest(data.requestId))?.status, 'rejected');
+    const [created] = rig.connector.createdConversations;
+    const notice = rig.connector.sentTo(created?.conversationId ?? '')[0];
     assert.match(cardText(cardOf(notice)), /rejected by Nestor Wilke/);
     assert.match(cardText(cardOf(notice)), /Wrong \\\*\\\*province\\\*\\\*/);
 
@@ -185,7 +172,7 @@ describe('approving submissions from a card button', () => {
     const privateAlex = alex.user.in({ id: created?.conversationId ?? '', conversationType: 'personal' });
     assert.ok(notice);
     await privateAlex.press(notice.activityId, actionData(cardOf(notice), CARD_VERBS.approvalResubmit));
-    const reopened = connector.sentTo(privateAlex.conversation.id).at(-1);
+    const reopened = rig.connector.sentTo(privateAlex.conversation.id).at(-1);
     assert.match(cardText(cardOf(reopened)), /Review/);
     assert.match(cardText(cardOf(reopened)), /rejectedco\.partner\.onmschina\.cn/);
     await privateAlex.press(
@@ -194,7 +181,7 @@ describe('approving submissions from a card button', () => {
     );
 
     // Assert: a new pending request, sent to each approver privately; approving it creates the customer
-    const requests = connector.createdConversations
+    const requests = rig.connector.createdConversations
       .slice(1)
       .map((entry) => (entry.parameters.members as { id: string }[])[0]?.id);
     assert.deepEqual(
@@ -202,7 +189,7 @@ describe('approving submissions from a card button', () => {
       [meganId, `29:${nestorId}`],
       'an approver who has talked to the bot is reached by Teams user id, one who has not by Entra id',
     );
-    const meganCopy = connector.sentTo(connector.createdConversations[1]?.conversationId ?? '')[0];
+    const meganCopy = rig.connector.sentTo(rig.connector.createdConversations[1]?.conversationId ?? '')[0];
     assert.ok(meganCopy);
     const meganPrivate = megan.in({ id: meganCopy.conversationId, conversationType: 'personal' });
     const newData = actionData(cardOf(meganCopy), CARD_VERBS.approvalApprove);
@@ -213,10 +200,10 @@ describe('approving submissions from a card button', () => {
       newData,
     );
     assert.match(cardText(approved.value), /Approved by Megan Bowen/);
-    assert.equal(await bot.store.isDomainTaken('rejectedco'), true);
-    const nestorCopy = connector.sentTo(connector.createdConversations[2]?.conversationId ?? '')[0];
+    assert.equal(await rig.bot.store.isDomainTaken('rejectedco'), true);
+    const nestorCopy = rig.connector.sentTo(rig.connector.createdConversations[2]?.conversationId ?? '')[0];
     assert.match(
-      cardText(cardOf(connector.latest(nestorCopy?.activityId ?? ''))),
+      cardText(cardOf(rig.connector.latest(nestorCopy?.activityId ?? ''))),
       /Approved by Megan Bowen/,
       'every copy should show the decision',
     );
@@ -236,13 +223,13 @@ describe('approving submissions from a card button', () => {
     assert.match(String(foreign.value), /Only the person who made this request/);
     assert.match(cardText(withdrawn.value), /Withdrawn by Alex Wilber/);
     assert.match(cardText(lateApproval.value), /Withdrawn by Alex Wilber/);
-    assert.equal((await bot.store.listCustomers()).length, 0);
+    assert.equal((await rig.bot.store.listCustomers()).length, 0);
   });
 
   it('should send a personal-chat submission to each approver privately and tell the requester it is waiting', async () => {
     // Arrange
     const chat = personalChat();
-    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', chat), connector);
+    const alex = rig.walk('Alex Wilber', chat);
     await alex.start();
     await alex.fillToReview('privateco');
 
@@ -251,12 +238,12 @@ describe('approving submissions from a card button', () => {
 
     // Assert
     assert.match(cardText(review), /Waiting for an approver/);
-    const members = connector.createdConversations.map(
+    const members = rig.connector.createdConversations.map(
       (entry) => (entry.parameters.members as { id: string }[])[0]?.id,
     );
     assert.deepEqual(members, [meganId, nestorId]);
-    for (const created of connector.createdConversations) {
-      const copy = cardOf(connector.sentTo(created.conversationId)[0]) as Card;
+    for (const created of rig.connector.createdConversations) {
+      const copy = cardOf(rig.connector.sentTo(created.conversationId)[0]) as Card;
       assert.deepEqual(
         (copy.actions ?? []).map((action) => action.title),
         ['Approve', 'Reject'],
@@ -267,7 +254,7 @@ describe('approving submissions from a card button', () => {
       (own.actions ?? []).map((action) => action.title),
       ['Withdraw request'],
     );
-    assert.equal((await bot.store.listCustomers()).length, 0);
+    assert.equal((await rig.bot.store.listCustomers()).length, 0);
   });
 });
 

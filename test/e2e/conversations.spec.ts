@@ -1,31 +1,18 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk, validAccountInputs } from '../helpers/add-customer-walk.js';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
+import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardsSentTo, cardText, errorBeside } from '../helpers/card-queries.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { channelThread, groupChat, personalChat, TeamsUser } from '../helpers/teams-user.js';
+import { channelThread, groupChat, personalChat } from '../helpers/teams-user.js';
+import { useBot } from '../helpers/use-bot.js';
 
 describe('the add-customer conversation across users, chats and languages', () => {
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
-
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    bot = await BotUnderTest.start();
-  });
-
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
+  const rig = useBot();
 
   it('should give two users in one channel thread a dialog each, and refuse a press on the other one’s card', async () => {
     // Arrange
     const thread = channelThread();
-    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', thread), connector);
-    const megan = new AddCustomerWalk(new TeamsUser(bot, connector, 'Megan Bowen', thread), connector);
+    const alex = rig.walk('Alex Wilber', thread);
+    const megan = rig.walk('Megan Bowen', thread);
 
     // Act: interleave their steps
     await alex.start();
@@ -33,7 +20,7 @@ describe('the add-customer conversation across users, chats and languages', () =
     await alex.press(CARD_VERBS.accountNext, validAccountInputs('alexco'));
     await megan.press(CARD_VERBS.accountNext, validAccountInputs('meganco'));
     const alexCardBefore = JSON.stringify(alex.card());
-    const before = connector.sentTo(thread.id).length;
+    const before = rig.connector.sentTo(thread.id).length;
     const foreign = await megan.user.press(
       alex.cardId,
       actionData(alex.card(), CARD_VERBS.subscriptionsNext),
@@ -48,14 +35,14 @@ describe('the add-customer conversation across users, chats and languages', () =
 
     // Assert
     assert.equal(foreign.status, 200);
-    const refusal = connector.sentTo(thread.id)[before];
+    const refusal = rig.connector.sentTo(thread.id)[before];
     assert.match(refusal?.activity.text ?? '', /Only the person who started this card/);
     assert.notEqual(
       JSON.stringify(alex.card()),
       alexCardBefore,
       'Alex’s own press should still move his card on',
     );
-    const customers = await bot.store.listCustomers();
+    const customers = await rig.bot.store.listCustomers();
     assert.deepEqual(
       customers.map((customer) => [
         customer.domainPrefix,
@@ -67,7 +54,7 @@ describe('the add-customer conversation across users, chats and languages', () =
         ['meganco', 'Megan Bowen', 'o365-f3'],
       ],
     );
-    const members = connector.createdConversations.map(
+    const members = rig.connector.createdConversations.map(
       (created) => (created.parameters.members as { id: string }[])[0]?.id,
     );
     assert.deepEqual(members.sort(), [alex.user.id, megan.user.id].sort());
@@ -75,10 +62,7 @@ describe('the add-customer conversation across users, chats and languages', () =
 
   it('should walk a zh-CN user in Chinese, errors included', async () => {
     // Arrange
-    const wang = new AddCustomerWalk(
-      new TeamsUser(bot, connector, '王磊', channelThread(), 'zh-CN'),
-      connector,
-    );
+    const wang = rig.walk('王磊', channelThread(), { locale: 'zh-CN' });
 
     // Act
     const account = await wang.start('添加客户');
@@ -99,16 +83,18 @@ describe('the add-customer conversation across users, chats and languages', () =
     assert.match(cardText(noOffer), /请至少选择一个产品\/服务。/);
     assert.match(cardText(review), /Microsoft 365 商业基础版/);
     assert.match(cardText(review), /3 个许可证/);
-    const summary = cardsSentTo(connector, wang.user.conversation.id).map((entry) => cardText(cardOf(entry)));
+    const summary = cardsSentTo(rig.connector, wang.user.conversation.id).map((entry) =>
+      cardText(cardOf(entry)),
+    );
     assert.ok(summary.some((text) => /已添加新客户/.test(text)));
-    const credentials = connector.sentTo(connector.createdConversations[0]?.conversationId ?? '');
+    const credentials = rig.connector.sentTo(rig.connector.createdConversations[0]?.conversationId ?? '');
     assert.match(cardText(cardOf(credentials[0])), /临时密码/);
   });
 
   it('should run the dialog in a personal chat and send the credentials there without a channel summary', async () => {
     // Arrange
     const chat = personalChat();
-    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', chat), connector);
+    const alex = rig.walk('Alex Wilber', chat);
 
     // Act
     await alex.start();
@@ -116,17 +102,17 @@ describe('the add-customer conversation across users, chats and languages', () =
     await alex.press(CARD_VERBS.reviewSubmit);
 
     // Assert
-    const texts = cardsSentTo(connector, chat.id).map((entry) => cardText(cardOf(entry)));
+    const texts = cardsSentTo(rig.connector, chat.id).map((entry) => cardText(cardOf(entry)));
     assert.equal(texts.filter((text) => /New customer added/.test(text)).length, 0);
-    assert.equal(connector.createdConversations.length, 1);
-    const credentials = connector.sentTo(connector.createdConversations[0]?.conversationId ?? '');
+    assert.equal(rig.connector.createdConversations.length, 1);
+    const credentials = rig.connector.sentTo(rig.connector.createdConversations[0]?.conversationId ?? '');
     assert.match(cardText(cardOf(credentials[0])), /admin@personalco\.partner\.onmschina\.cn/);
   });
 
   it('should run the dialog in a group chat when mentioned', async () => {
     // Arrange
     const chat = groupChat();
-    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', chat), connector);
+    const alex = rig.walk('Alex Wilber', chat);
 
     // Act
     await alex.start();
@@ -134,16 +120,16 @@ describe('the add-customer conversation across users, chats and languages', () =
     await alex.press(CARD_VERBS.reviewSubmit);
 
     // Assert
-    assert.ok(await bot.store.isDomainTaken('groupco'));
-    const texts = cardsSentTo(connector, chat.id).map((entry) => cardText(cardOf(entry)));
+    assert.ok(await rig.bot.store.isDomainTaken('groupco'));
+    const texts = cardsSentTo(rig.connector, chat.id).map((entry) => cardText(cardOf(entry)));
     assert.equal(texts.filter((text) => /New customer added/.test(text)).length, 1);
   });
 
   it('should answer help and unknown text with the help card, and cancel an open dialog', async () => {
     // Arrange
     const thread = channelThread();
-    const alex = new TeamsUser(bot, connector, 'Alex Wilber', thread);
-    const walk = new AddCustomerWalk(alex, connector);
+    const walk = rig.walk('Alex Wilber', thread);
+    const alex = walk.user;
 
     // Act
     await alex.say('help');
@@ -159,7 +145,7 @@ describe('the add-customer conversation across users, chats and languages', () =
     await alex.say('取消');
 
     // Assert
-    const sent = connector.sentTo(thread.id);
+    const sent = rig.connector.sentTo(thread.id);
     const helpCards = sent
       .map((entry) => cardText(cardOf(entry)))
       .filter((text) => /add customer/.test(text));
@@ -168,6 +154,6 @@ describe('the add-customer conversation across users, chats and languages', () =
     const texts = sent.map((entry) => entry.activity.text).filter(Boolean);
     assert.ok(texts.includes('Cancelled. Nothing was saved.'));
     assert.ok(texts.includes('This card is no longer active. Type **add customer** to start again.'));
-    assert.equal(await bot.store.isDomainTaken('late'), false);
+    assert.equal(await rig.bot.store.isDomainTaken('late'), false);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
+import { SEVEN_COMPANIES, seedCustomers } from '../fixtures/customers.js';
 import {
   buttonData,
   buttonsOf,
@@ -10,9 +10,8 @@ import {
   factSections,
   inputById,
 } from '../helpers/card-queries.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { SEVEN_COMPANIES, seedCustomers } from '../helpers/seed-customers.js';
-import { channelThread, type TeamsConversation, TeamsUser } from '../helpers/teams-user.js';
+import { channelThread, type TeamsConversation, type TeamsUser } from '../helpers/teams-user.js';
+import { useBot } from '../helpers/use-bot.js';
 
 const NEWEST_FIVE = [
   'Northwind Traders',
@@ -31,38 +30,29 @@ const rangeOf = (card: CardJson | undefined) => {
 };
 
 describe('the customer list', () => {
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
+  const rig = useBot();
   let thread: TeamsConversation;
 
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    bot = await BotUnderTest.start();
+  beforeEach(() => {
     thread = channelThread();
-  });
-
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
   });
 
   /** A user looking at the list: the card the command sent, and presses on it that update it in place. */
   async function openList(user: TeamsUser, command: string) {
-    const before = connector.sentTo(thread.id).length;
+    const before = rig.connector.sentTo(thread.id).length;
     assert.equal((await user.say(command)).status, 200);
-    const sent = connector.sentTo(thread.id).slice(before);
+    const sent = rig.connector.sentTo(thread.id).slice(before);
     assert.equal(sent.length, 1, 'the command should send one card');
     const listId = sent[0]?.activityId ?? '';
-    const card = () => cardOf(connector.latest(listId));
+    const card = () => cardOf(rig.connector.latest(listId));
     const press = async (title: string, customerQuery: string) => {
-      const messages = connector.sentTo(thread.id).length;
-      const updates = connector.updates.length;
+      const messages = rig.connector.sentTo(thread.id).length;
+      const updates = rig.connector.updates.length;
       const answer = await user.press(listId, buttonData(card(), title), { customerQuery });
       assert.equal(answer.status, 200);
-      assert.equal(connector.sentTo(thread.id).length, messages, 'a press should post no new message');
+      assert.equal(rig.connector.sentTo(thread.id).length, messages, 'a press should post no new message');
       assert.deepEqual(
-        connector.updates.slice(updates).map((update) => update.activityId),
+        rig.connector.updates.slice(updates).map((update) => update.activityId),
         [listId],
         'a press should update the list card in place, once',
       );
@@ -73,8 +63,8 @@ describe('the customer list', () => {
 
   it('should show the five newest customers, then the other two with Next, and the first five again with Previous', async () => {
     // Arrange
-    await seedCustomers(bot.store, SEVEN_COMPANIES);
-    const alex = new TeamsUser(bot, connector, 'Alex Wilber', thread);
+    await seedCustomers(rig.bot.store, SEVEN_COMPANIES);
+    const alex = rig.user('Alex Wilber', thread);
 
     // Act
     const list = await openList(alex, 'customers');
@@ -99,8 +89,8 @@ describe('the customer list', () => {
 
   it('should search by a substring of a Chinese company name or of a domain, and page through the results', async () => {
     // Arrange
-    await seedCustomers(bot.store, SEVEN_COMPANIES);
-    const alex = new TeamsUser(bot, connector, 'Alex Wilber', thread);
+    await seedCustomers(rig.bot.store, SEVEN_COMPANIES);
+    const alex = rig.user('Alex Wilber', thread);
     const list = await openList(alex, 'customers');
 
     // Act
@@ -134,8 +124,8 @@ describe('the customer list', () => {
 
   it('should show the list, its pages and its search in Chinese for 客户列表', async () => {
     // Arrange
-    await seedCustomers(bot.store, SEVEN_COMPANIES);
-    const lei = new TeamsUser(bot, connector, '李雷', thread, 'zh-CN');
+    await seedCustomers(rig.bot.store, SEVEN_COMPANIES);
+    const lei = rig.user('李雷', thread, { locale: 'zh-CN' });
 
     // Act
     const list = await openList(lei, '客户列表');
@@ -166,8 +156,8 @@ describe('the customer list', () => {
 
   it('should say how to add the first customer when there is none yet, in either language', async () => {
     // Arrange
-    const alex = new TeamsUser(bot, connector, 'Alex Wilber', thread);
-    const lei = new TeamsUser(bot, connector, '李雷', thread, 'zh-CN');
+    const alex = rig.user('Alex Wilber', thread);
+    const lei = rig.user('李雷', thread, { locale: 'zh-CN' });
 
     // Act
     const english = await openList(alex, 'customers');

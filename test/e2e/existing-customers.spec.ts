@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk, validAccountInputs } from '../helpers/add-customer-walk.js';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
+import { validAccountInputs } from '../fixtures/customers.js';
 import {
   buttonsOf,
   type CardJson,
@@ -13,8 +12,8 @@ import {
   factSections,
   inputById,
 } from '../helpers/card-queries.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { channelThread, type TeamsConversation, TeamsUser } from '../helpers/teams-user.js';
+import { channelThread, type TeamsConversation } from '../helpers/teams-user.js';
+import { useBot } from '../helpers/use-bot.js';
 
 const INVITE_URL = 'https://partner.microsoftonline.cn/relationship/invite?partnerId=1234567';
 const MATCH_TITLE = 'This looks like a customer you already have';
@@ -25,34 +24,25 @@ const CONTINUE = 'It is a different company: continue';
 const titles = (card: unknown) => buttonsOf(card).map((button) => button.title);
 
 describe('existing customers: duplicates, reseller relationship and added subscriptions', () => {
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
+  const rig = useBot({ env: { RESELLER_INVITE_URL: INVITE_URL } });
   let thread: TeamsConversation;
 
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    bot = await BotUnderTest.start({ env: { RESELLER_INVITE_URL: INVITE_URL } });
+  beforeEach(() => {
     thread = channelThread();
   });
 
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
-
-  /** Alex adds Fabrikam Trading Co., Ltd. (fabrikam, 25 Office 365 E1 licenses) through the bot. */
+  /** Alex adds Fabrikam Trading Co., Ltd. (fabrikam, 25 Office 365 E1 licenses) through the rig.bot. */
   async function addFabrikam(): Promise<void> {
-    const alex = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', thread), connector);
+    const alex = rig.walk('Alex Wilber', thread);
     await alex.start();
     await alex.fillToReview('fabrikam');
     await alex.press(CARD_VERBS.reviewSubmit);
-    assert.equal((await bot.store.listCustomers()).length, 1, 'Fabrikam should have been added');
+    assert.equal((await rig.bot.store.listCustomers()).length, 1, 'Fabrikam should have been added');
   }
 
   /** Megan starts adding a customer in the same thread and presses Next with these account values. */
   async function meganTries(values: Record<string, string>) {
-    const megan = new AddCustomerWalk(new TeamsUser(bot, connector, 'Megan Bowen', thread), connector);
+    const megan = rig.walk('Megan Bowen', thread);
     await megan.start();
     const inputs: Record<string, string> = {
       ...validAccountInputs('fabrikamcn'),
@@ -102,7 +92,7 @@ describe('existing customers: duplicates, reseller relationship and added subscr
         errorBeside(card, 'domainPrefix'),
         variant.taken ? 'This domain is already taken. Choose another prefix.' : undefined,
       );
-      assert.equal((await bot.store.listCustomers()).length, 1);
+      assert.equal((await rig.bot.store.listCustomers()).length, 1);
     });
   }
 
@@ -110,13 +100,13 @@ describe('existing customers: duplicates, reseller relationship and added subscr
     // Arrange
     await addFabrikam();
     const { megan, inputs, card: notice } = await meganTries({ companyName: 'FABRIKAM TRADING CO LTD' });
-    const before = connector.sentTo(thread.id).length;
+    const before = rig.connector.sentTo(thread.id).length;
 
     // Act
     const afterReseller = await megan.pressButton(RESELLER);
 
     // Assert: one new message, the relationship card, naming the company and the link in both languages
-    const posted = connector.sentTo(thread.id).slice(before);
+    const posted = rig.connector.sentTo(thread.id).slice(before);
     assert.equal(posted.length, 1);
     const reseller = cardOf(posted[0]);
     assert.equal(cardTitle(reseller), 'Request a reseller relationship');
@@ -141,7 +131,7 @@ describe('existing customers: duplicates, reseller relationship and added subscr
     // Assert
     assert.equal(cardTitle(subscriptions), 'Subscriptions');
     assert.deepEqual(
-      (await bot.store.listCustomers()).map((customer) => [customer.companyName, customer.domain]),
+      (await rig.bot.store.listCustomers()).map((customer) => [customer.companyName, customer.domain]),
       [
         ['FABRIKAM TRADING CO LTD', 'fabrikamcn.partner.onmschina.cn'],
         ['Fabrikam Trading Co., Ltd.', 'fabrikam.partner.onmschina.cn'],
@@ -168,14 +158,14 @@ describe('existing customers: duplicates, reseller relationship and added subscr
       'This domain is already taken. Choose another prefix.',
     );
     assert.equal(cardTitle(subscriptions), 'Subscriptions');
-    assert.equal((await bot.store.listCustomers()).length, 1);
+    assert.equal((await rig.bot.store.listCustomers()).length, 1);
   });
 
   it('should switch the same card to adding subscriptions to the matching customer, and add them', async () => {
     // Arrange
     await addFabrikam();
     const { megan } = await meganTries({ companyName: 'ＦＡＢＲＩＫＡＭ　ＴＲＡＤＩＮＧ' });
-    const cardsBefore = cardsSentTo(connector, thread.id).length;
+    const cardsBefore = cardsSentTo(rig.connector, thread.id).length;
 
     // Act
     const subscriptions = await megan.pressButton(ADD_TO_FABRIKAM);
@@ -201,13 +191,13 @@ describe('existing customers: duplicates, reseller relationship and added subscr
     assert.match(cardText(submitted), /Submitted by Megan Bowen/);
 
     // Assert: the licenses are added to Fabrikam, announced once in the channel
-    const customers = await bot.store.listCustomers();
+    const customers = await rig.bot.store.listCustomers();
     assert.equal(customers.length, 1);
     assert.deepEqual(customers[0]?.subscriptions, [
       { offerId: 'o365-e1', quantity: 30 },
       { offerId: 'o365-e3', quantity: 10 },
     ]);
-    const newCards = cardsSentTo(connector, thread.id).slice(cardsBefore);
+    const newCards = cardsSentTo(rig.connector, thread.id).slice(cardsBefore);
     assert.deepEqual(
       newCards.map((entry) => cardTitle(cardOf(entry))),
       ['Subscriptions added'],

@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
+import { seedCustomers } from '../fixtures/customers.js';
+import type { AddCustomerWalk } from '../helpers/add-customer-walk.js';
 import { cardOf, cardText, inputById } from '../helpers/card-queries.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { seedCustomers } from '../helpers/seed-customers.js';
-import { channelThread, pressExecute, TeamsUser } from '../helpers/teams-user.js';
+import { channelThread, pressExecute } from '../helpers/teams-user.js';
+import { type BotRig, useBot } from '../helpers/use-bot.js';
 
 /** Two users each open an add-subscription dialog for the same customer and reach Review with +6000 E3. */
-async function twoOrdersAtReview(bot: BotUnderTest, connector: FakeBotConnector) {
-  await seedCustomers(bot.store, [['北京示例科技有限公司', 'beijingexample']]);
+async function twoOrdersAtReview(rig: BotRig) {
+  await seedCustomers(rig.bot.store, [['北京示例科技有限公司', 'beijingexample']]);
   const thread = channelThread();
-  const walks = [
-    new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', thread), connector),
-    new AddCustomerWalk(new TeamsUser(bot, connector, 'Lee Gu', thread), connector),
-  ];
+  const walks = [rig.walk('Alex Wilber', thread), rig.walk('Lee Gu', thread)];
   for (const walk of walks) {
     await walk.start('add subscription');
     await walk.pressButton('Next: Subscriptions', { customerId: 'cus-1' });
@@ -25,24 +21,12 @@ async function twoOrdersAtReview(bot: BotUnderTest, connector: FakeBotConnector)
 }
 
 describe('license maximums for an existing customer', () => {
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
+  const rig = useBot();
   const approverId = randomUUID();
-
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-  });
-
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
 
   it('should refuse, on Review, an order that went over the maximum since the dialog started', async () => {
     // Arrange
-    bot = await BotUnderTest.start();
-    const { walks } = await twoOrdersAtReview(bot, connector);
+    const { walks } = await twoOrdersAtReview(rig);
     const [first, second] = walks as [AddCustomerWalk, AddCustomerWalk];
 
     // Act
@@ -52,18 +36,18 @@ describe('license maximums for an existing customer', () => {
     // Assert
     assert.match(cardText(refused), /this would go over an offer’s maximum/);
     assert.match(cardText(refused), /6,?010 licenses|6010 licenses/, 'Review shows the counts it has now');
-    assert.deepEqual((await bot.store.findById('cus-1'))?.subscriptions, [
+    assert.deepEqual((await rig.bot.store.findById('cus-1'))?.subscriptions, [
       { offerId: 'o365-e3', quantity: 6010 },
     ]);
   });
 
   it('should reject the second of two approved orders that together go over the maximum', async () => {
     // Arrange
-    bot = await BotUnderTest.start({ env: { APPROVER_IDS: approverId } });
-    const { thread, walks } = await twoOrdersAtReview(bot, connector);
+    await rig.replace({ env: { APPROVER_IDS: approverId } });
+    const { thread, walks } = await twoOrdersAtReview(rig);
     for (const walk of walks) await walk.press(CARD_VERBS.reviewSubmit);
-    const approver = new TeamsUser(bot, connector, 'Megan Bowen', thread, 'en-US', approverId);
-    const approvalCards = connector
+    const approver = rig.user('Megan Bowen', thread, { aadObjectId: approverId });
+    const approvalCards = rig.connector
       .sentTo(thread.id)
       .filter((entry) => /Approval needed: add subscription/.test(cardText(cardOf(entry))));
 
@@ -79,22 +63,18 @@ describe('license maximums for an existing customer', () => {
     assert.equal(approvalCards.length, 2);
     assert.match(cardText(answers[0]?.value), /Approved by Megan Bowen/);
     assert.match(cardText(answers[1]?.value), /Rejected by Megan Bowen.*go over an offer’s maximum/s);
-    assert.deepEqual((await bot.store.findById('cus-1'))?.subscriptions, [
+    assert.deepEqual((await rig.bot.store.findById('cus-1'))?.subscriptions, [
       { offerId: 'o365-e3', quantity: 6010 },
     ]);
   });
 
   it('should offer the customer list again after Back from a subscription started on the match notice', async () => {
     // Arrange
-    bot = await BotUnderTest.start();
-    await seedCustomers(bot.store, [
+    await seedCustomers(rig.bot.store, [
       ['Fabrikam Trading Co., Ltd.', 'fabrikam'],
       ['Contoso Pharmaceuticals', 'contosopharma'],
     ]);
-    const walk = new AddCustomerWalk(
-      new TeamsUser(bot, connector, 'Alex Wilber', channelThread()),
-      connector,
-    );
+    const walk = rig.walk('Alex Wilber');
     await walk.start();
     await walk.press(CARD_VERBS.accountNext, {
       companyName: 'FABRIKAM TRADING CO LTD',

@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, buttonData, type CardJson, cardOf, cardsSentTo } from './card-queries.js';
 import type { FakeBotConnector } from './fake-bot-connector.js';
 import type { TeamsUser } from './teams-user.js';
 
-/** Account info a real partner agent would type, with a domain prefix of the test's choosing. */
-export function validAccountInputs(domainPrefix: string): Record<string, string> {
-  return {
-    companyName: 'Fabrikam Trading Co., Ltd.',
-    domainPrefix,
-    addressLine1: 'No. 1 Jianguomenwai Avenue',
-    city: 'Beijing',
-    province: 'BJ',
-    postalCode: '100022',
-    contactFirstName: 'Lei',
-    contactLastName: 'Wang',
-    contactEmail: 'wang.lei@fabrikam.com.cn',
-    contactPhone: '13800138000',
-    language: 'zh-CN',
-  };
-}
+/** Where the fuzz cases (`test/security/fuzz`) take it from; new code imports it from `test/fixtures/customers`. */
+export { validAccountInputs };
 
 /**
  * One user's walk through the add-customer dialog: it starts the dialog, then reads and presses the

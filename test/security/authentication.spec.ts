@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import type { TurnContext } from 'botbuilder';
 import type { JWTPayload } from 'jose';
 import sinon from 'sinon';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
+import type { BotUnderTest } from '../helpers/bot-under-test.js';
 import { FakeOpenIdServer, type SigningKey } from '../helpers/fake-openid-server.js';
-import { channelThread, TeamsUser } from '../helpers/teams-user.js';
+import type { TeamsUser } from '../helpers/teams-user.js';
+import { type BotOptions, useBot } from '../helpers/use-bot.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const APP_SECRET = 'app-secret-for-authentication-tests';
@@ -13,30 +13,28 @@ const AUTH_TIMEOUT_MS = 400;
 
 describe('authentication of /api/messages with an app id', () => {
   let keys: FakeOpenIdServer;
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
   let user: TeamsUser;
   let turns: string[];
   let consoleOutput: sinon.SinonStub[];
 
-  async function startBot(openIdMetadataUrl: string) {
-    bot = await BotUnderTest.start({
-      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_SECRET },
-      deps: { botFramework: { openIdMetadataUrl, authTimeoutMs: AUTH_TIMEOUT_MS } },
-    });
+  const botWithKeysAt = (openIdMetadataUrl: string): BotOptions => ({
+    env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_SECRET },
+    deps: { botFramework: { openIdMetadataUrl, authTimeoutMs: AUTH_TIMEOUT_MS } },
+  });
+
+  function recordTurns(bot: BotUnderTest) {
     turns = [];
     bot.adapter.use(async (context: TurnContext) => {
       turns.push(context.activity.id ?? '');
     });
-    user = new TeamsUser(bot, connector, 'Mallory', channelThread());
   }
 
   const token = (key: SigningKey = 'trusted', claims: JWTPayload = {}) =>
-    keys.sign({ appId: APP_ID, serviceUrl: connector.url, key, claims });
+    keys.sign({ appId: APP_ID, serviceUrl: rig.connector.url, key, claims });
 
   async function postWith(authorization: string | undefined) {
     const started = Date.now();
-    const answer = await bot.post(
+    const answer = await rig.bot.post(
       user.activity({ text: 'help' }),
       authorization === undefined ? {} : { authorization },
     );
@@ -45,22 +43,23 @@ describe('authentication of /api/messages with an app id', () => {
 
   function printedEverywhere(): string {
     const consoleText = consoleOutput.flatMap((spy) => spy.args.map((args) => args.map(String).join(' ')));
-    return [bot.logs.text, ...consoleText].join('\n');
+    return [rig.bot.logs.text, ...consoleText].join('\n');
   }
 
-  beforeEach(async () => {
+  const rig = useBot(async () => {
     consoleOutput = [sinon.stub(console, 'error'), sinon.stub(console, 'warn'), sinon.stub(console, 'log')];
     keys = new FakeOpenIdServer();
     await keys.start();
-    connector = new FakeBotConnector();
-    await connector.start();
-    await startBot(keys.metadataUrl);
+    return botWithKeysAt(keys.metadataUrl);
+  });
+
+  beforeEach(() => {
+    recordTurns(rig.bot);
+    user = rig.user('Mallory');
   });
 
   afterEach(async () => {
     sinon.restore();
-    await bot.stop();
-    await connector.stop();
     await keys.stop();
   });
 
@@ -116,7 +115,7 @@ describe('authentication of /api/messages with an app id', () => {
       assert.equal(answer.status, 401);
       assert.ok(answer.elapsedMs < 2_000, `answered after ${answer.elapsedMs} ms`);
       assert.deepEqual(turns, []);
-      assert.deepEqual(connector.requests, []);
+      assert.deepEqual(rig.connector.requests, []);
       const jwt = authorization?.replace(/^Bearer /, '') ?? '';
       for (const part of jwt.split('.').filter((piece) => piece.length > 20)) {
         assert.ok(!printedEverywhere().includes(part), 'no part of the token may be printed or logged');
@@ -127,9 +126,8 @@ describe('authentication of /api/messages with an app id', () => {
   it('should answer 401 quickly when the OpenID metadata cannot be reached', async () => {
     // Arrange
     const unreachable = keys.metadataUrl;
-    await bot.stop();
     await keys.stop();
-    await startBot(unreachable);
+    recordTurns(await rig.replace(botWithKeysAt(unreachable)));
 
     // Act
     const answer = await postWith(`Bearer ${await token()}`);
@@ -152,6 +150,6 @@ describe('authentication of /api/messages with an app id', () => {
     assert.ok(answer.elapsedMs >= AUTH_TIMEOUT_MS - 50, `answered after ${answer.elapsedMs} ms`);
     assert.ok(answer.elapsedMs < AUTH_TIMEOUT_MS + 1_500, `answered after ${answer.elapsedMs} ms`);
     assert.deepEqual(turns, []);
-    assert.match(bot.logs.text, /could not be authenticated/);
+    assert.match(rig.bot.logs.text, /could not be authenticated/);
   });
 });

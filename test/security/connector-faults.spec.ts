@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import type { ConnectorRetryOptions } from '../../bot/server/connector-retry-options.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
+import type { AddCustomerWalk } from '../helpers/add-customer-walk.js';
+import type { BotUnderTest } from '../helpers/bot-under-test.js';
 import { cardOf, cardText } from '../helpers/card-queries.js';
-import {
-  type ConnectorFault,
-  type ConnectorRequest,
-  FakeBotConnector,
-} from '../helpers/fake-bot-connector.js';
-import { channelThread, TeamsUser } from '../helpers/teams-user.js';
+import type { ConnectorFault, ConnectorRequest, FakeBotConnector } from '../helpers/fake-bot-connector.js';
+import { useBot } from '../helpers/use-bot.js';
 
 /** Fails the first attempt of every distinct request (method, path, body) with the next of `answers`. */
 function failEachRequestOnce(answers: ReturnType<ConnectorFault>[]): ConnectorFault {
@@ -27,14 +23,13 @@ const isCreateConversation = (request: ConnectorRequest) =>
   request.method === 'POST' && request.path === '/v3/conversations';
 
 describe('the add-customer conversation when the Bot Connector fails', () => {
+  const rig = useBot();
   let connector: FakeBotConnector;
   let bot: BotUnderTest;
   let walk: AddCustomerWalk;
 
   async function startBot(retry: Partial<ConnectorRetryOptions> = {}) {
-    await bot?.stop();
-    bot = await BotUnderTest.start({ deps: { botFramework: { retry } } });
-    walk = new AddCustomerWalk(new TeamsUser(bot, connector, 'Alex Wilber', channelThread()), connector);
+    bot = await rig.replace({ deps: { botFramework: { retry } } });
   }
 
   const credentialsCards = () =>
@@ -49,15 +44,9 @@ describe('the add-customer conversation when the Bot Connector fails', () => {
   const channelTexts = () =>
     connector.sentTo(walk.user.conversation.id).map((entry) => entry.activity.text ?? '');
 
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    await startBot();
-  });
-
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
+  beforeEach(() => {
+    ({ bot, connector } = rig);
+    walk = rig.walk('Alex Wilber');
   });
 
   it('should finish the flow once, credentials included, when every request first gets 429, 412, 502, 503 or 504', async () => {

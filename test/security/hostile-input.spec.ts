@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
-import { channelThread, TeamsUser } from '../helpers/teams-user.js';
+import type { TeamsUser } from '../helpers/teams-user.js';
+import { useBot } from '../helpers/use-bot.js';
 import { FUZZ_SEED, runFuzz } from './fuzz/run-fuzz.js';
 
 describe('the bot under hostile card submits and invokes', () => {
@@ -22,20 +21,11 @@ describe('the bot under hostile card submits and invokes', () => {
 });
 
 describe('the bot under activities that are not shaped like activities', () => {
-  let connector: FakeBotConnector;
-  let bot: BotUnderTest;
+  const rig = useBot();
   let user: TeamsUser;
 
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    bot = await BotUnderTest.start();
-    user = new TeamsUser(bot, connector, 'Mallory', channelThread());
-  });
-
-  afterEach(async () => {
-    await bot.stop();
-    await connector.stop();
+  beforeEach(() => {
+    user = rig.user('Mallory');
   });
 
   const malformed: [string, () => object][] = [
@@ -74,13 +64,13 @@ describe('the bot under activities that are not shaped like activities', () => {
   for (const [name, activity] of malformed) {
     it(`should answer 400 to an activity with ${name}, and send and log nothing`, async () => {
       // Act
-      const answer = await bot.post(activity());
+      const answer = await rig.bot.post(activity());
 
       // Assert
       assert.equal(answer.status, 400);
-      assert.deepEqual(connector.requests, []);
-      assert.doesNotMatch(bot.logs.text, /"level":50/);
-      assert.equal((await bot.request('GET', '/healthz')).status, 200);
+      assert.deepEqual(rig.connector.requests, []);
+      assert.doesNotMatch(rig.bot.logs.text, /"level":50/);
+      assert.equal((await rig.bot.request('GET', '/healthz')).status, 200);
     });
   }
 });

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { TEMPORARY_PASSWORD_LENGTH } from '../../bot/credentials/generate-temporary-password.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
-import { BotUnderTest } from '../helpers/bot-under-test.js';
 import { cardOf, cardText } from '../helpers/card-queries.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { findCardObjects } from '../helpers/find-card-objects.js';
 import { SecretWatch, secretWatch } from '../helpers/secret-watch.js';
-import { channelThread, TeamsUser } from '../helpers/teams-user.js';
+import { useBot } from '../helpers/use-bot.js';
 
 describe('SecretWatch', () => {
   it('should find a secret, as it is or JSON-escaped, in a place it watches, without repeating the secret', async () => {
@@ -49,34 +46,27 @@ describe('SecretWatch', () => {
 });
 
 describe('the suite-wide secret watch', () => {
+  const rig = useBot();
+
   it('should know every password a bot under test generates, so the check at the end is not vacuous', async () => {
     // Arrange
-    const connector = new FakeBotConnector();
-    await connector.start();
-    const bot = await BotUnderTest.start();
-    const walk = new AddCustomerWalk(
-      new TeamsUser(bot, connector, 'Alex Wilber', channelThread()),
-      connector,
+    const walk = rig.walk('Alex Wilber');
+
+    // Act
+    await walk.start();
+    await walk.fillToReview('watchedco');
+    await walk.press(CARD_VERBS.reviewSubmit);
+
+    // Assert
+    const credentials = rig.connector.sent.find((entry) =>
+      /Temporary password/.test(cardText(cardOf(entry))),
     );
-
-    try {
-      // Act
-      await walk.start();
-      await walk.fillToReview('watchedco');
-      await walk.press(CARD_VERBS.reviewSubmit);
-
-      // Assert
-      const credentials = connector.sent.find((entry) => /Temporary password/.test(cardText(cardOf(entry))));
-      const [shown] = findCardObjects(
-        cardOf(credentials),
-        (node) => node.fontType === 'Monospace' && node.size === 'Large',
-      );
-      const password = String(shown?.text ?? '');
-      assert.equal(password.length, TEMPORARY_PASSWORD_LENGTH);
-      assert.ok(secretWatch.has(password));
-    } finally {
-      await bot.stop();
-      await connector.stop();
-    }
+    const [shown] = findCardObjects(
+      cardOf(credentials),
+      (node) => node.fontType === 'Monospace' && node.size === 'Large',
+    );
+    const password = String(shown?.text ?? '');
+    assert.equal(password.length, TEMPORARY_PASSWORD_LENGTH);
+    assert.ok(secretWatch.has(password));
   });
 });

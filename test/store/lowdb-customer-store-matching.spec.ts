@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Customer } from '../../store/customer-schema.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
-import { customerNamed, SEVEN_COMPANIES, seedCustomers } from '../helpers/seed-customers.js';
+import { customerNamed, SEVEN_COMPANIES, seedCustomers } from '../fixtures/customers.js';
 
 const ids = (customers: readonly Customer[]) => customers.map((customer) => customer.id);
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApprovalRequest, AuditEntry } from '../../store/customer-schema.js';
+import type { AuditEntry } from '../../store/customer-schema.js';
 import { DomainTakenError } from '../../store/customer-store.js';
 import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
-import { buildCustomer } from './build-customer.js';
+import { approvalRequest, buildCustomer, numberedRequest } from '../fixtures/customers.js';
 
 describe('LowdbCustomerStore split into several files', () => {
   let dataDir: string;
@@ -25,30 +25,7 @@ describe('LowdbCustomerStore split into several files', () => {
     event: 'customer.created',
     requestId: `req-${n}`,
   });
-  const request = (n: number): ApprovalRequest => ({
-    id: `req-${n}`,
-    status: 'pending',
-    cards: [],
-    request: {
-      requestId: `req-${n}`,
-      kind: 'newCustomer',
-      locale: 'en-US',
-      account: {
-        companyName: `Contoso ${n}`,
-        domainPrefix: `contoso${n}`,
-        contactEmail: `wang${n}@contoso.cn`,
-      },
-      subscriptions: [{ offerId: 'o365-e3', quantity: 10 }],
-      requester: { userId: '29:1owner', name: 'Li Lei' },
-      origin: {
-        channelId: 'msteams',
-        serviceUrl: 'https://smba.example/',
-        conversationId: 'a:1',
-        botId: '28:bot',
-      },
-      requestedAt: '2025-03-14T09:00:00.000Z',
-    } as unknown as ApprovalRequest['request'],
-  });
+  const request = (n: number) => approvalRequest(numberedRequest(n));
 
   it('should start a new file once the newest holds segmentSize records', async () => {
     const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });

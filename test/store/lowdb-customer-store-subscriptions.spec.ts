@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SubscriptionOrder } from '../../store/customer-schema.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
-import { buildCustomer } from './build-customer.js';
+import { buildCustomer } from '../fixtures/customers.js';
 
 function order(requestId: string, customerId: string, lines: SubscriptionOrder['lines']): SubscriptionOrder {
   return {

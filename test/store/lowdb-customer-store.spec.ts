@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AuditEntry } from '../../store/customer-schema.js';
 import { DomainTakenError } from '../../store/customer-store.js';
 import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
-import { buildCustomer } from './build-customer.js';
+import { buildCustomer } from '../fixtures/customers.js';
 
 describe('LowdbCustomerStore', () => {
   let dataDir: string;

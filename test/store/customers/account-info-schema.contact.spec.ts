@@ -5,11 +5,11 @@ import {
   describeIssue,
   type FieldError,
 } from '../../../store/customers/account-info-schema.js';
-import { validAccountInfoInput } from '../../helpers/valid-account-info-input.js';
+import { requiredAccountInfoInput } from '../../fixtures/customers.js';
 
 function check(field: AccountInfoField, value: string | undefined, partnerEmailDomains: string[] = []) {
   const schema = createAccountInfoSchema({ partnerEmailDomains });
-  const result = schema.safeParse({ ...validAccountInfoInput(), [field]: value });
+  const result = schema.safeParse({ ...requiredAccountInfoInput(), [field]: value });
   const issue = result.error?.issues.find((candidate) => candidate.path[0] === field);
   return {
     error: issue === undefined ? undefined : describeIssue(issue.message),

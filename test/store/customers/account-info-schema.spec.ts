@@ -9,18 +9,18 @@ import {
 } from '../../../store/customers/account-info-schema.js';
 import { PROVINCE_CODES } from '../../../store/customers/provinces.js';
 import { translator } from '../../../store/i18n/translate.js';
-import { validAccountInfoInput } from '../../helpers/valid-account-info-input.js';
+import { requiredAccountInfoInput } from '../../fixtures/customers.js';
 
 const schema = createAccountInfoSchema({ partnerEmailDomains: ['contoso.com'] });
 
 function errorFor(field: AccountInfoField, value: unknown): FieldError | undefined {
-  const result = schema.safeParse({ ...validAccountInfoInput(), [field]: value });
+  const result = schema.safeParse({ ...requiredAccountInfoInput(), [field]: value });
   const issue = result.error?.issues.find((candidate) => candidate.path[0] === field);
   return issue === undefined ? undefined : describeIssue(issue.message);
 }
 
 function acceptedValue(field: AccountInfoField, value: string | undefined): unknown {
-  const result = schema.safeParse({ ...validAccountInfoInput(), [field]: value });
+  const result = schema.safeParse({ ...requiredAccountInfoInput(), [field]: value });
   assert.ok(result.success, `expected ${field}=${JSON.stringify(value)} to be accepted`);
   return result.data[field];
 }
@@ -30,7 +30,7 @@ const ISO_3166_2_CN_MAINLAND =
 
 describe('createAccountInfoSchema', () => {
   it('should accept a complete valid card and default the language to zh-CN', () => {
-    const result = schema.safeParse(validAccountInfoInput());
+    const result = schema.safeParse(requiredAccountInfoInput());
 
     assert.ok(result.success);
     assert.equal(result.data.language, 'zh-CN');

@@ -4,14 +4,14 @@ import {
   createAccountInfoSchema,
 } from '../../../store/customers/account-info-schema.js';
 import { parseAccountInfo, pickAccountInfoInput } from '../../../store/customers/parse-account-info.js';
-import { validAccountInfoInput } from '../../helpers/valid-account-info-input.js';
+import { requiredAccountInfoInput } from '../../fixtures/customers.js';
 
 const schema = createAccountInfoSchema({ partnerEmailDomains: ['contoso.com'] });
 
 describe('parseAccountInfo', () => {
   it('should return the trimmed value with the domain prefix lower-cased', () => {
     const input = {
-      ...validAccountInfoInput(),
+      ...requiredAccountInfoInput(),
       companyName: '  Contoso (Beijing) Ltd ',
       domainPrefix: ' ContosoBJ ',
       city: ' 北京 ',
@@ -28,7 +28,12 @@ describe('parseAccountInfo', () => {
   });
 
   it('should leave blank optional fields absent and default the language', () => {
-    const input = { ...validAccountInfoInput(), addressLine2: ' ', companyPhone: '', contactFirstName: '\n' };
+    const input = {
+      ...requiredAccountInfoInput(),
+      addressLine2: ' ',
+      companyPhone: '',
+      contactFirstName: '\n',
+    };
 
     const result = parseAccountInfo(schema, input);
 
@@ -75,7 +80,7 @@ describe('parseAccountInfo', () => {
 
   it('should report only the bad fields, one error each, with its params', () => {
     const input = {
-      ...validAccountInfoInput(),
+      ...requiredAccountInfoInput(),
       companyName: '!',
       addressLine1: 'x'.repeat(201),
       contactEmail: 'li@contoso.com',
