@@ -41,8 +41,6 @@ export interface CustomerStore {
   findByRequestId(requestId: string): Promise<Customer | undefined>;
   /** Saves a new customer once per request id; throws `DomainTakenError` if the domain is held by another. */
   addCustomer(customer: Customer): Promise<AddCustomerResult>;
-  /** The newest customers first. */
-  listCustomers(options?: { limit?: number }): Promise<Customer[]>;
   /**
    * Customers that look like the same company: same domain prefix, same normalised company name
    * (see `normaliseCompanyName`) or same contact email (case-insensitive).
@@ -72,6 +70,4 @@ export interface CustomerStore {
   setRequestCustomer(requestId: string, customerId: string): Promise<void>;
   /** Appends a line to the audit trail. */
   appendAudit(entry: AuditEntry): Promise<void>;
-  /** The audit trail, oldest first. */
-  listAudit(): Promise<AuditEntry[]>;
 }

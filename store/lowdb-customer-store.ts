@@ -129,10 +129,6 @@ export class LowdbCustomerStore implements CustomerStore {
     return { customer, created: true };
   }
 
-  async listCustomers(options: { limit?: number } = {}): Promise<Customer[]> {
-    return this.customers.newestFirst(options.limit);
-  }
-
   async findMatchingCustomers(criteria: MatchCriteria): Promise<Customer[]> {
     return this.customers.matching(criteria);
   }
@@ -239,12 +235,6 @@ export class LowdbCustomerStore implements CustomerStore {
       data.audit.push(entry);
       await segment.write();
     });
-  }
-
-  async listAudit(): Promise<AuditEntry[]> {
-    const audit: AuditEntry[] = [];
-    for (const segment of this.segments) audit.push(...(await segment.use((data) => data.audit)));
-    return audit;
   }
 
   /** Runs `change` on a stored request inside the file that holds it, read back first if need be. */

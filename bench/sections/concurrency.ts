@@ -90,7 +90,7 @@ export async function measureConcurrency(context: BenchContext): Promise<Concurr
     await connector.stop();
   }
   const store = await LowdbCustomerStore.open(dataDir);
-  const customers = await store.listCustomers();
+  const { customers } = await store.searchCustomers({ offset: 0, limit: Number.POSITIVE_INFINITY });
   const counts = new Map<string, number>();
   for (const customer of customers)
     counts.set(customer.domainPrefix, (counts.get(customer.domainPrefix) ?? 0) + 1);

@@ -127,7 +127,7 @@ async function check(dataDir: string, acknowledged: Set<string>, report: CrashTe
     return 0;
   }
   const counts = new Map<string, number>();
-  const customers = await store.listCustomers();
+  const { customers } = await store.searchCustomers({ offset: 0, limit: Number.POSITIVE_INFINITY });
   for (const customer of customers) counts.set(customer.id, (counts.get(customer.id) ?? 0) + 1);
   for (const id of acknowledged) {
     if (!counts.has(id) && !report.lost.includes(id)) report.lost.push(id);

@@ -10,6 +10,7 @@ import {
   errorBeside,
   inputById,
 } from '../helpers/card-queries.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread, pressExecute } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 
@@ -80,7 +81,11 @@ describe('the add subscription command with approval', () => {
       { offerId: 'o365-e1', quantity: 5 },
     ]);
     assert.deepEqual(
-      (await rig.bot.store.listAudit()).map((entry) => [entry.event, entry.actor?.name, entry.customerId]),
+      (await readStoreFiles(rig.bot.dataDir)).audit.map((entry) => [
+        entry.event,
+        entry.actor?.name,
+        entry.customerId,
+      ]),
       [
         ['request.submitted', 'Alex Wilber', undefined],
         ['request.approved', 'Megan Bowen', undefined],
@@ -91,7 +96,7 @@ describe('the add subscription command with approval', () => {
       .sentTo(thread.id)
       .filter((entry) => cardTitle(cardOf(entry)) === 'Subscriptions added');
     assert.equal(announcements.length, 1);
-    assert.equal((await rig.bot.store.listCustomers()).length, 3, 'no customer is created');
+    assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 3, 'no customer is created');
   });
 });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { actionData, type CardJson, cardOf, cardText } from '../helpers/card-queries.js';
 import type { SentActivity } from '../helpers/fake-bot-connector.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread, personalChat, pressExecute } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 
@@ -91,7 +92,7 @@ describe('approving submissions from a card button', () => {
     assert.ok(
       rig.connector.sentTo(thread.id).some((entry) => /New customer added/.test(cardText(cardOf(entry)))),
     );
-    const audit = await rig.bot.store.listAudit();
+    const audit = (await readStoreFiles(rig.bot.dataDir)).audit;
     assert.deepEqual(
       audit.map((entry) => [entry.event, entry.actor?.name]),
       [
@@ -118,7 +119,7 @@ describe('approving submissions from a card button', () => {
     // Assert
     assert.equal(answer.type, 'application/vnd.microsoft.activity.message');
     assert.match(String(answer.value), /Only the configured approvers/);
-    assert.equal((await rig.bot.store.listCustomers()).length, 0);
+    assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 0);
     const request = await rig.bot.store.findRequest(actionDataOfRefresh(cardOf(approval) as Card).requestId);
     assert.equal(request?.status, 'pending');
   });
@@ -136,14 +137,16 @@ describe('approving submissions from a card button', () => {
     ]);
 
     // Assert
-    assert.equal((await rig.bot.store.listCustomers()).length, 1);
+    assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 1);
     assert.equal(rig.connector.createdConversations.length, 1, 'credentials should be sent once');
     const request = await rig.bot.store.findRequest(data.requestId);
     const decidedBy = request?.decision?.by.name;
     assert.ok(decidedBy === 'Megan Bowen' || decidedBy === 'Nestor Wilke');
     for (const answer of answers)
       assert.match(cardText(answer.value), new RegExp(`Approved by ${decidedBy}`));
-    const approvals = (await rig.bot.store.listAudit()).filter((entry) => entry.event === 'request.approved');
+    const approvals = (await readStoreFiles(rig.bot.dataDir)).audit.filter(
+      (entry) => entry.event === 'request.approved',
+    );
     assert.equal(approvals.length, 1);
   });
 
@@ -223,7 +226,7 @@ describe('approving submissions from a card button', () => {
     assert.match(String(foreign.value), /Only the person who made this request/);
     assert.match(cardText(withdrawn.value), /Withdrawn by Alex Wilber/);
     assert.match(cardText(lateApproval.value), /Withdrawn by Alex Wilber/);
-    assert.equal((await rig.bot.store.listCustomers()).length, 0);
+    assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 0);
   });
 
   it('should send a personal-chat submission to each approver privately and tell the requester it is waiting', async () => {
@@ -254,7 +257,7 @@ describe('approving submissions from a card button', () => {
       (own.actions ?? []).map((action) => action.title),
       ['Withdraw request'],
     );
-    assert.equal((await rig.bot.store.listCustomers()).length, 0);
+    assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 0);
   });
 });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardsSentTo, cardText, errorBeside } from '../helpers/card-queries.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread, groupChat, personalChat } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 
@@ -42,7 +43,7 @@ describe('the add-customer conversation across users, chats and languages', () =
       alexCardBefore,
       'Alex’s own press should still move his card on',
     );
-    const customers = await rig.bot.store.listCustomers();
+    const customers = (await readStoreFiles(rig.bot.dataDir)).customers;
     assert.deepEqual(
       customers.map((customer) => [
         customer.domainPrefix,

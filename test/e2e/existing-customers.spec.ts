@@ -12,6 +12,7 @@ import {
   factSections,
   inputById,
 } from '../helpers/card-queries.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread, type TeamsConversation } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 
@@ -37,7 +38,11 @@ describe('existing customers: duplicates, reseller relationship and added subscr
     await alex.start();
     await alex.fillToReview('fabrikam');
     await alex.press(CARD_VERBS.reviewSubmit);
-    assert.equal((await rig.bot.store.listCustomers()).length, 1, 'Fabrikam should have been added');
+    assert.equal(
+      (await readStoreFiles(rig.bot.dataDir)).customers.length,
+      1,
+      'Fabrikam should have been added',
+    );
   }
 
   /** Megan starts adding a customer in the same thread and presses Next with these account values. */
@@ -92,7 +97,7 @@ describe('existing customers: duplicates, reseller relationship and added subscr
         errorBeside(card, 'domainPrefix'),
         variant.taken ? 'This domain is already taken. Choose another prefix.' : undefined,
       );
-      assert.equal((await rig.bot.store.listCustomers()).length, 1);
+      assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 1);
     });
   }
 
@@ -131,7 +136,10 @@ describe('existing customers: duplicates, reseller relationship and added subscr
     // Assert
     assert.equal(cardTitle(subscriptions), 'Subscriptions');
     assert.deepEqual(
-      (await rig.bot.store.listCustomers()).map((customer) => [customer.companyName, customer.domain]),
+      (await readStoreFiles(rig.bot.dataDir)).customers.map((customer) => [
+        customer.companyName,
+        customer.domain,
+      ]),
       [
         ['FABRIKAM TRADING CO LTD', 'fabrikamcn.partner.onmschina.cn'],
         ['Fabrikam Trading Co., Ltd.', 'fabrikam.partner.onmschina.cn'],
@@ -158,7 +166,7 @@ describe('existing customers: duplicates, reseller relationship and added subscr
       'This domain is already taken. Choose another prefix.',
     );
     assert.equal(cardTitle(subscriptions), 'Subscriptions');
-    assert.equal((await rig.bot.store.listCustomers()).length, 1);
+    assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 1);
   });
 
   it('should switch the same card to adding subscriptions to the matching customer, and add them', async () => {
@@ -191,7 +199,7 @@ describe('existing customers: duplicates, reseller relationship and added subscr
     assert.match(cardText(submitted), /Submitted by Megan Bowen/);
 
     // Assert: the licenses are added to Fabrikam, announced once in the channel
-    const customers = await rig.bot.store.listCustomers();
+    const customers = (await readStoreFiles(rig.bot.dataDir)).customers;
     assert.equal(customers.length, 1);
     assert.deepEqual(customers[0]?.subscriptions, [
       { offerId: 'o365-e1', quantity: 30 },

@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardText } from '../helpers/card-queries.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 import { useBot } from '../helpers/use-bot.js';
 
 describe('the add-customer conversation under restarts, retries and failures', () => {
@@ -25,7 +26,7 @@ describe('the add-customer conversation under restarts, retries and failures', (
 
     // Assert
     assert.match(cardText(review), /restartco\.partner\.onmschina\.cn/);
-    const customers = await rig.bot.store.listCustomers();
+    const customers = (await readStoreFiles(rig.bot.dataDir)).customers;
     assert.deepEqual(
       customers.map((customer) => customer.domain),
       ['restartco.partner.onmschina.cn'],
@@ -51,7 +52,7 @@ describe('the add-customer conversation under restarts, retries and failures', (
       [...answers, late].map((answer) => answer.status),
       [200, 200, 200],
     );
-    assert.equal((await rig.bot.store.listCustomers()).length, 1);
+    assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 1);
     assert.equal(rig.connector.createdConversations.length, 1, 'credentials should be sent once');
     const summaries = rig.connector
       .sentTo(walk.user.conversation.id)
@@ -76,7 +77,7 @@ describe('the add-customer conversation under restarts, retries and failures', (
     assert.ok(guidance, 'the channel should say how to open a personal chat');
     assert.match(guidance, /Apps/);
     assert.ok(await rig.bot.store.isDomainTaken('noappco'));
-    const audit = await rig.bot.store.listAudit();
+    const audit = (await readStoreFiles(rig.bot.dataDir)).audit;
     assert.deepEqual(
       audit.map((entry) => entry.event),
       ['customer.created', 'credentials.undeliverable'],

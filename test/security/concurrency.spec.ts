@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardText } from '../helpers/card-queries.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 
@@ -36,7 +37,7 @@ describe('the bot under concurrent presses', () => {
 
     // Assert
     assert.deepEqual(new Set(answers.map((answer) => answer.status)), new Set([200]));
-    const customers = await rig.bot.store.listCustomers();
+    const customers = (await readStoreFiles(rig.bot.dataDir)).customers;
     assert.equal(customers.length, USERS);
     assert.equal(new Set(customers.map((customer) => customer.domainPrefix)).size, USERS);
     assert.equal(rig.connector.createdConversations.length, USERS, 'one credentials message per customer');
@@ -64,7 +65,9 @@ describe('the bot under concurrent presses', () => {
       .sentTo(thread.id)
       .find((entry) => /Approval needed/.test(cardText(cardOf(entry))));
     assert.ok(approval);
-    const submitted = (await rig.bot.store.listAudit()).find((entry) => entry.event === 'request.submitted');
+    const submitted = (await readStoreFiles(rig.bot.dataDir)).audit.find(
+      (entry) => entry.event === 'request.submitted',
+    );
     const requestId = submitted?.requestId ?? '';
     const invoke = approver.activity({
       type: 'invoke',
@@ -83,9 +86,11 @@ describe('the bot under concurrent presses', () => {
       [200, 200, 200],
     );
     for (const answer of [...answers, late]) assert.match(answer.body, /Approved by Megan Bowen/);
-    assert.equal((await rig.bot.store.listCustomers()).length, 1);
+    assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 1);
     assert.equal(rig.connector.createdConversations.length, 1, 'credentials should be sent once');
-    const decisions = (await rig.bot.store.listAudit()).filter((entry) => entry.event === 'request.approved');
+    const decisions = (await readStoreFiles(rig.bot.dataDir)).audit.filter(
+      (entry) => entry.event === 'request.approved',
+    );
     assert.equal(decisions.length, 1);
   });
 });

@@ -5,6 +5,7 @@ import type { AddCustomerWalk } from '../helpers/add-customer-walk.js';
 import type { BotUnderTest } from '../helpers/bot-under-test.js';
 import { cardOf, cardText } from '../helpers/card-queries.js';
 import type { ConnectorFault, ConnectorRequest, FakeBotConnector } from '../helpers/fake-bot-connector.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 import { useBot } from '../helpers/use-bot.js';
 
 /** Fails the first attempt of every distinct request (method, path, body) with the next of `answers`. */
@@ -66,7 +67,7 @@ describe('the add-customer conversation when the Bot Connector fails', () => {
 
     // Assert
     assert.match(cardText(submitted), /Submitted by/);
-    assert.equal((await bot.store.listCustomers()).length, 1);
+    assert.equal((await readStoreFiles(bot.dataDir)).customers.length, 1);
     assert.equal(credentialsCards().length, 1, 'the credentials should arrive exactly once');
     assert.equal(summaries().length, 1);
     assert.equal(connector.createdConversations.length, 1);
@@ -129,7 +130,7 @@ describe('the add-customer conversation when the Bot Connector fails', () => {
     assert.equal(connector.requests.filter(isCreateConversation).length, 5, 'one attempt and four retries');
     assert.ok(channelTexts().some((text) => /could not deliver the admin credentials/.test(text)));
     assert.ok(await bot.store.isDomainTaken('downconnector'));
-    const audit = await bot.store.listAudit();
+    const audit = (await readStoreFiles(bot.dataDir)).audit;
     assert.deepEqual(
       audit.map((entry) => entry.event),
       ['customer.created', 'credentials.undeliverable'],

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../store/customer-schema.js';
 import { DomainTakenError } from '../../store/customer-store.js';
 import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
 import { approvalRequest, buildCustomer, numberedRequest } from '../fixtures/customers.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 
 describe('LowdbCustomerStore split into several files', () => {
   let dataDir: string;
@@ -60,11 +61,11 @@ describe('LowdbCustomerStore split into several files', () => {
 
     assert.equal(store.segmentCount, 5);
     assert.deepEqual(
-      (await store.listCustomers()).map((customer) => customer.id),
+      (await readStoreFiles(dataDir)).customers.map((customer) => customer.id),
       ['cus-3', 'cus-2', 'cus-1'],
     );
     assert.deepEqual(
-      (await store.listAudit()).map((entry) => entry.requestId),
+      (await readStoreFiles(dataDir)).audit.map((entry) => entry.requestId),
       ['req-1', 'req-2', 'req-3'],
     );
     assert.equal((await store.findRequest('req-1'))?.status, 'pending');
@@ -178,7 +179,7 @@ describe('LowdbCustomerStore split into several files', () => {
     const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
     await store.appendAudit(audit(6));
 
-    const listed = await store.listAudit();
+    const listed = (await readStoreFiles(dataDir)).audit;
 
     assert.deepEqual(
       listed.map((entry) => entry.requestId),

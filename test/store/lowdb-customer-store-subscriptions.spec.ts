@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { SubscriptionOrder } from '../../store/customer-schema.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
 import { buildCustomer } from '../fixtures/customers.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 
 function order(requestId: string, customerId: string, lines: SubscriptionOrder['lines']): SubscriptionOrder {
   return {
@@ -114,9 +115,8 @@ describe('LowdbCustomerStore addSubscriptions', () => {
       /cus-9/,
     );
 
-    const reopened = await LowdbCustomerStore.open(dataDir);
     assert.deepEqual(
-      (await reopened.listCustomers()).map((customer) => customer.subscriptions),
+      (await readStoreFiles(dataDir)).customers.map((customer) => customer.subscriptions),
       [[{ offerId: 'o365-e3', quantity: 10 }], [{ offerId: 'o365-e3', quantity: 10 }]],
     );
   });

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../store/customer-schema.js';
 import { DomainTakenError } from '../../store/customer-store.js';
 import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
 import { buildCustomer } from '../fixtures/customers.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 
 describe('LowdbCustomerStore', () => {
   let dataDir: string;
@@ -23,10 +24,11 @@ describe('LowdbCustomerStore', () => {
   const readStoreFile = async () => JSON.parse(await readFile(storeFile, 'utf8'));
 
   it('should start empty in a new folder', async () => {
-    const store = await LowdbCustomerStore.open(path.join(dataDir, 'nested', 'data'));
+    const newFolder = path.join(dataDir, 'nested', 'data');
+    const store = await LowdbCustomerStore.open(newFolder);
 
-    assert.deepEqual(await store.listCustomers(), []);
-    assert.deepEqual(await store.listAudit(), []);
+    assert.equal(await store.findById('cus-1'), undefined);
+    assert.deepEqual(await readStoreFiles(newFolder), { customers: [], audit: [] });
   });
 
   it('should save an added customer to the file', async () => {
@@ -83,7 +85,7 @@ describe('LowdbCustomerStore', () => {
     assert.equal(error.code, 'DOMAIN_TAKEN');
     assert.equal(error.domain, 'contoso1.partner.onmschina.cn');
     assert.deepEqual(
-      (await store.listCustomers()).map((customer) => customer.id),
+      (await readStoreFiles(dataDir)).customers.map((customer) => customer.id),
       ['cus-1'],
     );
   });
@@ -105,12 +107,12 @@ describe('LowdbCustomerStore', () => {
     await assert.rejects(store.addCustomer(buildCustomer(3, { domainPrefix: 'contoso2' })), DomainTakenError);
   });
 
-  it('should list customers newest first, up to the limit', async () => {
+  it('should find customers newest first, one page at a time', async () => {
     const store = await LowdbCustomerStore.open(dataDir);
     for (const n of [1, 2, 3]) await store.addCustomer(buildCustomer(n));
 
-    const all = await store.listCustomers();
-    const newestTwo = await store.listCustomers({ limit: 2 });
+    const all = (await store.searchCustomers({ offset: 0, limit: 10 })).customers;
+    const newestTwo = (await store.searchCustomers({ offset: 0, limit: 2 })).customers;
 
     assert.deepEqual(
       all.map((customer) => customer.id),
@@ -140,9 +142,9 @@ describe('LowdbCustomerStore', () => {
     await store.appendAudit(created);
     await store.appendAudit(delivered);
 
-    assert.deepEqual(await store.listAudit(), [created, delivered]);
+    assert.deepEqual((await readStoreFiles(dataDir)).audit, [created, delivered]);
     assert.deepEqual((await readStoreFile()).audit, [created, delivered]);
-    assert.deepEqual(await (await LowdbCustomerStore.open(dataDir)).listAudit(), [created, delivered]);
+    assert.deepEqual((await readStoreFiles(dataDir)).audit, [created, delivered]);
   });
 
   it('should refuse a file that is not JSON with an error naming the file', async () => {

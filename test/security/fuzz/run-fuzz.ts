@@ -12,6 +12,7 @@ import { AddCustomerWalk } from '../../helpers/add-customer-walk.js';
 import { BotUnderTest } from '../../helpers/bot-under-test.js';
 import { cardText } from '../../helpers/card-queries.js';
 import { FakeBotConnector } from '../../helpers/fake-bot-connector.js';
+import { readStoreFiles } from '../../helpers/read-store-files.js';
 import { channelThread, TeamsUser } from '../../helpers/teams-user.js';
 import { envelopeCase, flowSubmitCase, invokeCase, rawValueCase } from './fuzz-cases.js';
 import { freshAccountInputs, runFuzzCase } from './run-fuzz-case.js';
@@ -118,7 +119,7 @@ async function submitForApproval(bot: BotUnderTest, connector: FakeBotConnector)
   await walk.press(CARD_VERBS.subscriptionsNext, { 'qty_o365-e1': '10' });
   const card = await walk.press(CARD_VERBS.reviewSubmit);
   assert.match(cardText(card), /Waiting for an approver/);
-  const audit = await bot.store.listAudit();
+  const audit = (await readStoreFiles(bot.dataDir)).audit;
   const submitted = audit.findLast((entry) => entry.event === 'request.submitted');
   assert.ok(submitted?.requestId);
   return submitted.requestId;
@@ -126,8 +127,7 @@ async function submitForApproval(bot: BotUnderTest, connector: FakeBotConnector)
 
 async function expectHealthy(bot: BotUnderTest, connector: FakeBotConnector): Promise<void> {
   assert.equal((await bot.request('GET', '/healthz')).status, 200);
-  const reopened = await LowdbCustomerStore.open(bot.dataDir);
-  await reopened.listCustomers();
+  await LowdbCustomerStore.open(bot.dataDir);
   const stateDir = path.join(bot.dataDir, 'dialog-state');
   const stateFiles = await readdir(stateDir, { recursive: true, withFileTypes: true });
   for (const file of stateFiles.filter((entry) => entry.isFile())) {
