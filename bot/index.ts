@@ -1,8 +1,23 @@
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createApp } from './create-app.js';
+import { describeError } from './logging/describe-error.js';
 
+/** Why the bot could not start, in words an operator can act on; no stack trace. */
+function startupProblem(error: unknown, config: { host: string; port: number } | undefined): string {
+  if (error instanceof ConfigError) return error.message;
+  const { code } = error as { code?: string };
+  if (config && code === 'EADDRINUSE') {
+    return `Cannot listen on ${config.host}:${config.port}: another process is using that port. Stop it, or set PORT to a free port.`;
+  }
+  if (config && code === 'EACCES') {
+    return `Cannot listen on ${config.host}:${config.port}: not allowed (ports below 1024 need privileges). Set PORT to 1024 or above.`;
+  }
+  return `add-customer-bot could not start: ${String(describeError(error).message)}`;
+}
+
+let config: ReturnType<typeof loadConfig> | undefined;
 try {
-  const config = loadConfig();
+  config = loadConfig();
   const app = await createApp(config);
   const url = await app.listen(config.port, config.host);
   app.logger.info(
@@ -19,14 +34,17 @@ try {
   );
   const stop = () => {
     app.logger.info('stopping');
-    void app.close().then(() => process.exit(0));
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.logger.error({ error: describeError(error) }, 'the server did not close cleanly');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  console.error(startupProblem(error, config));
+  process.exit(1);
 }

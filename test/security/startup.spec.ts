@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,5 +58,28 @@ describe('bot/index.ts at start-up', () => {
     assert.match(output, /MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant/);
     assert.doesNotMatch(output, /very-secret-value-1234/);
     assert.doesNotMatch(output, /\n\s+at /, 'a configuration problem needs no stack trace');
+  });
+
+  it('should say which port is taken and exit 1, without a stack trace, when another process holds it', async () => {
+    // Arrange
+    const holder = createServer();
+    holder.listen(0, '127.0.0.1');
+    await once(holder, 'listening');
+    const { port } = holder.address() as { port: number };
+
+    try {
+      // Act
+      const { code, output } = await runEntry({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port) });
+
+      // Assert
+      assert.equal(code, 1, output);
+      assert.match(
+        output,
+        new RegExp(`Cannot listen on 127\\.0\\.0\\.1:${port}: another process is using that port`),
+      );
+      assert.doesNotMatch(output, /\n\s+at /, 'a taken port needs no stack trace');
+    } finally {
+      holder.close();
+    }
   });
 });
