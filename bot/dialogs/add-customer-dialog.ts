@@ -54,24 +54,11 @@ export async function continueAddCustomer(
   state: AddCustomerState,
   action: DialogAction,
 ): Promise<DialogState | undefined> {
-  switch (state.step) {
-    case 'account':
-      return accountStep(turn, state, action);
-    case 'subscriptions':
-      return subscriptionsStep(turn, state, action);
-    case 'review':
-      return reviewStep(turn, state, action);
-  }
-}
-
-async function accountStep(turn: Turn, state: AddCustomerState, action: DialogAction) {
-  switch (action.verb) {
-    case CARD_VERBS.accountNext:
-    case CARD_VERBS.accountContinue:
+  switch (`${state.step} ${action.verb}`) {
+    case `account ${CARD_VERBS.accountNext}`:
+    case `account ${CARD_VERBS.accountContinue}`:
       return checkAccount(turn, state, action);
-    case CARD_VERBS.accountCancel:
-      return cancel(turn, state);
-    case CARD_VERBS.accountReseller: {
+    case `account ${CARD_VERBS.accountReseller}`: {
       const card = renderResellerRelationshipCard({
         locale: turn.locale,
         companyName: state.accountInput.companyName ?? '',
@@ -80,7 +67,7 @@ async function accountStep(turn: Turn, state: AddCustomerState, action: DialogAc
       await turn.context.sendActivity({ attachments: [card] });
       return state;
     }
-    case CARD_VERBS.accountAddSubscription: {
+    case `account ${CARD_VERBS.accountAddSubscription}`: {
       const match = state.matches.find((candidate) => candidate.customerId === action.customerId);
       if (!match) return showStep(turn, state);
       return beginAddSubscription(turn, {
@@ -88,9 +75,30 @@ async function accountStep(turn: Turn, state: AddCustomerState, action: DialogAc
         cardActivityId: state.cardActivityId,
       });
     }
+    case `subscriptions ${CARD_VERBS.subscriptionsBack}`:
+      return showStep(turn, { ...typedSubscriptions(turn, state, action), step: 'account' });
+    case `subscriptions ${CARD_VERBS.subscriptionsNext}`: {
+      const typed = typedSubscriptions(turn, state, action);
+      const parsed = parseSubscriptions(turn.deps.offers, typed.subscriptionsInput);
+      if (!parsed.ok) return showStep(turn, typed, { subscriptions: parsed });
+      return showStep(turn, { ...typed, step: 'review' });
+    }
+    case `review ${CARD_VERBS.reviewUpdateAccount}`:
+      return showStep(turn, { ...state, step: 'account' });
+    case `review ${CARD_VERBS.reviewUpdateSubscriptions}`:
+      return showStep(turn, { ...state, step: 'subscriptions' });
+    case `review ${CARD_VERBS.reviewSubmit}`:
+      return submit(turn, state);
+    case `account ${CARD_VERBS.accountCancel}`:
+    case `review ${CARD_VERBS.reviewCancel}`:
+      return cancel(turn, state);
     default:
       return state;
   }
+}
+
+function typedSubscriptions(turn: Turn, state: AddCustomerState, action: DialogAction): AddCustomerState {
+  return { ...state, subscriptionsInput: pickSubscriptionsInput(turn.deps.offers, action) };
 }
 
 async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogAction) {
@@ -125,36 +133,6 @@ async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogA
     return showStep(turn, { ...typed, matches }, { account: errors });
   }
   return showStep(turn, { ...typed, step: typed.returnToReview ? 'review' : 'subscriptions' });
-}
-
-async function subscriptionsStep(turn: Turn, state: AddCustomerState, action: DialogAction) {
-  const typed = { ...state, subscriptionsInput: pickSubscriptionsInput(turn.deps.offers, action) };
-  switch (action.verb) {
-    case CARD_VERBS.subscriptionsBack:
-      return showStep(turn, { ...typed, step: 'account' });
-    case CARD_VERBS.subscriptionsNext: {
-      const parsed = parseSubscriptions(turn.deps.offers, typed.subscriptionsInput);
-      if (!parsed.ok) return showStep(turn, typed, { subscriptions: parsed });
-      return showStep(turn, { ...typed, step: 'review' });
-    }
-    default:
-      return state;
-  }
-}
-
-async function reviewStep(turn: Turn, state: AddCustomerState, action: DialogAction) {
-  switch (action.verb) {
-    case CARD_VERBS.reviewUpdateAccount:
-      return showStep(turn, { ...state, step: 'account' });
-    case CARD_VERBS.reviewUpdateSubscriptions:
-      return showStep(turn, { ...state, step: 'subscriptions' });
-    case CARD_VERBS.reviewCancel:
-      return cancel(turn, state);
-    case CARD_VERBS.reviewSubmit:
-      return submit(turn, state);
-    default:
-      return state;
-  }
 }
 
 async function submit(turn: Turn, state: AddCustomerState): Promise<DialogState | undefined> {
