@@ -8,6 +8,7 @@ import type { KeyedLock } from '../store/keyed-lock.js';
 import type { UserConversationState } from './dialogs/dialog-state.js';
 import type { TeamsMessenger } from './messaging/teams-messenger.js';
 import type { UserDirectory } from './messaging/user-directory.js';
+import type { PartnerCenterClient } from './partner-center/partner-center-client.js';
 import type { CustomerProvisioner } from './provisioning/customer-provisioner.js';
 import type { RequestSubmitter } from './provisioning/request-submitter.js';
 
@@ -22,6 +23,8 @@ export type BotDeps = {
   /** What Submit hands a complete request to: creation at once, or an approver first. */
   submitter: RequestSubmitter;
   provisioner: CustomerProvisioner;
+  /** Partner Center operated by 21Vianet, when configured; absent, the local store stands in. */
+  partnerCenter: PartnerCenterClient | undefined;
   messenger: TeamsMessenger;
   /** Turns approvers' Entra ids into the Teams user ids that 1:1 chats and card refreshes need. */
   directory: UserDirectory;

@@ -15,9 +15,12 @@ import { generateTemporaryPassword } from './credentials/generate-temporary-pass
 import { createLogger } from './logging/create-logger.js';
 import { TeamsMessenger } from './messaging/teams-messenger.js';
 import { UserDirectory } from './messaging/user-directory.js';
+import { PartnerCenterClient } from './partner-center/partner-center-client.js';
+import { PartnerCenterProvisioner } from './partner-center/partner-center-provisioner.js';
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
+import type { ConnectorRetryOptions } from './server/connector-retry-options.js';
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
 
@@ -29,6 +32,8 @@ export type AppDeps = {
   generatePassword?: () => string;
   /** The Bot Framework edge: OpenID metadata URL, authentication timeout, Bot Connector retries. */
   botFramework?: AdapterOptions;
+  /** How Partner Center calls are retried; tests pass tiny delays. */
+  partnerCenterRetry?: Partial<ConnectorRetryOptions>;
   /** How the customer store splits its files; the benchmarks compare layouts with it. */
   customerStore?: LowdbCustomerStoreOptions;
 };
@@ -54,16 +59,22 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
 
   const adapter = createAdapter(config, logger, deps.botFramework);
+  const partnerCenter =
+    config.partnerCenter &&
+    new PartnerCenterClient(config.partnerCenter, logger, { retry: deps.partnerCenterRetry });
   const botDeps: BotDeps = {
     store,
     offers,
     accountInfoSchema: createAccountInfoSchema({ partnerEmailDomains: config.partnerEmailDomains }),
     submitter: { submit: () => Promise.reject(new Error('the submitter is set below')) },
-    provisioner: new LocalProvisioner(store, {
-      now,
-      newId,
-      generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
-    }),
+    provisioner: partnerCenter
+      ? new PartnerCenterProvisioner(store, partnerCenter, now)
+      : new LocalProvisioner(store, {
+          now,
+          newId,
+          generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
+        }),
+    partnerCenter,
     messenger: new TeamsMessenger(adapter, config.auth.appId),
     directory: new UserDirectory(storage),
     adapter,

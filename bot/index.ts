@@ -25,6 +25,9 @@ try {
       url: `${url}/api/messages`,
       dataDir: config.dataDir,
       authentication: config.localOnly ? 'off (no MicrosoftAppId: local development only)' : 'on',
+      customers: config.partnerCenter
+        ? `created in Partner Center operated by 21Vianet at ${config.partnerCenter.endpoint}`
+        : 'created in the local store only (no PARTNER_CENTER_CLIENT_ID): no customer reaches Partner Center',
       approval:
         config.approverIds.length > 0
           ? `on (${config.approverIds.length} approvers)`

@@ -50,6 +50,8 @@ export const CustomerSchema = z.object({
   language: z.enum(['zh-CN', 'en-US']),
   subscriptions: z.array(z.object({ offerId: z.string(), quantity: z.number().int().positive() })),
   adminAccount: z.string(),
+  /** Set when the customer was created in Partner Center: its tenant and the orders placed for it. */
+  partnerCenter: z.object({ tenantId: z.string().optional(), orderIds: z.array(z.string()) }).optional(),
   createdBy: RequesterSchema,
   createdAt: z.string(),
   origin: ConversationOriginSchema,

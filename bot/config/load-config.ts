@@ -21,6 +21,11 @@ const commaSeparatedList = z.preprocess(
  */
 const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
 
+/** An https URL without a trailing slash, such as an API base or a token authority host. */
+const httpsBaseUrl = z
+  .url({ protocol: /^https$/, error: 'must be an https URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
 const EnvSchema = z.object({
   PORT: z.preprocess(
     emptyAsUnset,
@@ -53,6 +58,18 @@ const EnvSchema = z.object({
     ),
   ),
   OFFERS_FILE: z.preprocess(emptyAsUnset, z.string().optional()),
+  PARTNER_CENTER: z.preprocess(emptyAsUnset, z.enum(['local']).optional()),
+  PARTNER_CENTER_TENANT_ID: z.preprocess(emptyAsUnset, z.string().optional()),
+  PARTNER_CENTER_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().optional()),
+  PARTNER_CENTER_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().optional()),
+  PARTNER_CENTER_ENDPOINT: z.preprocess(
+    emptyAsUnset,
+    httpsBaseUrl.default('https://partner.partnercenterapi.microsoftonline.cn'),
+  ),
+  PARTNER_CENTER_AUTHORITY: z.preprocess(
+    emptyAsUnset,
+    httpsBaseUrl.default('https://login.chinacloudapi.cn'),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,9 +92,25 @@ export type Config = {
   resellerInviteUrl?: string;
   partnerEmailDomains: string[];
   offersFile?: string;
+  /**
+   * Where customers are created: Partner Center operated by 21Vianet through its REST API, with app-only
+   * tokens for this app registration; undefined means the local store stands in (local runs).
+   */
+  partnerCenter?: PartnerCenterSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** True when no app id is set: requests are not authenticated, which is only fit for local runs. */
   localOnly: boolean;
+};
+
+/** The Partner Center API and the app registration the bot calls it as. */
+export type PartnerCenterSettings = {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** API base URL, no trailing slash. */
+  endpoint: string;
+  /** Token authority host, no trailing slash: tokens come from `${authority}/${tenantId}`. */
+  authority: string;
 };
 
 /** Thrown when the environment is invalid; the message lists every variable to fix. */
@@ -114,6 +147,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     resellerInviteUrl: vars.RESELLER_INVITE_URL,
     partnerEmailDomains: vars.PARTNER_EMAIL_DOMAINS,
     offersFile: vars.OFFERS_FILE,
+    partnerCenter:
+      vars.PARTNER_CENTER_CLIENT_ID && vars.PARTNER_CENTER_TENANT_ID && vars.PARTNER_CENTER_CLIENT_SECRET
+        ? {
+            tenantId: vars.PARTNER_CENTER_TENANT_ID,
+            clientId: vars.PARTNER_CENTER_CLIENT_ID,
+            clientSecret: vars.PARTNER_CENTER_CLIENT_SECRET,
+            endpoint: vars.PARTNER_CENTER_ENDPOINT,
+            authority: vars.PARTNER_CENTER_AUTHORITY,
+          }
+        : undefined,
     logLevel: vars.LOG_LEVEL,
     localOnly,
   };
@@ -137,6 +180,27 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
   }
   if (appType === 'SingleTenant' && value('MicrosoftAppTenantId') === undefined) {
     problems.push('- MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant');
+  }
+  return [...problems, ...partnerCenterProblems(value)];
+}
+
+function partnerCenterProblems(value: (name: string) => string | undefined): string[] {
+  const problems: string[] = [];
+  const clientId = value('PARTNER_CENTER_CLIENT_ID');
+  if (clientId !== undefined) {
+    for (const name of ['PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CLIENT_SECRET']) {
+      if (value(name) === undefined)
+        problems.push(`- ${name}: must be set when PARTNER_CENTER_CLIENT_ID is set`);
+    }
+    if (value('PARTNER_CENTER') === 'local') {
+      problems.push(
+        '- PARTNER_CENTER: must be empty when PARTNER_CENTER_CLIENT_ID is set (local means no Partner Center)',
+      );
+    }
+  } else if (value('NODE_ENV') === 'production' && value('PARTNER_CENTER') !== 'local') {
+    problems.push(
+      '- PARTNER_CENTER_CLIENT_ID: must be set when NODE_ENV=production (with PARTNER_CENTER_TENANT_ID and PARTNER_CENTER_CLIENT_SECRET), or set PARTNER_CENTER=local to create customers in the local store only, on purpose',
+    );
   }
   return problems;
 }

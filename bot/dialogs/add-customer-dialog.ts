@@ -4,10 +4,11 @@ import { renderResellerRelationshipCard } from '../../cards/reseller-relationshi
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import { renderSubscriptionsCard } from '../../cards/subscriptions.js';
 import type { CustomerRequest } from '../../store/customer-schema.js';
-import type {
-  AccountInfoField,
-  AccountInfoInput,
-  FieldError,
+import {
+  type AccountInfoField,
+  type AccountInfoInput,
+  type FieldError,
+  tenantDomain,
 } from '../../store/customers/account-info-schema.js';
 import { parseAccountInfo, pickAccountInfoInput } from '../../store/customers/parse-account-info.js';
 import { parseSubscriptions, pickSubscriptionsInput } from '../../store/customers/parse-subscriptions.js';
@@ -17,6 +18,12 @@ import { beginAddSubscription } from './add-subscription-dialog.js';
 import type { AddCustomerState, DialogState } from './dialog-state.js';
 import { requestSource } from './request-source.js';
 import { replaceDialogCardWithText, showDialogCard } from './show-dialog-card.js';
+
+/**
+ * How long Next on the account card waits for Partner Center's domain check; without an answer by then
+ * the card goes on, and creating the customer checks the domain again.
+ */
+const PARTNER_CENTER_DOMAIN_CHECK_MS = 2_000;
 
 type AccountErrors = Partial<Record<AccountInfoField, FieldError>>;
 type SubscriptionErrors = { errors: Record<string, FieldError>; formError?: FieldError };
@@ -116,10 +123,15 @@ async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogA
   const parsed = parseAccountInfo(accountInfoSchema, typed.accountInput);
   if (!parsed.ok) return showStep(turn, typed, { account: parsed.errors });
   const account = parsed.value;
-  const [domainTaken, candidates] = await Promise.all([
+  const [takenHere, takenInPartnerCenter, candidates] = await Promise.all([
     store.isDomainTaken(account.domainPrefix),
+    turn.deps.partnerCenter?.isDomainTaken(
+      tenantDomain(account.domainPrefix),
+      PARTNER_CENTER_DOMAIN_CHECK_MS,
+    ),
     store.findMatchingCustomers(account),
   ]);
+  const domainTaken = takenHere || takenInPartnerCenter === true;
   const matches = candidates
     .filter((customer) => !dismissedMatchIds.includes(customer.id))
     .map((customer) => ({

@@ -3,8 +3,16 @@ import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
 /** The new tenant's admin sign-in. The password exists only in memory on its way to the requester. */
 export type AdminCredentials = { adminAccount: string; temporaryPassword: string };
 
-/** What provisioning did: credentials only when this call created the customer. */
-export type ProvisioningResult = { customer: Customer; credentials?: AdminCredentials };
+/**
+ * What provisioning did: credentials only when this call created the customer. `credentialsLost` when it
+ * created the customer but the password did not reach the bot (Partner Center shows it once, and operated
+ * by 21Vianet it cannot be reset through the API): the requester must reset it in the admin center.
+ */
+export type ProvisioningResult = {
+  customer: Customer;
+  credentials?: AdminCredentials;
+  credentialsLost?: true;
+};
 
 /**
  * The one seam through which customers are created: the local store today, Partner Center's

@@ -42,8 +42,8 @@ async function createCustomerAndNotify(deps: BotDeps, request: CustomerRequest):
     if (error instanceof DomainTakenError) return { kind: 'domainTaken' };
     throw error;
   }
-  const { customer, credentials } = provisioned;
-  if (!credentials) return { kind: 'alreadySubmitted', customer };
+  const { customer, credentials, credentialsLost } = provisioned;
+  if (!credentials && !credentialsLost) return { kind: 'alreadySubmitted', customer };
   await deps.store.appendAudit({
     at: deps.now().toISOString(),
     event: 'customer.created',
@@ -65,21 +65,36 @@ async function createCustomerAndNotify(deps: BotDeps, request: CustomerRequest):
   return { kind: 'created', customer };
 }
 
+/**
+ * Sends the requester, privately, the credentials card, or, when the password was lost on its way from
+ * Partner Center, how to reset it.
+ */
 async function deliverCredentials(
   deps: BotDeps,
   request: CustomerRequest,
   customer: Customer,
-  credentials: AdminCredentials,
+  credentials: AdminCredentials | undefined,
 ): Promise<Delivery> {
-  const card = renderCredentialsCard({
-    locale: request.locale,
-    customerId: customer.id,
-    companyName: customer.companyName,
-    adminAccount: credentials.adminAccount,
-    temporaryPassword: credentials.temporaryPassword,
-  });
+  const message = credentials
+    ? {
+        attachments: [
+          renderCredentialsCard({
+            locale: request.locale,
+            customerId: customer.id,
+            companyName: customer.companyName,
+            adminAccount: credentials.adminAccount,
+            temporaryPassword: credentials.temporaryPassword,
+          }),
+        ],
+      }
+    : {
+        text: translator(request.locale)('credentials.lost', {
+          company: escapeMarkdown(customer.companyName),
+          account: customer.adminAccount,
+        }),
+      };
   try {
-    await deps.messenger.sendToUser(request.origin, request.requester, { attachments: [card] });
+    await deps.messenger.sendToUser(request.origin, request.requester, message);
     deps.logger.info({ requestId: request.requestId, customerId: customer.id }, 'credentials delivered');
     return 'delivered';
   } catch (error) {

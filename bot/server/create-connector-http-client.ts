@@ -10,12 +10,13 @@ import {
 } from '@azure/core-rest-pipeline';
 import type { Logger } from 'pino';
 import { describeError } from '../logging/describe-error.js';
+import { asAttemptTimeout } from './as-attempt-timeout.js';
 import {
   type ConnectorRetryOptions,
   RETRYABLE_ERROR_CODES,
   RETRYABLE_STATUSES,
 } from './connector-retry-options.js';
-import { createConnectorRetryStrategy } from './create-connector-retry-strategy.js';
+import { createRetryStrategy } from './create-retry-strategy.js';
 import { toPipelineRequest } from './to-pipeline-request.js';
 
 /** The `code` of the error a Bot Connector request ends with when it failed for good. */
@@ -25,7 +26,7 @@ export const CONNECTOR_REQUEST_FAILED = 'BOT_CONNECTOR_REQUEST_FAILED';
  * The HTTP client for botframework-connector's `ConnectorClientOptions.httpClient`, the one option of
  * that SDK (4.23) that reaches the pipeline under each `ConnectorClient`. It sends each attempt through
  * `transport` with `attemptTimeoutMs`, retried by `retryPolicy` of `@azure/core-rest-pipeline` with
- * `createConnectorRetryStrategy`. The SDK's own retry policy still sits above it and cannot be
+ * `createRetryStrategy`. The SDK's own retry policy still sits above it and cannot be
  * configured from these options, so an answer it would send again (a retryable status, any 5xx, a
  * transport error) ends here as a `RestError` coded `CONNECTOR_REQUEST_FAILED`, with the status but
  * without the response; other answers, 403 in particular, go back to the SDK unchanged. Log lines
@@ -48,7 +49,7 @@ export function createConnectorHttpClient(
           throw asAttemptTimeout(error, sent);
         });
       };
-      const retrying = retryPolicy([createConnectorRetryStrategy(options, logger, summary, startedAt)], {
+      const retrying = retryPolicy([createRetryStrategy(options, logger, summary, startedAt)], {
         maxRetries: options.maxRetries,
       });
       const giveUp = (failure: string | number) => {
@@ -81,11 +82,4 @@ export function createConnectorHttpClient(
       };
     },
   };
-}
-
-/** An attempt the transport abandoned at its timeout, as a retryable error; a caller's abort stays one. */
-function asAttemptTimeout(error: unknown, request: PipelineRequest): unknown {
-  const aborted = (error as { name?: unknown } | undefined)?.name === 'AbortError';
-  if (!aborted || request.abortSignal?.aborted) return error;
-  return new RestError(`no response headers within ${request.timeout} ms`, { code: 'ETIMEDOUT' });
 }

@@ -161,6 +161,8 @@ export const enUS = {
   'credentials.doneText': 'The temporary password is no longer shown. The admin signs in as {account}.',
   'credentials.blocked':
     '{name}, I could not send you the admin credentials privately because you have not opened a personal chat with me. In Teams, select **Apps**, find **Add Customer**, open it and select **Open** (or search for me in a new chat). Nothing was lost: the customer {company} is saved.',
+  'credentials.lost':
+    'The customer {company} was created in Partner Center, but its temporary admin password did not reach me and Partner Center shows it only once. Sign in to the Microsoft 365 admin center operated by 21Vianet as a partner admin and reset the password of {account}.',
   'credentials.failed':
     'I could not deliver the admin credentials for {company} to {name}. The customer is saved; please contact your administrator.',
 

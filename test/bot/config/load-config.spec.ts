@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       resellerInviteUrl: undefined,
       partnerEmailDomains: [],
       offersFile: undefined,
+      partnerCenter: undefined,
       logLevel: 'info',
       localOnly: true,
     });
@@ -163,6 +164,7 @@ describe('loadConfig', () => {
       MicrosoftAppId: GUID_A,
       MicrosoftAppType: 'UserAssignedMSI',
       NODE_ENV: 'production',
+      PARTNER_CENTER: 'local',
     });
 
     assert.equal(config.auth.appType, 'UserAssignedMSI');
@@ -176,6 +178,7 @@ describe('loadConfig', () => {
       MicrosoftAppPassword: 'secret',
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: GUID_B,
+      PARTNER_CENTER: 'local',
     };
 
     const config = loadConfig(env);
@@ -245,5 +248,79 @@ describe('loadConfig', () => {
     const env = { MicrosoftAppId: GUID_A, MicrosoftAppType: 'SingleTenant' };
 
     assert.throws(() => loadConfig(env), configErrorNaming('MicrosoftAppPassword', 'MicrosoftAppTenantId'));
+  });
+
+  describe('Partner Center', () => {
+    const partnerCenter = {
+      PARTNER_CENTER_TENANT_ID: GUID_B,
+      PARTNER_CENTER_CLIENT_ID: GUID_A,
+      PARTNER_CENTER_CLIENT_SECRET: 'pc-secret-value',
+    };
+
+    it('should create customers in Partner Center operated by 21Vianet when the app registration is set', () => {
+      const config = loadConfig(partnerCenter);
+
+      assert.deepEqual(config.partnerCenter, {
+        tenantId: GUID_B,
+        clientId: GUID_A,
+        clientSecret: 'pc-secret-value',
+        endpoint: 'https://partner.partnercenterapi.microsoftonline.cn',
+        authority: 'https://login.chinacloudapi.cn',
+      });
+    });
+
+    it('should take another endpoint and authority, without a trailing slash', () => {
+      const config = loadConfig({
+        ...partnerCenter,
+        PARTNER_CENTER_ENDPOINT: 'https://127.0.0.1:8443/',
+        PARTNER_CENTER_AUTHORITY: 'https://127.0.0.1:8443',
+      });
+
+      assert.equal(config.partnerCenter?.endpoint, 'https://127.0.0.1:8443');
+      assert.equal(config.partnerCenter?.authority, 'https://127.0.0.1:8443');
+    });
+
+    it('should require the tenant and the secret with a client id, naming both', () => {
+      assert.throws(
+        () => loadConfig({ PARTNER_CENTER_CLIENT_ID: GUID_A }),
+        configErrorNaming('PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CLIENT_SECRET'),
+      );
+    });
+
+    it('should refuse an endpoint or authority that is not https', () => {
+      assert.throws(
+        () =>
+          loadConfig({
+            ...partnerCenter,
+            PARTNER_CENTER_ENDPOINT: 'http://partner.example.cn',
+            PARTNER_CENTER_AUTHORITY: 'login',
+          }),
+        configErrorNaming('PARTNER_CENTER_ENDPOINT', 'PARTNER_CENTER_AUTHORITY'),
+      );
+    });
+
+    it('should refuse, in production, the local store chosen by omission, and accept it chosen on purpose', () => {
+      const production = { NODE_ENV: 'production', MicrosoftAppId: GUID_A, MicrosoftAppPassword: 'x' };
+
+      assert.throws(() => loadConfig(production), configErrorNaming('PARTNER_CENTER_CLIENT_ID'));
+      assert.equal(loadConfig({ ...production, PARTNER_CENTER: 'local' }).partnerCenter, undefined);
+      assert.equal(loadConfig({ ...production, ...partnerCenter }).partnerCenter?.clientId, GUID_A);
+    });
+
+    it('should refuse PARTNER_CENTER=local beside a client id, and any other value', () => {
+      assert.throws(
+        () => loadConfig({ ...partnerCenter, PARTNER_CENTER: 'local' }),
+        configErrorNaming('PARTNER_CENTER'),
+      );
+      assert.throws(() => loadConfig({ PARTNER_CENTER: 'remote' }), configErrorNaming('PARTNER_CENTER'));
+    });
+
+    it('should never put the client secret in a configuration error', () => {
+      assert.throws(
+        () =>
+          loadConfig({ ...partnerCenter, PARTNER_CENTER_TENANT_ID: '', PARTNER_CENTER_ENDPOINT: 'ftp://x' }),
+        (error: unknown) => error instanceof ConfigError && !error.message.includes('pc-secret-value'),
+      );
+    });
   });
 });

@@ -9,25 +9,32 @@ import {
 /** What the retry log lines say about a request: never its headers or body. */
 export type RequestSummary = { method: string; path: string };
 
+/** The service a request goes to: its name in log lines, and the answers of it worth another attempt. */
+export type RetriedService = { name: string; retryableStatuses: ReadonlySet<number> };
+
+/** The Bot Connector, the service retried unless another is named. */
+export const BOT_CONNECTOR: RetriedService = { name: 'Bot Connector', retryableStatuses: RETRYABLE_STATUSES };
+
 /**
- * The retry decision for one Bot Connector request, given to `retryPolicy` of `@azure/core-rest-pipeline`,
- * which runs the loop, waits and stops after `maxRetries`. A status in `RETRYABLE_STATUSES` or an error
+ * The retry decision for one request to `service` (the Bot Connector unless another is named), given to `retryPolicy` of `@azure/core-rest-pipeline`,
+ * which runs the loop, waits and stops after `maxRetries`. A status the service names retryable or an error
  * code in `RETRYABLE_ERROR_CODES` is retried after exponential backoff with "equal jitter" (a random
  * point in the upper half, so that many senders do not retry in step), or after the `Retry-After` the
  * service sent when that is longer, cut to `maxRetryAfterMs`. No retry starts that would begin more than
  * `budgetMs` after `startedAt`. Everything else is skipped, so the policy hands it on unchanged.
  */
-export function createConnectorRetryStrategy(
+export function createRetryStrategy(
   options: ConnectorRetryOptions,
   logger: Logger,
   request: RequestSummary,
   startedAt: number,
+  service: RetriedService = BOT_CONNECTOR,
 ): RetryStrategy {
   return {
-    name: 'addCustomerBotConnectorRetry',
+    name: 'addCustomerBotRetry',
     retry({ retryCount, response, responseError }) {
       const failure = response
-        ? RETRYABLE_STATUSES.has(response.status) && response.status
+        ? service.retryableStatuses.has(response.status) && response.status
         : RETRYABLE_ERROR_CODES.has(responseError?.code ?? '') && responseError?.code;
       if (!failure) return { skipStrategy: true };
       const now = options.now();
@@ -41,7 +48,7 @@ export function createConnectorRetryStrategy(
       if (now - startedAt + delayMs > options.budgetMs) return { skipStrategy: true };
       logger.warn(
         { ...request, attempt: retryCount + 1, failure, delayMs, retryAfterMs },
-        'Bot Connector request failed; retrying',
+        `${service.name} request failed; retrying`,
       );
       return { retryAfterInMs: delayMs };
     },

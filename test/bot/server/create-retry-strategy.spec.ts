@@ -10,7 +10,7 @@ import {
   type ConnectorRetryOptions,
   DEFAULT_CONNECTOR_RETRY,
 } from '../../../bot/server/connector-retry-options.js';
-import { createConnectorRetryStrategy } from '../../../bot/server/create-connector-retry-strategy.js';
+import { createRetryStrategy } from '../../../bot/server/create-retry-strategy.js';
 import { CapturedLogs } from '../../helpers/capture-logs.js';
 
 const NOW = Date.parse('2025-03-14T09:00:00Z');
@@ -21,7 +21,7 @@ function response(status: number, headers: Record<string, string> = {}): Pipelin
   return { status, headers: createHttpHeaders(headers), request };
 }
 
-describe('createConnectorRetryStrategy', () => {
+describe('createRetryStrategy', () => {
   let logs: CapturedLogs;
 
   beforeEach(() => {
@@ -38,7 +38,7 @@ describe('createConnectorRetryStrategy', () => {
       now: () => NOW,
       ...overrides,
     };
-    return createConnectorRetryStrategy(options, createLogger('debug', logs), REQUEST, startedAt);
+    return createRetryStrategy(options, createLogger('debug', logs), REQUEST, startedAt);
   }
 
   it('should retry 408, 412, 429, 502, 503 and 504', () => {

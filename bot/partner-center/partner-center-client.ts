@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpClient,
+  type PipelineRequest,
+  type PipelineResponse,
+  retryPolicy,
+} from '@azure/core-rest-pipeline';
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { PartnerCenterSettings } from '../config/load-config.js';
+import { describeError } from '../logging/describe-error.js';
+import { asAttemptTimeout } from '../server/as-attempt-timeout.js';
+import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from '../server/connector-retry-options.js';
+import { createRetryStrategy, type RetriedService } from '../server/create-retry-strategy.js';
+import type { createCustomerBody } from './create-customer-body.js';
+import { PARTNER_CENTER_ERRORS, PartnerCenterError } from './partner-center-error.js';
+
+const PARTNER_CENTER: RetriedService = {
+  name: 'Partner Center',
+  retryableStatuses: new Set([408, 429, 500, 502, 503, 504]),
+};
+
+const CREDENTIAL_SETTINGS =
+  'PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_CLIENT_SECRET and PARTNER_CENTER_TENANT_ID';
+
+const CustomerSchema = z.looseObject({
+  id: z.string().min(1),
+  companyProfile: z.looseObject({ tenantId: z.string().optional(), domain: z.string() }),
+  userCredentials: z.looseObject({ userName: z.string(), password: z.string() }).optional(),
+});
+/** A customer as Partner Center answers it; `userCredentials` only in the answer that created it. */
+export type PartnerCenterCustomer = z.infer<typeof CustomerSchema>;
+
+const OrderSchema = z.looseObject({
+  id: z.string().min(1),
+  lineItems: z.array(z.looseObject({ offerId: z.string(), quantity: z.number() })),
+});
+/** An order as Partner Center answers it. */
+export type PartnerCenterOrder = z.infer<typeof OrderSchema>;
+
+const ErrorBodySchema = z.looseObject({ code: z.union([z.number(), z.string()]).optional() });
+
+type Call = {
+  method: 'GET' | 'HEAD' | 'POST';
+  path: string;
+  body?: unknown;
+  /** The `MS-RequestId` of the logical call, the same on every retry; a new one when absent. */
+  requestId?: string;
+  /** Statuses that are an answer, not a failure (404 for a free domain). */
+  accept?: readonly number[];
+  retries?: boolean;
+  timeoutMs?: number;
+};
+
+/**
+ * Partner Center operated by 21Vianet, through its REST API, as this app registration (app-only
+ * tokens from `${authority}/${tenantId}` by `@azure/msal-node`, which caches them until shortly before
+ * they expire and, with the authority listed as known, asks no other host). Every call carries an
+ * `MS-RequestId` kept across its retries and a new `MS-CorrelationId` per attempt; 429 waits for
+ * `Retry-After`, 5xx and time-outs are retried with backoff within a bounded budget, and what still fails
+ * is a `PartnerCenterError`. Log lines carry the method, path and status, never tokens or bodies.
+ */
+export class PartnerCenterClient {
+  private readonly tokens: ConfidentialClientApplication;
+  private readonly retry: ConnectorRetryOptions;
+  private readonly transport: HttpClient;
+
+  constructor(
+    private readonly settings: PartnerCenterSettings,
+    private readonly logger: Logger,
+    options: { retry?: Partial<ConnectorRetryOptions>; transport?: HttpClient } = {},
+  ) {
+    this.retry = { ...DEFAULT_CONNECTOR_RETRY, ...options.retry };
+    this.transport = options.transport ?? createDefaultHttpClient();
+    this.tokens = new ConfidentialClientApplication({
+      auth: {
+        clientId: settings.clientId,
+        clientSecret: settings.clientSecret,
+        authority: `${settings.authority}/${settings.tenantId}`,
+        knownAuthorities: [new URL(settings.authority).host],
+      },
+    });
+  }
+
+  /**
+   * Whether a tenant domain (`<prefix>.partner.onmschina.cn`) is taken: one attempt, answered within
+   * `timeoutMs` or not at all (undefined), so that a slow Partner Center never holds up a card.
+   */
+  async isDomainTaken(domain: string, timeoutMs: number): Promise<boolean | undefined> {
+    try {
+      const { status } = await this.send({
+        method: 'HEAD',
+        path: `/v1/domains/${encodeURIComponent(domain)}`,
+        accept: [404],
+        retries: false,
+        timeoutMs,
+      });
+      return status !== 404;
+    } catch (error) {
+      this.logger.warn({ error: describeError(error) }, 'Partner Center domain check gave no answer');
+      return undefined;
+    }
+  }
+
+  /** Creates a customer (its tenant and admin user) once per `requestId`; the answer holds the admin's password. */
+  async createCustomer(body: ReturnType<typeof createCustomerBody>, requestId: string) {
+    const { json } = await this.send({ method: 'POST', path: '/v1/customers', body, requestId });
+    return this.parse(CustomerSchema, json, 'POST /v1/customers');
+  }
+
+  /** The partner's customer with this tenant domain, if there is one. */
+  async findCustomerByDomain(domain: string): Promise<PartnerCenterCustomer | undefined> {
+    const filter = JSON.stringify({ Field: 'Domain', Value: domain, Operator: 'starts_with' });
+    const { json } = await this.send({
+      method: 'GET',
+      path: `/v1/customers?size=50&filter=${encodeURIComponent(filter)}`,
+    });
+    const page = this.parse(z.looseObject({ items: z.array(CustomerSchema) }), json, 'GET /v1/customers');
+    return page.items.find(
+      (customer) => customer.companyProfile.domain.toLowerCase() === domain.toLowerCase(),
+    );
+  }
+
+  /** Places an order of licenses for a customer once per `requestId`. */
+  async createOrder(
+    customerId: string,
+    lines: readonly { offerId: string; quantity: number }[],
+    requestId: string,
+  ): Promise<PartnerCenterOrder> {
+    const path = `/v1/customers/${encodeURIComponent(customerId)}/orders`;
+    const body = {
+      referenceCustomerId: customerId,
+      lineItems: lines.map((line, index) => ({
+        lineItemNumber: index,
+        offerId: line.offerId,
+        quantity: line.quantity,
+      })),
+    };
+    const { json } = await this.send({ method: 'POST', path, body, requestId });
+    return this.parse(OrderSchema, json, `POST ${path}`);
+  }
+
+  private async token(): Promise<string> {
+    try {
+      const result = await this.tokens.acquireTokenByClientCredential({
+        scopes: [`${this.settings.endpoint}/.default`],
+      });
+      if (!result?.accessToken) throw new Error('no access token in the answer');
+      return result.accessToken;
+    } catch (error) {
+      const { errorCode } = error as { errorCode?: string };
+      const refused = ['invalid_client', 'unauthorized_client', 'invalid_request', 'invalid_tenant'];
+      if (errorCode && refused.includes(errorCode)) {
+        throw new PartnerCenterError(
+          PARTNER_CENTER_ERRORS.unauthorized,
+          `Partner Center token refused by ${this.settings.authority} (${errorCode}): check ${CREDENTIAL_SETTINGS}`,
+        );
+      }
+      throw new PartnerCenterError(
+        PARTNER_CENTER_ERRORS.unavailable,
+        `No Partner Center token from ${this.settings.authority} (check PARTNER_CENTER_AUTHORITY): ${describeError(error).message}`,
+      );
+    }
+  }
+
+  private async send(call: Call): Promise<{ status: number; json: unknown }> {
+    const request = createPipelineRequest({
+      url: `${this.settings.endpoint}${call.path}`,
+      method: call.method,
+      headers: createHttpHeaders({
+        accept: 'application/json',
+        'ms-requestid': call.requestId ?? randomUUID(),
+        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+      }),
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      timeout: call.timeoutMs ?? this.retry.attemptTimeoutMs,
+    });
+    const name = `${call.method} ${call.path.split('?')[0]}`;
+    const summary = { method: call.method, path: call.path.split('?')[0] ?? call.path };
+    const strategy = createRetryStrategy(this.retry, this.logger, summary, this.retry.now(), PARTNER_CENTER);
+    const policy = retryPolicy([strategy], {
+      maxRetries: call.retries === false ? 0 : this.retry.maxRetries,
+    });
+    let response: PipelineResponse;
+    try {
+      response = await policy.sendRequest(request, (sent) => this.attempt(sent));
+    } catch (error) {
+      if (error instanceof PartnerCenterError) throw error;
+      throw new PartnerCenterError(
+        PARTNER_CENTER_ERRORS.unavailable,
+        `Partner Center ${name} gave no answer: ${describeError(error).message}`,
+      );
+    }
+    const { status } = response;
+    const json = response.bodyAsText ? safeJson(response.bodyAsText) : undefined;
+    if ((status >= 200 && status < 300) || call.accept?.includes(status)) return { status, json };
+    throw this.failure(name, status, json);
+  }
+
+  private async attempt(request: PipelineRequest): Promise<PipelineResponse> {
+    request.headers.set('authorization', `Bearer ${await this.token()}`);
+    request.headers.set('ms-correlationid', randomUUID());
+    return this.transport.sendRequest(request).catch((error: unknown) => {
+      throw asAttemptTimeout(error, request);
+    });
+  }
+
+  private failure(name: string, status: number, json: unknown): PartnerCenterError {
+    const code = ErrorBodySchema.safeParse(json).data?.code;
+    const said = `Partner Center answered ${status}${code === undefined ? '' : ` (code ${code})`} to ${name}`;
+    if (status === 401 || status === 403) {
+      return new PartnerCenterError(
+        PARTNER_CENTER_ERRORS.unauthorized,
+        `${said}: the app registration lacks access; check ${CREDENTIAL_SETTINGS}`,
+        status,
+        code,
+      );
+    }
+    if (status === 409) return new PartnerCenterError(PARTNER_CENTER_ERRORS.domainTaken, said, status, code);
+    if (String(code) === '2007')
+      return new PartnerCenterError(PARTNER_CENTER_ERRORS.invalidAddress, said, status, code);
+    if (String(code) === '2002') {
+      return new PartnerCenterError(PARTNER_CENTER_ERRORS.quantityOutOfRange, said, status, code);
+    }
+    const kind =
+      status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'rejected' : 'unavailable';
+    return new PartnerCenterError(PARTNER_CENTER_ERRORS[kind], said, status, code);
+  }
+
+  private parse<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    throw new PartnerCenterError(
+      PARTNER_CENTER_ERRORS.rejected,
+      `Partner Center answered ${name} with an unexpected body: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
