@@ -5,6 +5,7 @@ import type { createAccountInfoSchema } from '../store/customers/account-info-sc
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { Locale, Translate } from '../store/i18n/translate.js';
 import type { KeyedLock } from '../store/keyed-lock.js';
+import type { BackgroundWork } from './background-work.js';
 import type { UserConversationState } from './dialogs/dialog-state.js';
 import type { TeamsMessenger } from './messaging/teams-messenger.js';
 import type { UserDirectory } from './messaging/user-directory.js';
@@ -35,6 +36,8 @@ export type BotDeps = {
   resellerInviteUrl: string | undefined;
   /** Serialises orders per customer, so that a license maximum is checked against the latest counts. */
   orders: KeyedLock;
+  /** Work carried on after a turn is answered: creating customers. */
+  background: BackgroundWork;
   logger: Logger;
   now: () => Date;
   newId: () => string;

@@ -9,6 +9,7 @@ import { FileStorage } from '../store/file-storage.js';
 import { KeyedLock } from '../store/keyed-lock.js';
 import { LowdbCustomerStore, type LowdbCustomerStoreOptions } from '../store/lowdb-customer-store.js';
 import { RequestApproval } from './approval/request-approval.js';
+import { BackgroundWork } from './background-work.js';
 import type { BotDeps } from './bot-deps.js';
 import type { Config } from './config/load-config.js';
 import { generateTemporaryPassword } from './credentials/generate-temporary-password.js';
@@ -17,6 +18,7 @@ import { TeamsMessenger } from './messaging/teams-messenger.js';
 import { UserDirectory } from './messaging/user-directory.js';
 import { PartnerCenterClient } from './partner-center/partner-center-client.js';
 import { PartnerCenterProvisioner } from './partner-center/partner-center-provisioner.js';
+import { resumeCreation } from './provisioning/create-requested-customer.js';
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
@@ -44,10 +46,15 @@ export type App = {
   adapter: CloudAdapter;
   store: LowdbCustomerStore;
   logger: Logger;
+  /** Resolves when the work the bot carries on after answering turns (creating customers) is done. */
+  idle(): Promise<void>;
   /** Starts listening; resolves with the URL the server answers on, rejects when the port cannot be had (`EADDRINUSE`). */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
 };
+
+/** How long `close` lets work in flight (a Partner Center call) finish before abandoning it. */
+const BACKGROUND_GRACE_MS = 5_000;
 
 /** Builds the whole bot from its configuration. Nothing is wired at import time. */
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
@@ -59,6 +66,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
 
   const adapter = createAdapter(config, logger, deps.botFramework);
+  const background = new BackgroundWork(logger);
   const partnerCenter =
     config.partnerCenter &&
     new PartnerCenterClient(config.partnerCenter, logger, { retry: deps.partnerCenterRetry });
@@ -82,12 +90,14 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     approverIds: config.approverIds,
     resellerInviteUrl: config.resellerInviteUrl,
     orders: new KeyedLock(),
+    background,
     logger,
     now,
     newId,
   };
   botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
   const server = createServer(adapter, new AddCustomerBot(botDeps, storage));
+  for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
 
   return {
     server,
@@ -102,9 +112,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
           resolve(`http://${host}:${server.address().port}`);
         });
       }),
-    close: () =>
-      new Promise((resolve, reject) => {
+    idle: () => background.idle(),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error?: Error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      await background.close(BACKGROUND_GRACE_MS);
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { AccountInfo, FieldError } from '../store/customers/account-info-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
+import type { MessageKey } from '../store/i18n/en-us.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { customerFactSections } from './customer-facts.js';
@@ -22,7 +23,12 @@ export type ReviewCardData = {
     | { kind: 'editing' }
     | { kind: 'submitted'; at: string }
     | { kind: 'pending'; at: string }
-    | { kind: 'cancelled' };
+    | { kind: 'cancelled' }
+    /** Submitted and being created, after the turn; in Partner Center when `partnerCenter`. */
+    | { kind: 'creating'; at: string; partnerCenter: boolean }
+    | { kind: 'created'; at: string; partnerCenter: boolean; customerId: string }
+    /** Creation failed for `reason`; the card offers Try again. */
+    | { kind: 'failed'; at: string; reason: MessageKey };
   /**
    * Set when reviewing subscriptions for an existing customer: the card then shows the company, what it
    * has and what is being added, and only subscriptions can be updated.
@@ -35,13 +41,28 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
   const t = translator(data.locale);
   const ownerName = escapeMarkdown(data.owner.name);
   const editing = data.state.kind === 'editing';
-  const statuses = {
+  const state = data.state;
+  const when = 'at' in state ? cardDateTime(state.at) : '';
+  const submitted = { name: ownerName, when };
+  const status = {
     editing: () => '',
-    submitted: (at: string) => t('review.submitted', { name: ownerName, when: cardDateTime(at) }),
-    pending: (at: string) => t('review.pendingState', { name: ownerName, when: cardDateTime(at) }),
+    submitted: () => t('review.submitted', submitted),
+    pending: () => t('review.pendingState', submitted),
     cancelled: () => t('review.cancelledState', { name: ownerName }),
-  };
-  const status = statuses[data.state.kind]('at' in data.state ? data.state.at : '');
+    creating: () =>
+      t(
+        state.kind === 'creating' && state.partnerCenter
+          ? 'review.creatingInPartnerCenter'
+          : 'review.creatingState',
+        submitted,
+      ),
+    created: () =>
+      state.kind === 'created' && state.partnerCenter
+        ? t('review.createdInPartnerCenter', { ...submitted, id: state.customerId })
+        : t('review.createdState', submitted),
+    failed: () =>
+      t('review.failedState', { ...submitted, reason: state.kind === 'failed' ? t(state.reason) : '' }),
+  }[state.kind]();
   const existing = data.existingCustomer;
   const offerFacts = (lines: readonly SubscriptionLine[]) =>
     lines.map((line) => ({
@@ -73,9 +94,15 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
     formError: data.formError ? t(data.formError.key, data.formError.params) : '',
     sections,
     status,
-    statusColor: { editing: 'Default', submitted: 'Good', pending: 'Accent', cancelled: 'Warning' }[
-      data.state.kind
-    ],
+    statusColor: {
+      editing: 'Default',
+      submitted: 'Good',
+      pending: 'Accent',
+      cancelled: 'Warning',
+      creating: 'Accent',
+      created: 'Good',
+      failed: 'Attention',
+    }[data.state.kind],
     actions: editing
       ? [
           { title: t('review.submit'), verb: CARD_VERBS.reviewSubmit, style: 'positive' },
@@ -87,7 +114,9 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
           },
           { title: t('review.cancel'), verb: CARD_VERBS.reviewCancel, style: 'destructive' },
         ]
-      : [],
+      : data.state.kind === 'failed'
+        ? [{ title: t('review.retry'), verb: CARD_VERBS.requestRetry, style: 'positive' }]
+        : [],
     flowId: data.flowId,
     ownerId: data.owner.id,
   });

@@ -127,7 +127,27 @@ export const DecisionSchema = z.object({
 /** A decision on a request. */
 export type Decision = z.infer<typeof DecisionSchema>;
 
-/** A submitted request waiting for (or past) an approver's decision. Holds no secret. */
+/**
+ * Creating the customer (or placing the order) of a request, after the turn that started it: where it
+ * stands, how many attempts have started (counted before each, so that more than one means an earlier
+ * attempt may have reached Partner Center), and what Partner Center has already done for it.
+ */
+export const CreationSchema = z.object({
+  state: z.enum(['creating', 'created', 'failed']),
+  attempts: z.number().int().min(0),
+  at: z.string(),
+  partnerCenterCustomerId: z.string().optional(),
+  orderIds: z.array(z.string()).default([]),
+  /** Why it failed: one of the Partner Center error codes, or `INTERNAL`. */
+  failure: z.string().optional(),
+});
+/** Creating the customer of a request, after the turn that started it. */
+export type Creation = z.infer<typeof CreationSchema>;
+
+/**
+ * A submitted request: waiting for (or past) an approver's decision. With approval off a request is
+ * `approved` as it is submitted, with no `decision`. Holds no secret.
+ */
 export const ApprovalRequestSchema = z.object({
   id: z.string(),
   status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
@@ -135,6 +155,9 @@ export const ApprovalRequestSchema = z.object({
   decision: DecisionSchema.optional(),
   customerId: z.string().optional(),
   cards: z.array(PostedCardSchema),
+  /** The requester's Review card, which shows the request's progress after Submit. */
+  reviewCard: PostedCardSchema.optional(),
+  creation: CreationSchema.optional(),
 });
 /** A submitted request waiting for (or past) an approver's decision. */
 export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;

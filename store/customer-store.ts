@@ -1,6 +1,7 @@
 import type {
   ApprovalRequest,
   AuditEntry,
+  Creation,
   Customer,
   Decision,
   PostedCard,
@@ -66,6 +67,13 @@ export interface CustomerStore {
   decideRequest(requestId: string, decision: Decision): Promise<DecideResult>;
   /** Records where copies of the request's approval card were posted. */
   addRequestCards(requestId: string, cards: PostedCard[]): Promise<void>;
+  /**
+   * Records where creating a request's customer stands; returns the request as saved. A request whose
+   * creation is `creating` is listed by `unfinishedRequestIds` until it is `created` or `failed`.
+   */
+  setCreation(requestId: string, creation: Creation): Promise<ApprovalRequest>;
+  /** The requests whose creation was started and has not ended: what to resume after a restart. */
+  unfinishedRequestIds(): Promise<string[]>;
   /** Links an approved request to the customer it created. */
   setRequestCustomer(requestId: string, customerId: string): Promise<void>;
   /** Appends a line to the audit trail. */

@@ -4,6 +4,7 @@ import { CustomerIndex } from './customer-index.js';
 import type {
   ApprovalRequest,
   AuditEntry,
+  Creation,
   Customer,
   Decision,
   PostedCard,
@@ -44,6 +45,7 @@ export class LowdbCustomerStore implements CustomerStore {
   private readonly segmentOfCustomer = new Map<string, StoreSegment>();
   private readonly segmentOfRequest = new Map<string, StoreSegment>();
   private readonly orderRequestIds = new Set<string>();
+  private readonly creatingRequestIds = new Set<string>();
   /** Customers whose write is under way: a duplicate waits for it, a rival for the domain is refused. */
   private readonly saving = new Map<string, Promise<AddCustomerResult>>();
   private readonly savingDomains = new Set<string>();
@@ -71,7 +73,10 @@ export class LowdbCustomerStore implements CustomerStore {
   private adopt(segment: StoreSegment): void {
     const { customers, requests, orders } = segment.data;
     for (const customer of customers) this.index(customer, segment);
-    for (const request of requests) this.segmentOfRequest.set(request.id, segment);
+    for (const request of requests) {
+      this.segmentOfRequest.set(request.id, segment);
+      if (request.creation?.state === 'creating') this.creatingRequestIds.add(request.id);
+    }
     for (const order of orders) this.orderRequestIds.add(order.requestId);
     this.segments.at(-1)?.seal();
     this.segments.push(segment);
@@ -191,6 +196,7 @@ export class LowdbCustomerStore implements CustomerStore {
       this.segmentOfRequest.delete(request.id);
       throw error;
     }
+    if (request.creation?.state === 'creating') this.creatingRequestIds.add(request.id);
     return { request, created: true };
   }
 
@@ -220,6 +226,26 @@ export class LowdbCustomerStore implements CustomerStore {
       request.cards.push(...cards);
       await segment.write();
     });
+  }
+
+  async setCreation(requestId: string, creation: Creation): Promise<ApprovalRequest> {
+    return this.changeRequest(requestId, async (request, segment) => {
+      const before = request.creation;
+      request.creation = creation;
+      try {
+        await segment.write();
+      } catch (error) {
+        request.creation = before;
+        throw error;
+      }
+      if (creation.state === 'creating') this.creatingRequestIds.add(requestId);
+      else this.creatingRequestIds.delete(requestId);
+      return request;
+    });
+  }
+
+  async unfinishedRequestIds(): Promise<string[]> {
+    return [...this.creatingRequestIds];
   }
 
   async setRequestCustomer(requestId: string, customerId: string): Promise<void> {

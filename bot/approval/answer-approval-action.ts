@@ -8,7 +8,8 @@ import { exceededOffers } from '../../store/customers/exceeded-offers.js';
 import { translator } from '../../store/i18n/translate.js';
 import type { BotDeps, Turn } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
-import { fulfilRequest } from '../provisioning/fulfil-request.js';
+import { addSubscriptionsAndNotify } from '../provisioning/add-subscriptions-and-notify.js';
+import { startCreation } from '../provisioning/create-requested-customer.js';
 import type { CardActionOf } from '../routing/card-action.js';
 import { cardResponse, messageResponse } from '../routing/invoke-responses.js';
 import { ownerIdOf } from '../routing/owner-id-of.js';
@@ -120,8 +121,10 @@ async function afterDecision(deps: BotDeps, context: TurnContext, request: Appro
     conversationId: context.activity.conversation.id,
     detail: decision.reason,
   });
-  if (decision.status === 'approved') {
-    const outcome = await fulfilRequest(deps, request.request);
+  if (decision.status === 'approved' && request.request.kind === 'newCustomer') {
+    await startCreation(deps, request);
+  } else if (decision.status === 'approved') {
+    const outcome = await addSubscriptionsAndNotify(deps, request.request);
     if (outcome.kind === 'created' || outcome.kind === 'alreadySubmitted') {
       await deps.store.setRequestCustomer(request.id, outcome.customer.id);
     }

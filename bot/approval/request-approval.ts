@@ -12,12 +12,20 @@ import type { RequestSubmitter, SubmitOutcome } from '../provisioning/request-su
 export class RequestApproval implements RequestSubmitter {
   constructor(private readonly deps: BotDeps) {}
 
-  async submit(request: CustomerRequest): Promise<SubmitOutcome> {
+  async submit(request: CustomerRequest, reviewCardActivityId?: string): Promise<SubmitOutcome> {
     const { store } = this.deps;
     if (request.kind === 'newCustomer' && (await store.isDomainTaken(request.account.domainPrefix))) {
       return { kind: 'domainTaken' };
     }
-    const saved = await store.addRequest({ id: request.requestId, status: 'pending', request, cards: [] });
+    const saved = await store.addRequest({
+      id: request.requestId,
+      status: 'pending',
+      request,
+      cards: [],
+      reviewCard: reviewCardActivityId
+        ? { origin: request.origin, activityId: reviewCardActivityId }
+        : undefined,
+    });
     if (!saved.created) return { kind: 'pendingApproval' };
     await store.appendAudit({
       at: this.deps.now().toISOString(),

@@ -150,10 +150,11 @@ async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogA
 async function submit(turn: Turn, state: AddCustomerState): Promise<DialogState | undefined> {
   const checked = check(turn, state);
   if (!checked.ok) return showStep(turn, state);
-  const outcome = await turn.deps.submitter.submit(checked.request);
+  const outcome = await turn.deps.submitter.submit(checked.request, state.cardActivityId);
   if (outcome.kind === 'domainTaken') {
     return showStep(turn, state, { review: { key: 'error.domainPrefix.taken' } });
   }
+  if (outcome.kind === 'creating') return undefined;
   const at = turn.deps.now().toISOString();
   await showReviewAs(
     turn,

@@ -54,6 +54,8 @@ type Call = {
   accept?: readonly number[];
   retries?: boolean;
   timeoutMs?: number;
+  /** Abandons the call (no retry), for a bot that is stopping. */
+  signal?: AbortSignal;
 };
 
 /**
@@ -107,8 +109,8 @@ export class PartnerCenterClient {
   }
 
   /** Creates a customer (its tenant and admin user) once per `requestId`; the answer holds the admin's password. */
-  async createCustomer(body: ReturnType<typeof createCustomerBody>, requestId: string) {
-    const { json } = await this.send({ method: 'POST', path: '/v1/customers', body, requestId });
+  async createCustomer(body: ReturnType<typeof createCustomerBody>, requestId: string, signal?: AbortSignal) {
+    const { json } = await this.send({ method: 'POST', path: '/v1/customers', body, requestId, signal });
     return this.parse(CustomerSchema, json, 'POST /v1/customers');
   }
 
@@ -130,6 +132,7 @@ export class PartnerCenterClient {
     customerId: string,
     lines: readonly { offerId: string; quantity: number }[],
     requestId: string,
+    signal?: AbortSignal,
   ): Promise<PartnerCenterOrder> {
     const path = `/v1/customers/${encodeURIComponent(customerId)}/orders`;
     const body = {
@@ -140,7 +143,7 @@ export class PartnerCenterClient {
         quantity: line.quantity,
       })),
     };
-    const { json } = await this.send({ method: 'POST', path, body, requestId });
+    const { json } = await this.send({ method: 'POST', path, body, requestId, signal });
     return this.parse(OrderSchema, json, `POST ${path}`);
   }
 
@@ -178,6 +181,7 @@ export class PartnerCenterClient {
       }),
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       timeout: call.timeoutMs ?? this.retry.attemptTimeoutMs,
+      abortSignal: call.signal,
     });
     const name = `${call.method} ${call.path.split('?')[0]}`;
     const summary = { method: call.method, path: call.path.split('?')[0] ?? call.path };
@@ -189,7 +193,7 @@ export class PartnerCenterClient {
     try {
       response = await policy.sendRequest(request, (sent) => this.attempt(sent));
     } catch (error) {
-      if (error instanceof PartnerCenterError) throw error;
+      if (error instanceof PartnerCenterError || call.signal?.aborted) throw error;
       throw new PartnerCenterError(
         PARTNER_CENTER_ERRORS.unavailable,
         `Partner Center ${name} gave no answer: ${describeError(error).message}`,

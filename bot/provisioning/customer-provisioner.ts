@@ -20,5 +20,19 @@ export type ProvisioningResult = {
  * when the domain belongs to someone else.
  */
 export interface CustomerProvisioner {
-  provision(request: CustomerRequest): Promise<ProvisioningResult>;
+  provision(request: CustomerRequest, progress?: ProvisioningProgress): Promise<ProvisioningResult>;
 }
+
+/**
+ * What earlier attempts at one request already did, and where to record what this one does, so that a
+ * creation interrupted at any moment (a crash, a restart) resumes without doing anything twice.
+ */
+export type ProvisioningProgress = {
+  /** Attempts started, this one included: more than one means an earlier one may have reached Partner Center. */
+  attempts: number;
+  partnerCenterCustomerId?: string;
+  orderIds: readonly string[];
+  record(done: { partnerCenterCustomerId?: string; orderIds?: string[] }): Promise<void>;
+  /** Raised when the bot is stopping: abandon the calls in flight. */
+  signal?: AbortSignal;
+};

@@ -5,6 +5,7 @@ export type SubmitOutcome =
   | { kind: 'created'; customer: Customer }
   | { kind: 'alreadySubmitted'; customer: Customer }
   | { kind: 'pendingApproval' }
+  | { kind: 'creating' }
   | { kind: 'domainTaken' }
   | { kind: 'limitExceeded' };
 
@@ -13,5 +14,6 @@ export type SubmitOutcome =
  * implementation; waiting for an approver is another, slotted in here without changing the dialog.
  */
 export interface RequestSubmitter {
-  submit(request: CustomerRequest): Promise<SubmitOutcome>;
+  /** `reviewCardActivityId`: the Review card Submit was pressed on, which then shows the request's progress. */
+  submit(request: CustomerRequest, reviewCardActivityId?: string): Promise<SubmitOutcome>;
 }

@@ -25,6 +25,7 @@ import { UserConversationStateSchema } from '../dialogs/dialog-state.js';
 import { cancelDialog } from '../handlers/cancel-dialog.js';
 import { completeCredentials } from '../handlers/complete-credentials.js';
 import { resubmitRequest } from '../handlers/resubmit-request.js';
+import { retryCreation } from '../handlers/retry-creation.js';
 import { showCustomers } from '../handlers/show-customers.js';
 import { showHelp } from '../handlers/show-help.js';
 import { startAddCustomer } from '../handlers/start-add-customer.js';
@@ -90,6 +91,17 @@ async function ownRejectedRequest(
   return live ? undefined : { say: 'flow.cardExpired' };
 }
 
+/** Try again on a Review card: the requester's own request, whose creation failed. */
+async function ownFailedRequest(
+  turn: Turn,
+  action: CardActionOf<typeof CARD_VERBS.requestRetry>,
+): Promise<Refusal | undefined> {
+  if (action.ownerId !== turn.user.id) return { say: 'flow.notYourCard' };
+  const request = await turn.deps.store.findRequest(action.flowId);
+  const failed = request?.creation?.state === 'failed' && isRequester(request, turn.context.activity.from);
+  return failed ? undefined : 'ignore';
+}
+
 /** Done on a credentials card: in the requester's own 1:1 chat, where no one else's card can be. */
 async function ownCredentials(
   turn: Turn,
@@ -133,6 +145,7 @@ export const CARD_ROUTES: CardRoutes = {
   [CARD_VERBS.customersSearch]: { via: 'submit', handle: showCustomers },
   [CARD_VERBS.customersPage]: { via: 'submit', handle: showCustomers },
   [CARD_VERBS.approvalResubmit]: { via: 'submit', check: ownRejectedRequest, handle: resubmitRequest },
+  [CARD_VERBS.requestRetry]: { via: 'submit', check: ownFailedRequest, handle: retryCreation },
   [CARD_VERBS.approvalRefresh]: { via: 'execute', handle: answerApprovalAction },
   [CARD_VERBS.approvalApprove]: { via: 'execute', check: approverOnly, handle: answerApprovalAction },
   [CARD_VERBS.approvalReject]: { via: 'execute', check: approverOnly, handle: answerApprovalAction },

@@ -48,6 +48,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   customerListAction(CARD_VERBS.customersSearch),
   customerListAction(CARD_VERBS.customersPage),
   requestAction(CARD_VERBS.approvalResubmit),
+  z.object({ verb: z.literal(CARD_VERBS.requestRetry), flowId: id, ownerId: id }),
   requestAction(CARD_VERBS.approvalRefresh),
   requestAction(CARD_VERBS.approvalApprove),
   requestAction(CARD_VERBS.approvalReject),

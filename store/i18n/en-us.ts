@@ -72,6 +72,24 @@ export const enUS = {
   'review.submitted': 'Submitted by {name} on {when}.',
   'review.cancelledState': 'Cancelled by {name}.',
   'review.pendingState': 'Submitted by {name} on {when}. Waiting for an approver.',
+  'review.creatingState': 'Submitted by {name} on {when}. Creating the customer…',
+  'review.creatingInPartnerCenter': 'Submitted by {name} on {when}. Creating the customer in Partner Center…',
+  'review.createdState': 'Submitted by {name} on {when}. The customer is created.',
+  'review.createdInPartnerCenter':
+    'Submitted by {name} on {when}. The customer is created in Partner Center (customer id {id}).',
+  'review.failedState': 'Submitted by {name} on {when}. The customer could not be created: {reason}',
+  'review.retry': 'Try again',
+  'failure.PARTNER_CENTER_UNAUTHORIZED':
+    'Partner Center refused the bot’s sign-in. Your administrator can see in the bot’s log which setting to fix.',
+  'failure.PARTNER_CENTER_DOMAIN_TAKEN':
+    'the domain is already taken in Partner Center. Type add customer to start again with another domain prefix.',
+  'failure.PARTNER_CENTER_INVALID_ADDRESS': 'Partner Center did not accept the address.',
+  'failure.PARTNER_CENTER_QUANTITY_OUT_OF_RANGE':
+    'a license count is outside what Partner Center allows for its offer.',
+  'failure.PARTNER_CENTER_REJECTED': 'Partner Center refused the request.',
+  'failure.PARTNER_CENTER_UNAVAILABLE':
+    'Partner Center did not answer in time. Nothing was created twice: try again.',
+  'failure.INTERNAL': 'something went wrong on my side. Try again in a moment.',
 
   'approval.title': 'Approval needed: new customer',
   'approval.requestedBy': 'Requested by {name} on {when}.',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { escapeMarkdown } from '../../cards/render-card.js';
 import { validAccountInputs } from '../fixtures/customers.js';
-import { cardOf, cardText, errorBeside } from '../helpers/card-queries.js';
+import { actionData, cardOf, cardText, errorBeside } from '../helpers/card-queries.js';
 import { FakePartnerCenter } from '../helpers/fake-partner-center.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread } from '../helpers/teams-user.js';
@@ -164,17 +164,17 @@ describe('creating customers in Partner Center operated by 21Vianet', () => {
     });
   }
 
-  it('should place the order once when it failed after the customer was created and the user submits again', async () => {
+  it('should place the order once when it failed after the customer was created and the user tries again', async () => {
     // Arrange: every attempt of the first order fails
     fake.fail('createOrder', { status: 503 }, 5);
 
     // Act
-    const { walk, thread } = await submitFabrikam();
-    const apology = rig.connector.sentTo(thread.id).at(-1)?.activity.text ?? '';
-    await walk.press(CARD_VERBS.reviewSubmit);
+    const { walk, submitted } = await submitFabrikam();
+    const retried = await walk.press(CARD_VERBS.requestRetry);
 
     // Assert
-    assert.match(apology, /went wrong/i);
+    assert.match(cardText(submitted), /could not be created: Partner Center did not answer in time/);
+    assert.match(cardText(retried), /created in Partner Center \(customer id [0-9a-f-]{36}\)/);
     assert.equal(fake.customers.length, 1);
     assert.equal(fake.ordersOf(fake.customers[0]?.id ?? '').length, 1);
     assert.equal(privateMessages().length, 1);
@@ -185,10 +185,11 @@ describe('creating customers in Partner Center operated by 21Vianet', () => {
     await rig.replace(partnerCenterOptions(fake, { PARTNER_CENTER_CLIENT_SECRET: 'wrong-secret-value' }));
 
     // Act
-    const { thread } = await submitFabrikam();
+    const { submitted } = await submitFabrikam();
 
     // Assert
-    assert.match(rig.connector.sentTo(thread.id).at(-1)?.activity.text ?? '', /went wrong/i);
+    assert.match(cardText(submitted), /Partner Center refused the bot’s sign-in/);
+    assert.doesNotMatch(cardText(submitted), /PARTNER_CENTER_|invalid_client/);
     assert.match(rig.bot.logs.text, /invalid_client/);
     assert.match(rig.bot.logs.text, /PARTNER_CENTER_CLIENT_SECRET/);
     assert.ok(!rig.bot.logs.text.includes('wrong-secret-value'));
@@ -203,5 +204,67 @@ describe('creating customers in Partner Center operated by 21Vianet', () => {
     // Assert
     assert.equal(fake.customers[0]?.companyProfile.domain, 'fabrikamcn.partner.onmschina.cn');
     assert.match(cardText(cardOf(privateMessages()[0])), /临时密码|密码/);
+  });
+
+  /** Presses Submit on `walk`'s Review card and returns as soon as the bot answers the turn. */
+  async function pressSubmitOnly(walk: ReturnType<typeof rig.walk>) {
+    const data = actionData(walk.card(), CARD_VERBS.reviewSubmit);
+    return rig.bot.postOnly(walk.user.activity({ replyToId: walk.cardId, value: data }));
+  }
+
+  /** Waits until `condition` holds, checking every 10 ms, for at most `timeoutMs`. */
+  async function until(condition: () => boolean, timeoutMs = 5_000) {
+    const started = Date.now();
+    while (!condition()) {
+      if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it('should answer Submit at once with “Creating the customer in Partner Center…”, and show Created when it is done', async () => {
+    // Arrange: Partner Center does not answer the creation until the test lets it
+    fake.fail('createCustomer', { hang: true });
+    const walk = rig.walk('Alex Wilber');
+    await walk.start();
+    await walk.fillToReview('fabrikam');
+
+    // Act
+    const answer = await pressSubmitOnly(walk);
+    await until(() => fake.requestsTo('createCustomer').length === 1);
+    const whileCreating = walk.card();
+
+    // Assert
+    assert.equal(answer.status, 200);
+    assert.match(cardText(whileCreating), /Creating the customer in Partner Center…/);
+    assert.deepEqual(whileCreating.actions ?? [], []);
+    assert.equal(fake.customers.length, 0);
+  });
+
+  it('should finish a creation cut off between the customer and its order after a restart: one customer, one order, credentials once', async () => {
+    // Arrange: the order call hangs, and the bot stops while it waits
+    fake.fail('createOrder', { hang: true });
+    const walk = rig.walk('Alex Wilber');
+    await walk.start();
+    await walk.fillToReview('fabrikam');
+    await pressSubmitOnly(walk);
+    await until(() => fake.requestsTo('createOrder').length === 1);
+
+    // Act
+    await rig.restart();
+    await rig.bot.idle();
+
+    // Assert
+    assert.equal(fake.customers.length, 1);
+    assert.equal(fake.ordersOf(fake.customers[0]?.id ?? '').length, 1);
+    const customerCalls = fake.requestsTo('createCustomer');
+    assert.equal(new Set(customerCalls.map((call) => call.headers['ms-requestid'])).size, 1);
+    assert.equal(privateMessages().length, 1, 'the credentials are sent once');
+    assert.match(cardText(walk.card()), /created in Partner Center \(customer id /);
+    assert.deepEqual(await rig.bot.store.unfinishedRequestIds(), []);
+    const { customers } = await readStoreFiles(rig.bot.dataDir);
+    assert.deepEqual(
+      customers.map((customer) => customer.partnerCenter?.orderIds.length),
+      [1],
+    );
   });
 });

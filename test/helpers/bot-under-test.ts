@@ -59,6 +59,11 @@ export class BotUnderTest {
     return this.running().adapter;
   }
 
+  /** Resolves when the work the bot carries on after answering turns is done. */
+  idle(): Promise<void> {
+    return this.running().idle();
+  }
+
   /** Stops the server and starts a new one on the same data folder, as after a crash or deploy. */
   async restart(): Promise<void> {
     await this.app?.close();
@@ -75,12 +80,21 @@ export class BotUnderTest {
     await rm(this.dataDir, { recursive: true, force: true });
   }
 
-  /** Posts an activity to `/api/messages` as Teams would. */
+  /**
+   * Posts an activity to `/api/messages` as Teams would, and waits for the work the bot carries on after
+   * answering (creating a customer), so that a test sees its outcome; `postOnly` does not wait.
+   */
   async post(activity: object, headers: Record<string, string> = {}): Promise<HttpAnswer> {
     const answer = await this.request('POST', '/api/messages', JSON.stringify(activity), headers);
+    await this.app?.idle();
     const { conversation } = activity as { conversation?: { conversationType?: string } };
     if (conversation?.conversationType !== 'personal') this.sharedAnswers.push(answer.body);
     return answer;
+  }
+
+  /** Posts an activity and returns as soon as the bot answers the turn, with the work after it still running. */
+  postOnly(activity: object, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    return this.request('POST', '/api/messages', JSON.stringify(activity), headers);
   }
 
   async request(method: string, route: string, body?: string, headers: Record<string, string> = {}) {

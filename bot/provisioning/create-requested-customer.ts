@@ -1,0 +1,123 @@
+import type { ApprovalRequest, Creation } from '../../store/customer-schema.js';
+import type { MessageKey } from '../../store/i18n/en-us.js';
+import type { BotDeps } from '../bot-deps.js';
+import { describeError } from '../logging/describe-error.js';
+import { PartnerCenterError, type PartnerCenterErrorCode } from '../partner-center/partner-center-error.js';
+import { createCustomerAndNotify } from './create-customer-and-notify.js';
+import { showRequestProgress } from './show-request-progress.js';
+
+/** Why a creation failed when the error says nothing more precise. */
+const INTERNAL = 'INTERNAL';
+
+/** What the Review card says for each reason a creation failed. */
+const FAILURE_REASONS: Record<PartnerCenterErrorCode | typeof INTERNAL, MessageKey> = {
+  PARTNER_CENTER_UNAUTHORIZED: 'failure.PARTNER_CENTER_UNAUTHORIZED',
+  PARTNER_CENTER_DOMAIN_TAKEN: 'failure.PARTNER_CENTER_DOMAIN_TAKEN',
+  PARTNER_CENTER_INVALID_ADDRESS: 'failure.PARTNER_CENTER_INVALID_ADDRESS',
+  PARTNER_CENTER_QUANTITY_OUT_OF_RANGE: 'failure.PARTNER_CENTER_QUANTITY_OUT_OF_RANGE',
+  PARTNER_CENTER_REJECTED: 'failure.PARTNER_CENTER_REJECTED',
+  PARTNER_CENTER_UNAVAILABLE: 'failure.PARTNER_CENTER_UNAVAILABLE',
+  INTERNAL: 'failure.INTERNAL',
+};
+
+/**
+ * Marks a stored new-customer request as being created, shows that on its Review card, and creates the
+ * customer after the turn (see `createRequestedCustomer`). Returns once the mark is saved.
+ */
+export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Promise<void> {
+  const marked = await deps.store.setCreation(stored.id, {
+    state: 'creating',
+    attempts: stored.creation?.attempts ?? 0,
+    at: deps.now().toISOString(),
+    partnerCenterCustomerId: stored.creation?.partnerCenterCustomerId,
+    orderIds: stored.creation?.orderIds ?? [],
+  });
+  await showRequestProgress(deps, marked, creatingState(deps, marked));
+  resumeCreation(deps, stored.id);
+}
+
+/** Carries on, after the turn, with the creation of a request marked `creating`: at Submit, or after a restart. */
+export function resumeCreation(deps: BotDeps, requestId: string): void {
+  deps.background.start(`create the customer of request ${requestId}`, (signal) =>
+    createRequestedCustomer(deps, requestId, signal),
+  );
+}
+
+/**
+ * Creates the customer of a request marked `creating`, sends the credentials and updates the Review card
+ * to created, or to failed with the reason and Try again. Each attempt is counted before it starts and
+ * what Partner Center has done is recorded as soon as it is known, so that an attempt cut off at any
+ * moment is resumed by the next start without creating or ordering twice. A stopping bot (`signal`)
+ * abandons the attempt without writing.
+ */
+async function createRequestedCustomer(deps: BotDeps, requestId: string, signal: AbortSignal): Promise<void> {
+  const stored = await deps.store.findRequest(requestId);
+  if (!stored?.creation || stored.creation.state !== 'creating') return;
+  let creation: Creation = { ...stored.creation, attempts: stored.creation.attempts + 1 };
+  await deps.store.setCreation(requestId, creation);
+  const progress = {
+    attempts: creation.attempts,
+    partnerCenterCustomerId: creation.partnerCenterCustomerId,
+    orderIds: creation.orderIds,
+    signal,
+    record: async (done: { partnerCenterCustomerId?: string; orderIds?: string[] }) => {
+      signal.throwIfAborted();
+      creation = { ...creation, ...done };
+      await deps.store.setCreation(requestId, creation);
+    },
+  };
+  try {
+    const outcome = await createCustomerAndNotify(deps, stored.request, progress);
+    signal.throwIfAborted();
+    if (outcome.kind === 'domainTaken') {
+      await fail(deps, requestId, creation, 'PARTNER_CENTER_DOMAIN_TAKEN');
+      return;
+    }
+    if (outcome.kind !== 'created' && outcome.kind !== 'alreadySubmitted') {
+      throw new Error(`creating request ${requestId} ended as ${outcome.kind}`);
+    }
+    await deps.store.setRequestCustomer(requestId, outcome.customer.id);
+    const created = await deps.store.setCreation(requestId, {
+      ...creation,
+      state: 'created',
+      at: deps.now().toISOString(),
+    });
+    await showRequestProgress(deps, created, {
+      kind: 'created',
+      at: created.request.requestedAt,
+      partnerCenter: deps.partnerCenter !== undefined,
+      customerId: outcome.customer.id,
+    });
+  } catch (error) {
+    if (signal.aborted) return;
+    deps.logger.error({ requestId, error: describeError(error) }, 'creating the customer failed');
+    await fail(deps, requestId, creation, error instanceof PartnerCenterError ? error.code : INTERNAL);
+  }
+}
+
+async function fail(
+  deps: BotDeps,
+  requestId: string,
+  creation: Creation,
+  failure: keyof typeof FAILURE_REASONS,
+): Promise<void> {
+  const failed = await deps.store.setCreation(requestId, {
+    ...creation,
+    state: 'failed',
+    at: deps.now().toISOString(),
+    failure,
+  });
+  await showRequestProgress(deps, failed, {
+    kind: 'failed',
+    at: failed.request.requestedAt,
+    reason: FAILURE_REASONS[failure],
+  });
+}
+
+function creatingState(deps: BotDeps, stored: ApprovalRequest) {
+  return {
+    kind: 'creating' as const,
+    at: stored.request.requestedAt,
+    partnerCenter: deps.partnerCenter !== undefined,
+  };
+}
