@@ -21,6 +21,17 @@ export type AccountInfoCardData = {
   returnToReview: boolean;
   /** Existing customers that look like this company, shown with their alternatives. */
   matches?: readonly CustomerMatch[];
+  /** The address Partner Center suggests instead of the one typed, offered with a button to use it. */
+  suggestedAddress?: SuggestedAddress;
+};
+
+/** An address Partner Center suggests (province as its ISO 3166-2:CN code). */
+export type SuggestedAddress = {
+  addressLine1: string;
+  addressLine2?: string;
+  city: string;
+  province: string;
+  postalCode: string;
 };
 
 /** An existing customer that looks like the company on the card. */
@@ -141,6 +152,13 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
         customerId: null,
       },
     ],
+    hasSuggestion: data.suggestedAddress !== undefined,
+    suggestionTitle: t('account.suggestedAddressTitle'),
+    suggestionText: data.suggestedAddress
+      ? escapeMarkdown(describeAddress(data.suggestedAddress, data.locale))
+      : '',
+    suggestionButton: t('account.useSuggestedAddress'),
+    suggestionVerb: CARD_VERBS.accountUseSuggestedAddress,
     nextTitle: data.returnToReview ? t('account.backToReview') : t('account.next'),
     nextVerb: CARD_VERBS.accountNext,
     cancelTitle: t('account.cancel'),
@@ -148,4 +166,12 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     flowId: data.flowId,
     ownerId: data.owner.id,
   });
+}
+
+function describeAddress(address: SuggestedAddress, locale: Locale): string {
+  const province = PROVINCES.find((candidate) => candidate.code === address.province);
+  const provinceName = province ? (locale === 'zh-CN' ? province.zh : province.en) : address.province;
+  return [address.addressLine1, address.addressLine2, address.city, provinceName, address.postalCode]
+    .filter((part) => part !== undefined && part !== '')
+    .join(', ');
 }

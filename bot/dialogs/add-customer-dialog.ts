@@ -20,10 +20,10 @@ import { requestSource } from './request-source.js';
 import { replaceDialogCardWithText, showDialogCard } from './show-dialog-card.js';
 
 /**
- * How long Next on the account card waits for Partner Center's domain check; without an answer by then
- * the card goes on, and creating the customer checks the domain again.
+ * How long Next on the account card waits for Partner Center's domain and address checks; without an
+ * answer by then the card goes on, and creating the customer checks them again.
  */
-const PARTNER_CENTER_DOMAIN_CHECK_MS = 2_000;
+const PARTNER_CENTER_CHECK_MS = 2_000;
 
 type AccountErrors = Partial<Record<AccountInfoField, FieldError>>;
 type SubscriptionErrors = { errors: Record<string, FieldError>; formError?: FieldError };
@@ -65,6 +65,15 @@ export async function continueAddCustomer(
     case `account ${CARD_VERBS.accountNext}`:
     case `account ${CARD_VERBS.accountContinue}`:
       return checkAccount(turn, state, action);
+    case `account ${CARD_VERBS.accountUseSuggestedAddress}`: {
+      const suggested = state.suggestedAddress;
+      if (!suggested) return showStep(turn, state);
+      return checkAccount(turn, state, {
+        ...action,
+        ...suggested,
+        addressLine2: suggested.addressLine2 ?? '',
+      });
+    }
     case `account ${CARD_VERBS.accountReseller}`: {
       const card = renderResellerRelationshipCard({
         locale: turn.locale,
@@ -119,19 +128,19 @@ async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogA
     accountInput: pickAccountInfoInput(action),
     matches: [],
     dismissedMatchIds,
+    suggestedAddress: undefined,
   };
   const parsed = parseAccountInfo(accountInfoSchema, typed.accountInput);
   if (!parsed.ok) return showStep(turn, typed, { account: parsed.errors });
   const account = parsed.value;
-  const [takenHere, takenInPartnerCenter, candidates] = await Promise.all([
+  const [takenHere, takenInPartnerCenter, address, candidates] = await Promise.all([
     store.isDomainTaken(account.domainPrefix),
-    turn.deps.partnerCenter?.isDomainTaken(
-      tenantDomain(account.domainPrefix),
-      PARTNER_CENTER_DOMAIN_CHECK_MS,
-    ),
+    turn.deps.partnerCenter?.isDomainTaken(tenantDomain(account.domainPrefix), PARTNER_CENTER_CHECK_MS),
+    turn.deps.partnerCenter?.validateAddress(account, PARTNER_CENTER_CHECK_MS),
     store.findMatchingCustomers(account),
   ]);
   const domainTaken = takenHere || takenInPartnerCenter === true;
+  const addressRefused = address?.valid === false;
   const matches = candidates
     .filter((customer) => !dismissedMatchIds.includes(customer.id))
     .map((customer) => ({
@@ -140,9 +149,13 @@ async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogA
       domain: customer.domain,
       createdBy: customer.createdBy.name,
     }));
-  if (domainTaken || matches.length > 0) {
-    const errors: AccountErrors = domainTaken ? { domainPrefix: { key: 'error.domainPrefix.taken' } } : {};
-    return showStep(turn, { ...typed, matches }, { account: errors });
+  if (domainTaken || addressRefused || matches.length > 0) {
+    const errors: AccountErrors = {
+      ...(domainTaken ? { domainPrefix: { key: 'error.domainPrefix.taken' } } : {}),
+      ...(addressRefused ? { addressLine1: { key: 'error.address.partnerCenter' } } : {}),
+    };
+    const suggestedAddress = address?.valid === false ? address.suggestion : undefined;
+    return showStep(turn, { ...typed, matches, suggestedAddress }, { account: errors });
   }
   return showStep(turn, { ...typed, step: typed.returnToReview ? 'review' : 'subscriptions' });
 }
@@ -241,6 +254,7 @@ async function showStep(
           values: state.accountInput,
           errors: feedback.account ?? {},
           matches: state.matches,
+          suggestedAddress: state.suggestedAddress,
         }),
       );
     case 'subscriptions':

@@ -37,6 +37,16 @@ export const AddCustomerStateSchema = z.object({
   matches: z.array(CustomerMatchSchema).default([]),
   /** Matches the user said are a different company; not shown again. */
   dismissedMatchIds: z.array(z.string()).default([]),
+  /** The address Partner Center suggested for the one typed, until the user chooses. */
+  suggestedAddress: z
+    .object({
+      addressLine1: z.string(),
+      addressLine2: z.string().optional(),
+      city: z.string(),
+      province: z.string(),
+      postalCode: z.string(),
+    })
+    .optional(),
 });
 /** The add-customer dialog between turns. */
 export type AddCustomerState = z.infer<typeof AddCustomerStateSchema>;

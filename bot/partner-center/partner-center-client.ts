@@ -42,6 +42,30 @@ const OrderSchema = z.looseObject({
 /** An order as Partner Center answers it. */
 export type PartnerCenterOrder = z.infer<typeof OrderSchema>;
 
+const AddressSchema = z.looseObject({
+  addressLine1: z.string(),
+  addressLine2: z.string().optional(),
+  city: z.string(),
+  state: z.string(),
+  postalCode: z.string(),
+});
+const AddressRefusalSchema = z.looseObject({
+  code: z.union([z.number(), z.string()]),
+  corrected_address: AddressSchema.optional(),
+});
+
+/** An address in China as the account card holds it (province as its ISO 3166-2:CN code). */
+export type AddressToCheck = {
+  addressLine1: string;
+  addressLine2?: string;
+  city: string;
+  province: string;
+  postalCode: string;
+};
+
+/** What Partner Center says of an address: valid, or not, with the address it suggests if any. */
+export type AddressVerdict = { valid: true } | { valid: false; suggestion?: AddressToCheck };
+
 const ErrorBodySchema = z.looseObject({ code: z.union([z.number(), z.string()]).optional() });
 
 type Call = {
@@ -104,6 +128,48 @@ export class PartnerCenterClient {
       return status !== 404;
     } catch (error) {
       this.logger.warn({ error: describeError(error) }, 'Partner Center domain check gave no answer');
+      return undefined;
+    }
+  }
+
+  /**
+   * Checks an address in China with Partner Center: valid, or not (with the address Partner Center
+   * suggests, if any); undefined when Partner Center gave no usable answer within `timeoutMs`, so that a
+   * slow Partner Center never holds up a card.
+   */
+  async validateAddress(address: AddressToCheck, timeoutMs: number): Promise<AddressVerdict | undefined> {
+    try {
+      const { status, json } = await this.send({
+        method: 'POST',
+        path: '/v1/validations/address',
+        body: {
+          country: 'CN',
+          state: address.province,
+          city: address.city,
+          postalCode: address.postalCode,
+          addressLine1: address.addressLine1,
+          addressLine2: address.addressLine2,
+        },
+        accept: [400],
+        retries: false,
+        timeoutMs,
+      });
+      if (status !== 400) return { valid: true };
+      const refusal = AddressRefusalSchema.safeParse(json);
+      if (!refusal.success || String(refusal.data.code) !== '2007') return undefined;
+      const suggested = refusal.data.corrected_address;
+      return {
+        valid: false,
+        suggestion: suggested && {
+          addressLine1: suggested.addressLine1,
+          addressLine2: suggested.addressLine2,
+          city: suggested.city,
+          province: suggested.state,
+          postalCode: suggested.postalCode,
+        },
+      };
+    } catch (error) {
+      this.logger.warn({ error: describeError(error) }, 'Partner Center address check gave no answer');
       return undefined;
     }
   }

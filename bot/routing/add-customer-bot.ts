@@ -132,6 +132,7 @@ export const CARD_ROUTES: CardRoutes = {
   [CARD_VERBS.accountContinue]: dialogButton,
   [CARD_VERBS.accountAddSubscription]: dialogButton,
   [CARD_VERBS.accountReseller]: dialogButton,
+  [CARD_VERBS.accountUseSuggestedAddress]: dialogButton,
   [CARD_VERBS.pickCustomerSearch]: dialogButton,
   [CARD_VERBS.pickCustomerNext]: dialogButton,
   [CARD_VERBS.pickCustomerCancel]: dialogButton,

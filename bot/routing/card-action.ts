@@ -35,6 +35,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   dialogAction(CARD_VERBS.accountContinue),
   dialogAction(CARD_VERBS.accountAddSubscription),
   dialogAction(CARD_VERBS.accountReseller),
+  dialogAction(CARD_VERBS.accountUseSuggestedAddress),
   dialogAction(CARD_VERBS.pickCustomerSearch),
   dialogAction(CARD_VERBS.pickCustomerNext),
   dialogAction(CARD_VERBS.pickCustomerCancel),

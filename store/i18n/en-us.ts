@@ -195,6 +195,10 @@ export const enUS = {
   'error.companyName.abbreviation': 'Enter the full legal name, not just a company form such as "LLC".',
   'error.companyName.repeated': 'A name cannot be one character repeated.',
   'error.domainPrefix.format': 'Use 1 to 27 letters and digits only (no dots, dashes or spaces).',
+  'error.address.partnerCenter':
+    'Partner Center does not recognise this address. Check the address, city, province and postal code.',
+  'account.suggestedAddressTitle': 'Partner Center suggests this address',
+  'account.useSuggestedAddress': 'Use suggested address',
   'error.domainPrefix.taken': 'This domain is already taken. Choose another prefix.',
   'error.province.invalid': 'Choose a province from the list.',
   'error.postalCode.format': 'Enter the 6-digit postal code.',

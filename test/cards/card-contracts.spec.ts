@@ -222,6 +222,20 @@ function pickCustomerData(locale: Locale, found: boolean): PickCustomerCardData 
 
 describe('card contracts with worst-case data', () => {
   describeCardContract(renderAccountInfoCard, 'account-info worst case', accountInfoData);
+  describeCardContract(
+    renderAccountInfoCard,
+    'account-info with a suggested address worst case',
+    (locale) => ({
+      ...accountInfoData(locale),
+      suggestedAddress: {
+        addressLine1: 'A'.repeat(200),
+        addressLine2: 'B'.repeat(200),
+        city: 'C'.repeat(100),
+        province: 'GD',
+        postalCode: '518000',
+      },
+    }),
+  );
 
   for (const view of ['base', 'requester', 'approver'] as const) {
     for (const status of ['pending', 'approved', 'rejected', 'withdrawn'] as const) {
@@ -316,6 +330,12 @@ describe('card contracts with worst-case data', () => {
     ['submitted', { kind: 'submitted', at: AT }],
     ['pending', { kind: 'pending', at: AT }],
     ['cancelled', { kind: 'cancelled' }],
+    ['creating', { kind: 'creating', at: AT, partnerCenter: true }],
+    [
+      'created',
+      { kind: 'created', at: AT, partnerCenter: true, customerId: '0c1d2e3f-4a5b-4c6d-8e7f-901234567890' },
+    ],
+    ['failed', { kind: 'failed', at: AT, reason: 'failure.PARTNER_CENTER_DOMAIN_TAKEN' }],
   ];
   for (const [name, state] of states) {
     describeCardContract(renderReviewCard, `review ${name} worst case`, (locale) =>

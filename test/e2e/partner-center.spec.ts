@@ -267,4 +267,48 @@ describe('creating customers in Partner Center operated by 21Vianet', () => {
       [1],
     );
   });
+
+  it('should show an address Partner Center refuses beside the address, offer its suggestion, and use it with one press', async () => {
+    // Arrange: Partner Center knows the street under another postal code
+    fake.addressCheck = (address) =>
+      address.postalCode === '100020'
+        ? { valid: true }
+        : {
+            valid: false,
+            suggestion: { ...address, addressLine1: '1 Jianguomenwai Avenue', postalCode: '100020' },
+          };
+    const walk = rig.walk('Alex Wilber');
+    await walk.start();
+
+    // Act
+    const refused = await walk.press(CARD_VERBS.accountNext, validAccountInputs('fabrikam'));
+    const subscriptions = await walk.pressButton('Use suggested address', validAccountInputs('fabrikam'));
+    const review = await walk.press(CARD_VERBS.subscriptionsNext, { 'qty_o365-e1': '25' });
+
+    // Assert
+    assert.match(errorBeside(refused, 'addressLine1') ?? '', /does not recognise this address/);
+    assert.match(cardText(refused), /Partner Center suggests this address/);
+    assert.match(cardText(refused), /1 Jianguomenwai Avenue, Beijing, Beijing, 100020/);
+    assert.match(cardText(subscriptions), /Subscriptions/);
+    assert.match(cardText(review), /100020/);
+    assert.match(cardText(review), /Fabrikam Trading Co\., Ltd\./, 'the other values are kept');
+    const checked = fake
+      .requestsTo('address')
+      .map((call) => (call.body as { postalCode?: string }).postalCode);
+    assert.deepEqual(checked, ['100022', '100020']);
+  });
+
+  it('should go on when the address check does not answer within 2 s', async function () {
+    this.timeout(20_000);
+    // Arrange
+    fake.fail('address', { hang: true });
+    const walk = rig.walk('Alex Wilber');
+    await walk.start();
+
+    // Act
+    const card = await walk.press(CARD_VERBS.accountNext, validAccountInputs('fabrikam'));
+
+    // Assert
+    assert.match(cardText(card), /Subscriptions/);
+  });
 });
