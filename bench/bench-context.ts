@@ -17,6 +17,8 @@ export type BenchPlan = {
     warmupWalks: number;
   };
   concurrency: { users: number; threads: number };
+  /** Walks against the fake Partner Center, which answers every `/v1` call after `latencyMs`. */
+  partnerCenter: { walks: number; latencyMs: number };
   store: {
     sizes: number[];
     /** The size whose bot is measured for memory ("after 10 000 customers loaded"). */
@@ -43,6 +45,7 @@ export function benchPlan(quick: boolean): BenchPlan {
         latency: { warmupWalks: 3, walks: 20 },
         latencyWithStore: { customers: 1_000, segmentedWalks: 3, singleFileWalks: 2, warmupWalks: 1 },
         concurrency: { users: 30, threads: 3 },
+        partnerCenter: { walks: 3, latencyMs: 300 },
         store: {
           sizes: [100, 1_000],
           memorySize: 1_000,
@@ -61,6 +64,7 @@ export function benchPlan(quick: boolean): BenchPlan {
         latency: { warmupWalks: 20, walks: 300 },
         latencyWithStore: { customers: 10_000, segmentedWalks: 50, singleFileWalks: 5, warmupWalks: 2 },
         concurrency: { users: 200, threads: 20 },
+        partnerCenter: { walks: 20, latencyMs: 300 },
         store: {
           sizes: [100, 1_000, 10_000, 100_000],
           memorySize: 10_000,

@@ -1,6 +1,7 @@
 import type { MachineInfo } from './machine.js';
 import type { ConcurrencyResult } from './sections/concurrency.js';
 import type { LatencyWithStoreResult } from './sections/latency-with-store.js';
+import type { PartnerCenterResult } from './sections/partner-center.js';
 import type { StoreGrowthResult } from './sections/store-growth.js';
 import type { LatencyResult } from './sections/turn-latency.js';
 
@@ -12,6 +13,7 @@ export type BenchResults = {
   latency: LatencyResult;
   latencyWithStore: LatencyWithStoreResult;
   concurrency: ConcurrencyResult;
+  partnerCenter: PartnerCenterResult;
   storeGrowth: StoreGrowthResult;
   memory: {
     echoAfterStart: number;

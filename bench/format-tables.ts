@@ -89,6 +89,16 @@ export function formatTables(results: BenchResults, targets: TargetCheck[]): str
       ],
     )}`,
   );
+  const pc = results.partnerCenter;
+  parts.push(
+    `### Partner Center (${pc.walks} walks; every call answered after ${pc.latencyMs} ms; ms)\n\n${table(
+      ['from pressing Submit to', 'p50', 'p95', 'p99', 'max'],
+      [
+        ['the bot’s answer (the card shows Creating…)', ...summaryCells(pc.submitAnswer)],
+        ['the credentials in the 1:1 chat', ...summaryCells(pc.submitToCredentials)],
+      ],
+    )}\n\nPartner Center calls per customer: ${pc.callsPerCustomer.toFixed(1)} (domain and address checks on Next, create, order).`,
+  );
   parts.push(
     `### Store growth (segment size ${count(storeGrowth.segmentSize)} records; times in ms, look-ups in µs)\n\n${table(
       [
@@ -180,4 +190,8 @@ export function formatTables(results: BenchResults, targets: TargetCheck[]): str
     )}`,
   );
   return parts.join('\n\n');
+}
+
+function summaryCells(summary: { p50: number; p95: number; p99: number; max: number }): string[] {
+  return [ms(summary.p50), ms(summary.p95), ms(summary.p99), ms(summary.max)];
 }

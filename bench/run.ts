@@ -10,6 +10,7 @@ import { describeMachine } from './machine.js';
 import { profileTurns } from './profile-turns.js';
 import { measureConcurrency } from './sections/concurrency.js';
 import { measureLatencyWithStore } from './sections/latency-with-store.js';
+import { measurePartnerCenter } from './sections/partner-center.js';
 import { measureStoreGrowth } from './sections/store-growth.js';
 import { measureTurnLatency } from './sections/turn-latency.js';
 import { checkTargets } from './targets.js';
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
     const latencyWithStore = await measureLatencyWithStore(context);
     progress('concurrency');
     const concurrency = await measureConcurrency(context);
+    progress('Partner Center');
+    const partnerCenter = await measurePartnerCenter(context);
     progress('store growth');
     const storeGrowth = await measureStoreGrowth(context);
     const { memorySize } = context.plan.store;
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
       latency,
       latencyWithStore,
       concurrency,
+      partnerCenter,
       storeGrowth,
       memory: {
         echoAfterStart: storeGrowth.baseline.echo.memory.rss,

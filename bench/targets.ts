@@ -30,6 +30,12 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     }`,
     met: concurrency.failedWalks === 0 && concurrency.botErrorLines === 0 && concurrency.customersExactlyOnce,
   });
+  const { partnerCenter } = results;
+  checks.push({
+    target: `Submit answers without waiting on Partner Center (p99 < its ${partnerCenter.latencyMs} ms latency)`,
+    measured: `${partnerCenter.submitAnswer.p99.toFixed(2)} ms; credentials after ${partnerCenter.submitToCredentials.p50.toFixed(0)} ms (p50)`,
+    met: partnerCenter.submitAnswer.p99 < partnerCenter.latencyMs,
+  });
   const point = (customers: number) =>
     storeGrowth.points.find((p) => p.layout === 'segmented' && p.customers === customers);
   const at100 = point(100);
