@@ -12,15 +12,18 @@ export function repeatEvery(
   onError: (error: unknown) => void,
 ): () => void {
   let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    task()
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, Math.min(intervalMs, LONGEST_TIMER_MS));
+  const timer = setInterval(
+    () => {
+      if (running) return;
+      running = true;
+      task()
+        .catch(onError)
+        .finally(() => {
+          running = false;
+        });
+    },
+    Math.min(intervalMs, LONGEST_TIMER_MS),
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

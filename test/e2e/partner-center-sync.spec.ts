@@ -4,30 +4,12 @@ import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { validAccountInputs } from '../fixtures/customers.js';
 import { buttonsOf, cardOf, cardText, cardTitle, factSections } from '../helpers/card-queries.js';
 import { FakePartnerCenter } from '../helpers/fake-partner-center.js';
+import { partnerCenterBot } from '../helpers/partner-center-bot.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread } from '../helpers/teams-user.js';
-import { type BotOptions, useBot } from '../helpers/use-bot.js';
+import { useBot } from '../helpers/use-bot.js';
 
 const PORTAL_ID = '7c1f3a52-6b0e-4d21-9a8f-1e2d3c4b5a69';
-const HOUR = 60 * 60 * 1000;
-
-/** The bot configured for the fake Partner Center, with tiny retry delays and its timers out of the way. */
-export function partnerCenterBot(fake: FakePartnerCenter, env: Record<string, string> = {}): BotOptions {
-  return {
-    env: {
-      PARTNER_CENTER_CLIENT_ID: fake.clientId,
-      PARTNER_CENTER_CLIENT_SECRET: fake.clientSecret,
-      PARTNER_CENTER_TENANT_ID: fake.tenantId,
-      PARTNER_CENTER_ENDPOINT: fake.url,
-      PARTNER_CENTER_AUTHORITY: fake.authority,
-      ...env,
-    },
-    deps: {
-      partnerCenterRetry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 10, attemptTimeoutMs: 2_000 },
-      partnerCenterSchedule: { offersRefreshMs: 24 * HOUR, customerSyncMs: 24 * HOUR },
-    },
-  };
-}
 
 describe('customers read from Partner Center', () => {
   let fake: FakePartnerCenter;
