@@ -96,7 +96,7 @@ describe('PartnerCenterOffers', () => {
         maximumQuantity: 50,
       },
     ]);
-    assert.match(logs.text, /"dropped":["o365-e5"].*OFFERS_FILE offers not sold by Partner Center/);
+    assert.match(logs.text, /"dropped":\["o365-e5"\].*OFFERS_FILE offers not sold by Partner Center/);
   });
 
   it('should fall back to the built-in catalog at start-up when Partner Center fails, warning with PARTNER_CENTER_ENDPOINT', async () => {
