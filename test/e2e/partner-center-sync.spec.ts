@@ -146,3 +146,63 @@ describe('customers read from Partner Center, when it cannot be reached', () => 
     assert.match(cardText(cardOf(rig.connector.sentTo(thread.id).at(-1))), /No customers yet/);
   });
 });
+
+describe('offers and customers read from Partner Center again', () => {
+  let fake: FakePartnerCenter;
+  const rig = useBot(async () => {
+    fake = await FakePartnerCenter.start();
+    fake.fail('listCustomers', { status: 503 }, 5);
+    fake.addCustomer({ domain: 'northwind.partner.onmschina.cn', companyName: 'Northwind Traders' });
+    const options = partnerCenterBot(fake);
+    return {
+      ...options,
+      deps: { ...options.deps, partnerCenterSchedule: { offersRefreshMs: 60_000, customerSyncMs: 50 } },
+    };
+  });
+
+  afterEach(async () => {
+    await fake.stop();
+  });
+
+  it('should read the customers again at the next interval after a failed read', async () => {
+    // Arrange
+    await rig.bot.partnerCenterUpkeep?.initialSync;
+    const failed = await rig.bot.store.searchCustomers({ offset: 0, limit: 10 });
+
+    // Act
+    const deadline = Date.now() + 5_000;
+    while (
+      (await rig.bot.store.searchCustomers({ offset: 0, limit: 10 })).total === 0 &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    // Assert
+    assert.equal(failed.total, 0);
+    assert.match(rig.bot.logs.text, /Reading customers from Partner Center.*failed/);
+    const synced = await rig.bot.store.searchCustomers({ offset: 0, limit: 10 });
+    assert.deepEqual(
+      synced.customers.map((customer) => customer.companyName),
+      ['Northwind Traders'],
+    );
+  });
+
+  it('should show the refreshed catalog from the next turn, and keep it when a refresh fails', async () => {
+    // Arrange
+    const e1 = fake.offers.find((offer) => offer.id === 'o365-e1');
+    if (e1) e1.name['en-US'] = 'Office 365 E1 (refreshed)';
+    const alex = rig.walk('Alex Wilber', channelThread());
+    await alex.start();
+
+    // Act
+    await rig.bot.partnerCenterUpkeep?.refreshOffers();
+    fake.fail('offers', { status: 503 }, 100);
+    await rig.bot.partnerCenterUpkeep?.refreshOffers();
+    const subscriptions = await alex.press(CARD_VERBS.accountNext, validAccountInputs('adatum'));
+
+    // Assert
+    assert.match(cardText(subscriptions), /Office 365 E1 \(refreshed\)/);
+    assert.match(rig.bot.logs.text, /the current catalog stays/);
+  });
+});
