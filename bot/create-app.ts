@@ -17,7 +17,13 @@ import { createLogger } from './logging/create-logger.js';
 import { TeamsMessenger } from './messaging/teams-messenger.js';
 import { UserDirectory } from './messaging/user-directory.js';
 import { PartnerCenterClient } from './partner-center/partner-center-client.js';
+import { PartnerCenterOffers } from './partner-center/partner-center-offers.js';
 import { PartnerCenterProvisioner } from './partner-center/partner-center-provisioner.js';
+import {
+  DEFAULT_PARTNER_CENTER_SCHEDULE,
+  type PartnerCenterSchedule,
+  PartnerCenterUpkeep,
+} from './partner-center/partner-center-upkeep.js';
 import { resumeCreation } from './provisioning/create-requested-customer.js';
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
@@ -36,6 +42,8 @@ export type AppDeps = {
   botFramework?: AdapterOptions;
   /** How Partner Center calls are retried; tests pass tiny delays. */
   partnerCenterRetry?: Partial<ConnectorRetryOptions>;
+  /** How often offers and customers are read again from Partner Center; tests keep the timers out of the way. */
+  partnerCenterSchedule?: Partial<PartnerCenterSchedule>;
   /** How the customer store splits its files; the benchmarks compare layouts with it. */
   customerStore?: LowdbCustomerStoreOptions;
 };
@@ -48,6 +56,8 @@ export type App = {
   logger: Logger;
   /** Resolves when the work the bot carries on after answering turns (creating customers) is done. */
   idle(): Promise<void>;
+  /** Reads offers and customers from Partner Center while the bot runs; undefined without Partner Center. */
+  partnerCenterUpkeep: PartnerCenterUpkeep | undefined;
   /** Starts listening; resolves with the URL the server answers on, rejects when the port cannot be had (`EADDRINUSE`). */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
@@ -61,15 +71,26 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
-  const offers = await loadOfferCatalog(config.offersFile);
+  const fileOffers = await loadOfferCatalog(config.offersFile);
   const store = await LowdbCustomerStore.open(config.dataDir, deps.customerStore);
   const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
 
   const adapter = createAdapter(config, logger, deps.botFramework);
   const background = new BackgroundWork(logger);
+  const settings = config.partnerCenter;
   const partnerCenter =
-    config.partnerCenter &&
-    new PartnerCenterClient(config.partnerCenter, logger, { retry: deps.partnerCenterRetry });
+    settings && new PartnerCenterClient(settings, logger, { retry: deps.partnerCenterRetry });
+  const partnerCenterOffers =
+    settings &&
+    partnerCenter &&
+    new PartnerCenterOffers({
+      client: partnerCenter,
+      logger,
+      endpoint: settings.endpoint,
+      narrowing: config.offersFile === undefined ? undefined : fileOffers,
+      dataDir: config.dataDir,
+    });
+  const offers = partnerCenterOffers ? await partnerCenterOffers.load() : fileOffers;
   const botDeps: BotDeps = {
     store,
     offers,
@@ -98,12 +119,27 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
   const server = createServer(adapter, new AddCustomerBot(botDeps, storage));
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
+  const partnerCenterUpkeep =
+    partnerCenter &&
+    partnerCenterOffers &&
+    new PartnerCenterUpkeep(
+      botDeps,
+      partnerCenter,
+      partnerCenterOffers,
+      config.partnerCenter?.endpoint ?? '',
+      {
+        ...DEFAULT_PARTNER_CENTER_SCHEDULE,
+        ...deps.partnerCenterSchedule,
+      },
+    );
+  partnerCenterUpkeep?.start();
 
   return {
     server,
     adapter,
     store,
     logger,
+    partnerCenterUpkeep,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -114,6 +150,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       }),
     idle: () => background.idle(),
     close: async () => {
+      await partnerCenterUpkeep?.stop();
       await new Promise<void>((resolve, reject) => {
         server.close((error?: Error) => (error ? reject(error) : resolve()));
       });

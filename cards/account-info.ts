@@ -34,8 +34,8 @@ export type SuggestedAddress = {
   postalCode: string;
 };
 
-/** An existing customer that looks like the company on the card. */
-export type CustomerMatch = { customerId: string; companyName: string; domain: string; createdBy: string };
+/** An existing customer that looks like the company on the card; `createdBy` is absent for one made in Partner Center. */
+export type CustomerMatch = { customerId: string; companyName: string; domain: string; createdBy?: string };
 
 type FieldSpec = {
   id: AccountInfoField | 'country';
@@ -126,11 +126,17 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     matchTitle: t('match.title'),
     matchIntro: t('match.intro'),
     matches: matches.map((match) => ({
-      text: t('match.customer', {
-        company: escapeMarkdown(match.companyName),
-        domain: match.domain,
-        name: escapeMarkdown(match.createdBy),
-      }),
+      text:
+        match.createdBy === undefined
+          ? t('match.customerInPartnerCenter', {
+              company: escapeMarkdown(match.companyName),
+              domain: match.domain,
+            })
+          : t('match.customer', {
+              company: escapeMarkdown(match.companyName),
+              domain: match.domain,
+              name: escapeMarkdown(match.createdBy),
+            }),
     })),
     matchActions: [
       ...matches.slice(0, 3).map((match) => ({

@@ -1,4 +1,4 @@
-import type { AccountInfo } from '../store/customers/account-info-schema.js';
+import type { CustomerAccount } from '../store/customer-schema.js';
 import { tenantDomain } from '../store/customers/account-info-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
@@ -10,10 +10,13 @@ import { escapeMarkdown } from './render-card.js';
 /** One row of a FactSet. Teams renders Markdown in fact values too, so user values are escaped. */
 export type Fact = { title: string; value: string };
 
-/** The sections of facts that describe a customer request: company, contact and subscriptions. */
+/**
+ * The sections of facts that describe a customer request: company, contact and subscriptions. Facts an
+ * account does not have (a customer read from Partner Center has no address or contact name) are left out.
+ */
 export function customerFactSections(
   locale: Locale,
-  account: AccountInfo,
+  account: CustomerAccount,
   subscriptions: readonly SubscriptionLine[],
   offers: readonly Offer[],
 ): { heading: string; facts: Fact[] }[] {
@@ -32,21 +35,25 @@ export function customerFactSections(
       facts: [
         { title: t('review.companyName'), value: escapeMarkdown(account.companyName) },
         { title: t('review.domain'), value: tenantDomain(account.domainPrefix) },
-        { title: t('review.address'), value: escapeMarkdown(address) },
-        { title: t('account.country'), value: t('account.countryValue') },
+        ...optionalFact(t('review.address'), address),
+        ...(address ? [{ title: t('account.country'), value: t('account.countryValue') }] : []),
         ...optionalFact(t('review.companyPhone'), account.companyPhone),
       ],
     },
     {
       heading: t('review.contact'),
       facts: [
-        { title: t('review.contactName'), value: escapeMarkdown(contactName) },
-        { title: t('account.contactEmail'), value: escapeMarkdown(account.contactEmail) },
+        ...optionalFact(t('review.contactName'), contactName),
+        ...optionalFact(t('account.contactEmail'), account.contactEmail),
         ...optionalFact(t('review.contactPhone'), account.contactPhone),
-        {
-          title: t('review.language'),
-          value: account.language === 'zh-CN' ? '中文 (zh-CN)' : 'English (en-US)',
-        },
+        ...(account.language
+          ? [
+              {
+                title: t('review.language'),
+                value: account.language === 'zh-CN' ? '中文 (zh-CN)' : 'English (en-US)',
+              },
+            ]
+          : []),
       ],
     },
     {

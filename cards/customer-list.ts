@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Customer } from '../store/customer-schema.js';
+import { type Customer, isBotCustomer } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
@@ -38,10 +38,12 @@ export function renderCustomerListCard(data: CustomerListCardData): Attachment {
           value: t('review.licenses', { count: line.quantity }),
         })),
       ],
-      createdBy: t('customers.createdBy', {
-        name: escapeMarkdown(customer.createdBy.name),
-        when: cardDateTime(customer.createdAt),
-      }),
+      createdBy: isBotCustomer(customer)
+        ? t('customers.createdBy', {
+            name: escapeMarkdown(customer.createdBy.name),
+            when: cardDateTime(customer.createdAt),
+          })
+        : t('customers.fromPartnerCenter'),
     })),
     range:
       data.total > 0

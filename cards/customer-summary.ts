@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Customer } from '../store/customer-schema.js';
+import type { BotCustomer } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './customer-summary.json' with { type: 'json' };
@@ -8,7 +8,7 @@ import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
 /** What the summary card shows in the conversation where a customer was requested. Never a secret. */
 export type CustomerSummaryCardData = {
   locale: Locale;
-  customer: Customer;
+  customer: BotCustomer;
   offers: readonly Offer[];
   credentialsDelivered: boolean;
 };

@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import type { AccountInfo, FieldError } from '../store/customers/account-info-schema.js';
+import type { CustomerAccount } from '../store/customer-schema.js';
+import type { FieldError } from '../store/customers/account-info-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
 import type { MessageKey } from '../store/i18n/en-us.js';
@@ -15,7 +16,7 @@ export type ReviewCardData = {
   flowId: string;
   owner: { id: string; name: string };
   /** The new customer's account info; unused when `existingCustomer` is set. */
-  account: AccountInfo | undefined;
+  account: CustomerAccount | undefined;
   subscriptions: readonly SubscriptionLine[];
   offers: readonly Offer[];
   formError?: FieldError;

@@ -1,4 +1,4 @@
-import type { Customer } from './customer-schema.js';
+import { type BotCustomer, type Customer, contactEmailOf, isBotCustomer } from './customer-schema.js';
 import type { CustomerPage, MatchCriteria } from './customer-store.js';
 import { normaliseCompanyName } from './customers/normalise-company-name.js';
 
@@ -10,26 +10,39 @@ import { normaliseCompanyName } from './customers/normalise-company-name.js';
 export class CustomerIndex {
   private readonly all: Customer[] = [];
   private readonly byId = new Map<string, Customer>();
-  private readonly byRequestId = new Map<string, Customer>();
+  private readonly byRequestId = new Map<string, BotCustomer>();
   private readonly byDomainPrefix = new Map<string, Customer>();
   private readonly byNormalisedName = new Map<string, Customer[]>();
   private readonly byContactEmail = new Map<string, Customer[]>();
 
+  /** Adds a customer, or, when one with its id is indexed, puts it in that one's place. */
   add(customer: Customer): void {
-    this.all.push(customer);
+    const previous = this.byId.get(customer.id);
+    if (previous) {
+      this.unindex(previous);
+      this.all[this.all.lastIndexOf(previous)] = customer;
+    } else {
+      this.all.push(customer);
+    }
     this.byId.set(customer.id, customer);
-    this.byRequestId.set(customer.requestId, customer);
+    if (isBotCustomer(customer)) this.byRequestId.set(customer.requestId, customer);
     this.byDomainPrefix.set(customer.domainPrefix.toLowerCase(), customer);
     addTo(this.byNormalisedName, normaliseCompanyName(customer.companyName), customer);
-    addTo(this.byContactEmail, customer.contact.email.toLowerCase(), customer);
+    const email = contactEmailOf(customer);
+    if (email) addTo(this.byContactEmail, email.toLowerCase(), customer);
   }
 
   findById(customerId: string): Customer | undefined {
     return this.byId.get(customerId);
   }
 
-  findByRequestId(requestId: string): Customer | undefined {
+  findByRequestId(requestId: string): BotCustomer | undefined {
     return this.byRequestId.get(requestId);
+  }
+
+  /** The customer holding this domain prefix, case-insensitively. */
+  findByDomainPrefix(domainPrefix: string): Customer | undefined {
+    return this.byDomainPrefix.get(domainPrefix.toLowerCase());
   }
 
   /** True when a customer has this domain prefix, case-insensitively. */
@@ -47,6 +60,16 @@ export class CustomerIndex {
     const email = criteria.contactEmail?.toLowerCase();
     for (const customer of (email && this.byContactEmail.get(email)) || []) matches.add(customer);
     return [...matches];
+  }
+
+  private unindex(customer: Customer): void {
+    this.byId.delete(customer.id);
+    if (isBotCustomer(customer)) this.byRequestId.delete(customer.requestId);
+    const prefix = customer.domainPrefix.toLowerCase();
+    if (this.byDomainPrefix.get(prefix) === customer) this.byDomainPrefix.delete(prefix);
+    removeFrom(this.byNormalisedName, normaliseCompanyName(customer.companyName), customer);
+    const email = contactEmailOf(customer);
+    if (email) removeFrom(this.byContactEmail, email.toLowerCase(), customer);
   }
 
   newestFirst(limit?: number): Customer[] {
@@ -67,6 +90,12 @@ export class CustomerIndex {
       : newestFirst;
     return { customers: found.slice(options.offset, options.offset + options.limit), total: found.length };
   }
+}
+
+function removeFrom(index: Map<string, Customer[]>, key: string, customer: Customer): void {
+  const list = index.get(key)?.filter((candidate) => candidate !== customer);
+  if (list?.length) index.set(key, list);
+  else index.delete(key);
 }
 
 function addTo(index: Map<string, Customer[]>, key: string, customer: Customer): void {

@@ -25,8 +25,14 @@ export const RequesterSchema = z.object({
 /** The Teams user who asked for something. */
 export type Requester = z.infer<typeof RequesterSchema>;
 
-/** A customer tenant created through the bot, as saved in the store. Holds no secret. */
-export const CustomerSchema = z.object({
+const SubscriptionsSchema = z.array(z.object({ offerId: z.string(), quantity: z.number().int().positive() }));
+
+/**
+ * A customer tenant created through the bot, as saved in the store. Holds no secret. `source` is absent
+ * in stores written before customers were read from Partner Center.
+ */
+export const BotCustomerSchema = z.object({
+  source: z.literal('bot').optional(),
   id: z.string(),
   requestId: z.string(),
   companyName: z.string(),
@@ -48,7 +54,7 @@ export const CustomerSchema = z.object({
     phone: z.string().optional(),
   }),
   language: z.enum(['zh-CN', 'en-US']),
-  subscriptions: z.array(z.object({ offerId: z.string(), quantity: z.number().int().positive() })),
+  subscriptions: SubscriptionsSchema,
   adminAccount: z.string(),
   /** Set when the customer was created in Partner Center: its tenant and the orders placed for it. */
   partnerCenter: z.object({ tenantId: z.string().optional(), orderIds: z.array(z.string()) }).optional(),
@@ -56,8 +62,44 @@ export const CustomerSchema = z.object({
   createdAt: z.string(),
   origin: ConversationOriginSchema,
 });
-/** A customer tenant created through the bot, as saved in the store. Holds no secret. */
-export type Customer = z.infer<typeof CustomerSchema>;
+/** A customer tenant created through the bot. */
+export type BotCustomer = z.infer<typeof BotCustomerSchema>;
+
+/**
+ * A customer read from Partner Center that the bot did not create (made in the portal, or before the
+ * bot), stored under Partner Center's customer id with what the customer list gives: no address, contact
+ * name, requester or conversation. `subscriptions` holds only the licenses ordered through the bot; those
+ * bought elsewhere are not read.
+ */
+export const SyncedCustomerSchema = z.object({
+  source: z.literal('partnerCenter'),
+  id: z.string(),
+  companyName: z.string(),
+  domainPrefix: z.string(),
+  domain: z.string(),
+  contactEmail: z.string().optional(),
+  subscriptions: SubscriptionsSchema,
+  partnerCenter: z.object({ tenantId: z.string().optional(), orderIds: z.array(z.string()) }),
+  /** When the customer was last read from Partner Center. */
+  syncedAt: z.string(),
+});
+/** A customer read from Partner Center that the bot did not create. */
+export type SyncedCustomer = z.infer<typeof SyncedCustomerSchema>;
+
+/** A stored customer: created through the bot, or read from Partner Center (`source: 'partnerCenter'`). */
+export const CustomerSchema = z.discriminatedUnion('source', [SyncedCustomerSchema, BotCustomerSchema]);
+/** A stored customer: created through the bot, or read from Partner Center (`source: 'partnerCenter'`). */
+export type Customer = BotCustomer | SyncedCustomer;
+
+/** True for a customer created through the bot, which has a requester, an address and a contact. */
+export function isBotCustomer(customer: Customer): customer is BotCustomer {
+  return customer.source !== 'partnerCenter';
+}
+
+/** The contact email a customer is known by, when there is one. */
+export function contactEmailOf(customer: Customer): string | undefined {
+  return isBotCustomer(customer) ? customer.contact.email : customer.contactEmail;
+}
 
 /** One line of the audit trail: what happened to which request, who did it and when. */
 export const AuditEntrySchema = z.object({
@@ -82,17 +124,35 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /**
- * Everything a user submitted, with who asked, where and when: a new customer, or (with `customerId`)
- * more subscriptions for an existing one, whose account info is then shown for reference.
+ * What is known of an existing customer's account: all of it for one created through the bot, the name,
+ * domain and perhaps the contact email for one read from Partner Center.
  */
-export type CustomerRequest = {
+export type CustomerAccount = Pick<AccountInfo, 'companyName' | 'domainPrefix'> & Partial<AccountInfo>;
+
+/**
+ * Everything a user submitted, with who asked, where and when: a new customer, or (with `customerId`)
+ * more subscriptions for an existing one, whose account (as far as it is known) is then shown for reference.
+ */
+export type CustomerRequest = RequestCommon &
+  ({ kind: 'newCustomer'; account: AccountInfo } | { kind: 'addSubscriptions'; account: CustomerAccount });
+
+/** A request for a new customer, with its whole account info. */
+export type NewCustomerRequest = Extract<CustomerRequest, { kind: 'newCustomer' }>;
+
+/** The account info of a new-customer request; throws for a request that adds subscriptions. */
+export function newCustomerAccount(request: CustomerRequest): AccountInfo {
+  if (request.kind !== 'newCustomer') {
+    throw new Error(`request ${request.requestId} adds subscriptions; it creates no customer`);
+  }
+  return request.account;
+}
+
+type RequestCommon = {
   /** Stable across retries and double clicks of the same submission: fulfilment is idempotent on it. */
   requestId: string;
-  kind: 'newCustomer' | 'addSubscriptions';
   /** The existing customer, for `addSubscriptions`. */
   customerId?: string;
   locale: Locale;
-  account: AccountInfo;
   subscriptions: SubscriptionLine[];
   requester: Requester;
   origin: ConversationOrigin;
@@ -105,7 +165,11 @@ const StoredCustomerRequestShape = z.looseObject({
   kind: z.enum(['newCustomer', 'addSubscriptions']),
   customerId: z.string().optional(),
   locale: z.enum(['en-US', 'zh-CN']),
-  account: z.looseObject({ companyName: z.string(), domainPrefix: z.string(), contactEmail: z.string() }),
+  account: z.looseObject({
+    companyName: z.string(),
+    domainPrefix: z.string(),
+    contactEmail: z.string().optional(),
+  }),
   subscriptions: z.array(z.object({ offerId: z.string(), quantity: z.number().int().positive() })),
   requester: RequesterSchema,
   origin: ConversationOriginSchema,
@@ -169,6 +233,8 @@ export const SubscriptionOrderSchema = z.object({
   lines: z.array(z.object({ offerId: z.string(), quantity: z.number().int().positive() })),
   orderedBy: RequesterSchema,
   orderedAt: z.string(),
+  /** The order placed in Partner Center for it, when Partner Center is configured. */
+  partnerCenterOrderId: z.string().optional(),
 });
 /** Licenses added to an existing customer by one request. */
 export type SubscriptionOrder = z.infer<typeof SubscriptionOrderSchema>;

@@ -1,15 +1,28 @@
 import type {
   ApprovalRequest,
   AuditEntry,
+  BotCustomer,
   Creation,
   Customer,
   Decision,
   PostedCard,
   SubscriptionOrder,
+  SyncedCustomer,
 } from './customer-schema.js';
 
 /** What `addCustomer` did: `created` is false when the same request had already created this customer. */
-export type AddCustomerResult = { customer: Customer; created: boolean };
+export type AddCustomerResult = { customer: BotCustomer; created: boolean };
+
+/** What `addSubscriptions` did: `created` is false when the same request had already added them. */
+export type AddSubscriptionsResult = { customer: Customer; created: boolean };
+
+/** What `syncCustomers` did with one page of Partner Center's customers. */
+export type SyncResult = {
+  added: number;
+  updated: number;
+  /** Already stored as they are, or customers the bot created (kept as the bot stored them). */
+  unchanged: number;
+};
 
 /** What identifies a company when looking for duplicates. */
 export type MatchCriteria = { domainPrefix?: string; companyName?: string; contactEmail?: string };
@@ -39,9 +52,18 @@ export interface CustomerStore {
   /** The customer with this id, if any. */
   findById(customerId: string): Promise<Customer | undefined>;
   /** The customer a request created, if it did. */
-  findByRequestId(requestId: string): Promise<Customer | undefined>;
-  /** Saves a new customer once per request id; throws `DomainTakenError` if the domain is held by another. */
-  addCustomer(customer: Customer): Promise<AddCustomerResult>;
+  findByRequestId(requestId: string): Promise<BotCustomer | undefined>;
+  /**
+   * Saves a new customer once per request id; throws `DomainTakenError` if the domain is held by another.
+   * A customer read from Partner Center under the same id (the sync saw it first) is replaced by it.
+   */
+  addCustomer(customer: BotCustomer): Promise<AddCustomerResult>;
+  /**
+   * Adds or refreshes customers read from Partner Center, by Partner Center customer id, in one write:
+   * a customer the bot created (same id, or same domain) is left as it is, a stored synced one keeps the
+   * licenses ordered through the bot. Repeating a call with the same customers writes nothing.
+   */
+  syncCustomers(customers: readonly SyncedCustomer[]): Promise<SyncResult>;
   /**
    * Customers that look like the same company: same domain prefix, same normalised company name
    * (see `normaliseCompanyName`) or same contact email (case-insensitive).
@@ -53,7 +75,7 @@ export interface CustomerStore {
    * Adds licenses to an existing customer once per request id: an offer it has gets more licenses,
    * a new one a new line. A repeat returns the customer with `created: false`.
    */
-  addSubscriptions(order: SubscriptionOrder): Promise<AddCustomerResult>;
+  addSubscriptions(order: SubscriptionOrder): Promise<AddSubscriptionsResult>;
   /** True when a request's licenses were already added. */
   hasOrder(requestId: string): Promise<boolean>;
   /** Saves a pending request once per id; a repeat returns the stored one with `created: false`. */

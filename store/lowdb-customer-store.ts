@@ -1,24 +1,31 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CustomerIndex } from './customer-index.js';
-import type {
-  ApprovalRequest,
-  AuditEntry,
-  Creation,
-  Customer,
-  Decision,
-  PostedCard,
-  SubscriptionOrder,
+import {
+  type ApprovalRequest,
+  type AuditEntry,
+  type BotCustomer,
+  type Creation,
+  type Customer,
+  type Decision,
+  isBotCustomer,
+  type PostedCard,
+  type SubscriptionOrder,
+  type SyncedCustomer,
 } from './customer-schema.js';
 import {
   type AddCustomerResult,
+  type AddSubscriptionsResult,
   type CustomerPage,
   type CustomerStore,
   type DecideResult,
   DomainTakenError,
   type MatchCriteria,
+  type SyncResult,
 } from './customer-store.js';
+import { planCustomerSync } from './plan-customer-sync.js';
 import { readSegments, StoreSegment, segmentFileName } from './store-segment.js';
+import { writeOrder } from './write-order.js';
 
 export { StoreFileError } from './store-file-error.js';
 
@@ -49,6 +56,9 @@ export class LowdbCustomerStore implements CustomerStore {
   /** Customers whose write is under way: a duplicate waits for it, a rival for the domain is refused. */
   private readonly saving = new Map<string, Promise<AddCustomerResult>>();
   private readonly savingDomains = new Set<string>();
+  /** The sync write under way, if any: customers are added, and licenses ordered, around it, never during it. */
+  private syncing: Promise<unknown> = Promise.resolve();
+  private readonly ordering = new Set<Promise<unknown>>();
 
   private readonly segments: StoreSegment[] = [];
 
@@ -95,17 +105,21 @@ export class LowdbCustomerStore implements CustomerStore {
     return this.customers.findById(customerId);
   }
 
-  async findByRequestId(requestId: string): Promise<Customer | undefined> {
+  async findByRequestId(requestId: string): Promise<BotCustomer | undefined> {
     return this.customers.findByRequestId(requestId);
   }
 
-  async addCustomer(customer: Customer): Promise<AddCustomerResult> {
+  async addCustomer(customer: BotCustomer): Promise<AddCustomerResult> {
+    await this.syncing;
     const existing = this.customers.findByRequestId(customer.requestId);
     if (existing) return { customer: existing, created: false };
     const inFlight = this.saving.get(customer.requestId);
     if (inFlight) return { customer: (await inFlight).customer, created: false };
     const domainPrefix = customer.domainPrefix.toLowerCase();
-    if (this.customers.hasDomainPrefix(domainPrefix) || this.savingDomains.has(domainPrefix)) {
+    const sameId = this.customers.findById(customer.id);
+    const synced = sameId && !isBotCustomer(sameId) ? sameId : undefined;
+    const holder = this.customers.findByDomainPrefix(domainPrefix);
+    if ((holder && holder !== synced) || this.savingDomains.has(domainPrefix)) {
       throw new DomainTakenError(customer.domain);
     }
     const saving = this.save(customer);
@@ -119,17 +133,10 @@ export class LowdbCustomerStore implements CustomerStore {
     }
   }
 
-  private async save(customer: Customer): Promise<AddCustomerResult> {
+  /** Appends a customer to the newest file (in place of a synced record of its id there, if any). */
+  private async save(customer: BotCustomer): Promise<AddCustomerResult> {
     const segment = this.newestSegment();
-    await segment.use(async (data) => {
-      data.customers.push(customer);
-      try {
-        await segment.write();
-      } catch (error) {
-        remove(data.customers, customer);
-        throw error;
-      }
-    });
+    await segment.putCustomers([customer]);
     this.index(customer, segment);
     return { customer, created: true };
   }
@@ -142,29 +149,43 @@ export class LowdbCustomerStore implements CustomerStore {
     return this.customers.search(options);
   }
 
-  async addSubscriptions(order: SubscriptionOrder): Promise<AddCustomerResult> {
+  async syncCustomers(customers: readonly SyncedCustomer[]): Promise<SyncResult> {
+    const run = this.syncing.then(() => this.sync(customers));
+    this.syncing = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Writes a sync's changes to the newest file only, in one write: a changed customer held by an older
+   * file is appended again, and on open the later copy of an id wins (see `adopt`).
+   */
+  private async sync(customers: readonly SyncedCustomer[]): Promise<SyncResult> {
+    await Promise.allSettled([...this.ordering]);
+    const { changed, ...result } = planCustomerSync(this.customers, customers, (prefix) =>
+      this.savingDomains.has(prefix.toLowerCase()),
+    );
+    if (changed.length === 0) return result;
+    const segment = this.newestSegment();
+    await segment.putCustomers(changed);
+    for (const customer of changed) this.index(customer, segment);
+    return result;
+  }
+
+  async addSubscriptions(order: SubscriptionOrder): Promise<AddSubscriptionsResult> {
+    await this.syncing;
+    const adding = this.addLicenses(order);
+    this.ordering.add(adding);
+    return adding.finally(() => this.ordering.delete(adding));
+  }
+
+  private async addLicenses(order: SubscriptionOrder): Promise<AddSubscriptionsResult> {
     const customer = this.customers.findById(order.customerId);
     const segment = this.segmentOfCustomer.get(order.customerId);
     if (!customer || !segment) throw new Error(`No customer ${order.customerId}`);
     if (this.orderRequestIds.has(order.requestId)) return { customer, created: false };
     this.orderRequestIds.add(order.requestId);
     try {
-      await segment.use(async (data) => {
-        const before = customer.subscriptions.map((line) => ({ ...line }));
-        for (const line of order.lines) {
-          const existing = customer.subscriptions.find((candidate) => candidate.offerId === line.offerId);
-          if (existing) existing.quantity += line.quantity;
-          else customer.subscriptions.push({ ...line });
-        }
-        data.orders.push(order);
-        try {
-          await segment.write();
-        } catch (error) {
-          customer.subscriptions = before;
-          remove(data.orders, order);
-          throw error;
-        }
-      });
+      await writeOrder(segment, customer, order);
     } catch (error) {
       this.orderRequestIds.delete(order.requestId);
       throw error;

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { type StoreFile, StoreFileSchema } from './customer-schema.js';
+import { type Customer, type StoreFile, StoreFileSchema } from './customer-schema.js';
 import { StoreFileError } from './store-file-error.js';
 
 const LATER_SEGMENT = /^customers-(\d{6,})\.json$/;
@@ -77,6 +77,33 @@ export class StoreSegment {
   /** Saves the whole segment; concurrent calls are merged by lowdb's writer into the latest content. */
   write(): Promise<void> {
     return this.db.write();
+  }
+
+  /**
+   * Puts each customer in place of the record with its id in this file, or appends it, and writes the
+   * file once; if the write fails, the file's records are as they were.
+   */
+  putCustomers(customers: readonly Customer[]): Promise<void> {
+    return this.use(async (data) => {
+      const undo: (() => void)[] = [];
+      for (const customer of customers) {
+        const at = data.customers.findIndex((candidate) => candidate.id === customer.id);
+        const previous = data.customers[at];
+        if (previous) {
+          data.customers[at] = customer;
+          undo.push(() => data.customers.splice(data.customers.indexOf(customer), 1, previous));
+        } else {
+          data.customers.push(customer);
+          undo.push(() => data.customers.splice(data.customers.lastIndexOf(customer), 1));
+        }
+      }
+      try {
+        await this.write();
+      } catch (error) {
+        for (const step of undo.reverse()) step();
+        throw error;
+      }
+    });
   }
 
   /** Marks the segment as no longer the newest: its requests, orders and audit lines may leave memory. */

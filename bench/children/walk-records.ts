@@ -1,8 +1,8 @@
 import type {
   ApprovalRequest,
   AuditEntry,
+  BotCustomer,
   ConversationOrigin,
-  Customer,
   Requester,
 } from '../../store/customer-schema.js';
 import {
@@ -16,7 +16,7 @@ import {
 /** Everything the store holds after one approved add-customer walk, as the bot writes it. */
 export type WalkRecords = {
   request: ApprovalRequest;
-  customer: Customer;
+  customer: BotCustomer;
   /** request.submitted, request.approved, customer.created, credentials.delivered. */
   audit: [AuditEntry, AuditEntry, AuditEntry, AuditEntry];
 };

@@ -3,7 +3,7 @@ import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderResellerRelationshipCard } from '../../cards/reseller-relationship.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import { renderSubscriptionsCard } from '../../cards/subscriptions.js';
-import type { CustomerRequest } from '../../store/customer-schema.js';
+import { type CustomerRequest, isBotCustomer } from '../../store/customer-schema.js';
 import {
   type AccountInfoField,
   type AccountInfoInput,
@@ -147,7 +147,7 @@ async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogA
       customerId: customer.id,
       companyName: customer.companyName,
       domain: customer.domain,
-      createdBy: customer.createdBy.name,
+      createdBy: isBotCustomer(customer) ? customer.createdBy.name : undefined,
     }));
   if (domainTaken || addressRefused || matches.length > 0) {
     const errors: AccountErrors = {

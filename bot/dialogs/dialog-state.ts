@@ -22,7 +22,8 @@ const CustomerMatchSchema = z.object({
   customerId: z.string(),
   companyName: z.string(),
   domain: z.string(),
-  createdBy: z.string(),
+  /** Absent for a customer made in Partner Center. */
+  createdBy: z.string().optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
 import type { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderCredentialsDoneCard } from '../../cards/credentials.js';
+import { isBotCustomer } from '../../store/customer-schema.js';
 import type { Turn } from '../bot-deps.js';
 import type { CardActionOf } from '../routing/card-action.js';
 
@@ -13,7 +14,7 @@ export async function completeCredentials(
 ) {
   const { replyToId } = turn.context.activity;
   const customer = await turn.deps.store.findById(action.customerId);
-  if (!replyToId || !customer) return;
+  if (!replyToId || !customer || !isBotCustomer(customer)) return;
   const card = renderCredentialsDoneCard({
     locale: turn.locale,
     companyName: customer.companyName,

@@ -1,4 +1,4 @@
-import type { CustomerRequest } from '../../store/customer-schema.js';
+import { type CustomerRequest, newCustomerAccount } from '../../store/customer-schema.js';
 import { tenantDomain } from '../../store/customers/account-info-schema.js';
 
 /**
@@ -8,7 +8,7 @@ import { tenantDomain } from '../../store/customers/account-info-schema.js';
  * No `organizationRegistrationNumber`: it does not apply in China.
  */
 export function createCustomerBody(request: CustomerRequest) {
-  const { account } = request;
+  const account = newCustomerAccount(request);
   return {
     companyProfile: { domain: tenantDomain(account.domainPrefix) },
     billingProfile: {

@@ -18,6 +18,17 @@ import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from '../server/c
 import { createRetryStrategy, type RetriedService } from '../server/create-retry-strategy.js';
 import type { createCustomerBody } from './create-customer-body.js';
 import { PARTNER_CENTER_ERRORS, PartnerCenterError } from './partner-center-error.js';
+import {
+  CUSTOMER_PAGE_SIZE,
+  CustomerPageSchema,
+  CustomerSchema,
+  ErrorBodySchema,
+  OfferPageSchema,
+  OrderSchema,
+  type PartnerCenterCustomer,
+  type PartnerCenterOffer,
+  type PartnerCenterOrder,
+} from './partner-center-schemas.js';
 
 const PARTNER_CENTER: RetriedService = {
   name: 'Partner Center',
@@ -27,20 +38,11 @@ const PARTNER_CENTER: RetriedService = {
 const CREDENTIAL_SETTINGS =
   'PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_CLIENT_SECRET and PARTNER_CENTER_TENANT_ID';
 
-const CustomerSchema = z.looseObject({
-  id: z.string().min(1),
-  companyProfile: z.looseObject({ tenantId: z.string().optional(), domain: z.string() }),
-  userCredentials: z.looseObject({ userName: z.string(), password: z.string() }).optional(),
-});
-/** A customer as Partner Center answers it; `userCredentials` only in the answer that created it. */
-export type PartnerCenterCustomer = z.infer<typeof CustomerSchema>;
-
-const OrderSchema = z.looseObject({
-  id: z.string().min(1),
-  lineItems: z.array(z.looseObject({ offerId: z.string(), quantity: z.number() })),
-});
-/** An order as Partner Center answers it. */
-export type PartnerCenterOrder = z.infer<typeof OrderSchema>;
+export type {
+  PartnerCenterCustomer,
+  PartnerCenterOffer,
+  PartnerCenterOrder,
+} from './partner-center-schemas.js';
 
 const AddressSchema = z.looseObject({
   addressLine1: z.string(),
@@ -66,11 +68,10 @@ export type AddressToCheck = {
 /** What Partner Center says of an address: valid, or not, with the address it suggests if any. */
 export type AddressVerdict = { valid: true } | { valid: false; suggestion?: AddressToCheck };
 
-const ErrorBodySchema = z.looseObject({ code: z.union([z.number(), z.string()]).optional() });
-
 type Call = {
   method: 'GET' | 'HEAD' | 'POST';
   path: string;
+  headers?: Record<string, string>;
   body?: unknown;
   /** The `MS-RequestId` of the logical call, the same on every retry; a new one when absent. */
   requestId?: string;
@@ -213,6 +214,36 @@ export class PartnerCenterClient {
     return this.parse(OrderSchema, json, `POST ${path}`);
   }
 
+  /**
+   * The offers Partner Center sells in China, named in `locale` (call once per locale for both names),
+   * trial and add-on offers included: the caller decides what to show.
+   */
+  async listOffers(locale: 'zh-CN' | 'en-US'): Promise<PartnerCenterOffer[]> {
+    const { json } = await this.send({
+      method: 'GET',
+      path: `/v1/offers?country=CN&locale=${encodeURIComponent(locale)}`,
+    });
+    return this.parse(OfferPageSchema, json, 'GET /v1/offers').items;
+  }
+
+  /**
+   * Every customer of the partner, one page (up to `CUSTOMER_PAGE_SIZE`) at a time, following
+   * `links.next` with its `MS-ContinuationToken` until Partner Center gives none; a failed page throws.
+   */
+  async *listCustomers(): AsyncGenerator<PartnerCenterCustomer[]> {
+    let call: Call = { method: 'GET', path: `/v1/customers?size=${CUSTOMER_PAGE_SIZE}` };
+    for (;;) {
+      const { json } = await this.send(call);
+      const page = this.parse(CustomerPageSchema, json, 'GET /v1/customers');
+      yield page.items;
+      const next = page.links?.next;
+      if (!next) return;
+      const headers = Object.fromEntries(next.headers.map(({ key, value }) => [key.toLowerCase(), value]));
+      if (!headers['ms-continuationtoken']) return;
+      call = { method: 'GET', path: nextPath(next.uri), headers };
+    }
+  }
+
   private async token(): Promise<string> {
     try {
       const result = await this.tokens.acquireTokenByClientCredential({
@@ -243,6 +274,7 @@ export class PartnerCenterClient {
       headers: createHttpHeaders({
         accept: 'application/json',
         'ms-requestid': call.requestId ?? randomUUID(),
+        ...call.headers,
         ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
       }),
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
@@ -309,6 +341,12 @@ export class PartnerCenterClient {
       `Partner Center answered ${name} with an unexpected body: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
     );
   }
+}
+
+/** A `links.next` URI as a path of the API: Partner Center answers `/v1/…`, sometimes `v1/…`. */
+function nextPath(uri: string): string {
+  const { pathname, search } = new URL(uri, 'https://partner-center.invalid/');
+  return `${pathname}${search}`;
 }
 
 function safeJson(text: string): unknown {

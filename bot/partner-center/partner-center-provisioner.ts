@@ -1,4 +1,4 @@
-import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
+import type { BotCustomer, CustomerRequest } from '../../store/customer-schema.js';
 import { type CustomerStore, DomainTakenError } from '../../store/customer-store.js';
 import { tenantDomain } from '../../store/customers/account-info-schema.js';
 import { customerFromRequest } from '../../store/customers/customer-from-request.js';
@@ -48,7 +48,7 @@ export class PartnerCenterProvisioner implements CustomerProvisioner {
         ];
     if (!progress?.orderIds.length) await progress?.record({ orderIds });
     const userName = created.userCredentials?.userName ?? 'admin';
-    const customer: Customer = {
+    const customer: BotCustomer = {
       ...customerFromRequest(request, { id: created.id, at: this.now().toISOString() }),
       adminAccount: userName.includes('@') ? userName : `${userName}@${domain}`,
       partnerCenter: { tenantId: created.companyProfile.tenantId, orderIds },

@@ -1,7 +1,7 @@
 import { renderCredentialsCard } from '../../cards/credentials.js';
 import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
 import { escapeMarkdown } from '../../cards/render-card.js';
-import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
+import type { BotCustomer, CustomerRequest } from '../../store/customer-schema.js';
 import { DomainTakenError } from '../../store/customer-store.js';
 import { translator } from '../../store/i18n/translate.js';
 import type { BotDeps } from '../bot-deps.js';
@@ -59,7 +59,7 @@ export async function createCustomerAndNotify(
 async function deliverCredentials(
   deps: BotDeps,
   request: CustomerRequest,
-  customer: Customer,
+  customer: BotCustomer,
   credentials: AdminCredentials | undefined,
 ): Promise<Delivery> {
   const message = credentials
@@ -103,7 +103,7 @@ async function deliverCredentials(
 async function postOutcome(
   deps: BotDeps,
   request: CustomerRequest,
-  customer: Customer,
+  customer: BotCustomer,
   delivery: Delivery,
 ): Promise<void> {
   const t = translator(request.locale);

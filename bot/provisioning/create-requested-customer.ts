@@ -52,8 +52,9 @@ export function resumeCreation(deps: BotDeps, requestId: string): void {
  */
 async function createRequestedCustomer(deps: BotDeps, requestId: string, signal: AbortSignal): Promise<void> {
   const stored = await deps.store.findRequest(requestId);
-  if (!stored?.creation || stored.creation.state !== 'creating') return;
-  let creation: Creation = { ...stored.creation, attempts: stored.creation.attempts + 1 };
+  const started = stored?.creation;
+  if (!stored || started?.state !== 'creating') return;
+  let creation: Creation = { ...started, attempts: started.attempts + 1 };
   await deps.store.setCreation(requestId, creation);
   const progress = {
     attempts: creation.attempts,

@@ -1,4 +1,4 @@
-import type { Customer, CustomerRequest } from '../../store/customer-schema.js';
+import type { BotCustomer, CustomerRequest } from '../../store/customer-schema.js';
 
 /** The new tenant's admin sign-in. The password exists only in memory on its way to the requester. */
 export type AdminCredentials = { adminAccount: string; temporaryPassword: string };
@@ -9,7 +9,7 @@ export type AdminCredentials = { adminAccount: string; temporaryPassword: string
  * by 21Vianet it cannot be reset through the API): the requester must reset it in the admin center.
  */
 export type ProvisioningResult = {
-  customer: Customer;
+  customer: BotCustomer;
   credentials?: AdminCredentials;
   credentialsLost?: true;
 };

@@ -8,6 +8,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { isBotCustomer } from '../../store/customer-schema.js';
 import type { MessageKey } from '../../store/i18n/en-us.js';
 import { pickLocale, translator } from '../../store/i18n/translate.js';
 import { KeyedLock } from '../../store/keyed-lock.js';
@@ -108,7 +109,7 @@ async function ownCredentials(
   action: CardActionOf<typeof CARD_VERBS.credentialsDone>,
 ): Promise<Refusal | undefined> {
   const customer = await turn.deps.store.findById(action.customerId);
-  if (!customer) return 'ignore';
+  if (!customer || !isBotCustomer(customer)) return 'ignore';
   const { createdBy } = customer;
   const mine = ownerIdOf({ id: createdBy.userId, aadObjectId: createdBy.aadObjectId }) === turn.user.id;
   const personal = turn.context.activity.conversation.conversationType === 'personal';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Customer } from '../../store/customer-schema.js';
+import type { BotCustomer } from '../../store/customer-schema.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
 import {
   accountInfo,
@@ -20,7 +20,7 @@ if (!dataDir) {
   process.exit(2);
 }
 
-function newCustomer(): Customer {
+function newCustomer(): BotCustomer {
   const id = randomBytes(8).toString('hex');
   const domainPrefix = `crash${id}`;
   const request = customerRequest({

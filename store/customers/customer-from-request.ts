@@ -1,14 +1,18 @@
-import type { Customer, CustomerRequest } from '../customer-schema.js';
+import { type BotCustomer, type CustomerRequest, newCustomerAccount } from '../customer-schema.js';
 import { tenantDomain } from './account-info-schema.js';
 
 /**
  * The store record of the customer a request creates: its account info laid out as Partner Center's
  * address and contact, the tenant domain and the admin account. The inverse of `accountInfoOf`.
  */
-export function customerFromRequest(request: CustomerRequest, created: { id: string; at: string }): Customer {
-  const { account } = request;
+export function customerFromRequest(
+  request: CustomerRequest,
+  created: { id: string; at: string },
+): BotCustomer {
+  const account = newCustomerAccount(request);
   const domain = tenantDomain(account.domainPrefix);
   return {
+    source: 'bot',
     id: created.id,
     requestId: request.requestId,
     companyName: account.companyName,

@@ -4,7 +4,7 @@ import defaultCatalog from './offers.json' with { type: 'json' };
 
 const OfferSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'offer ids are 1-60 lower-case letters, digits and dashes'),
+    id: z.string().regex(/^[a-zA-Z0-9-]{1,60}$/, 'offer ids are 1-60 letters, digits and dashes'),
     name: z.object({ 'en-US': z.string().min(1), 'zh-CN': z.string().min(1) }),
     minimumQuantity: z.number().int().min(1),
     maximumQuantity: z.number().int().min(1),
@@ -25,6 +25,37 @@ export type Offer = z.infer<typeof OfferSchema>;
 /** Thrown when the offer catalog file cannot be used; the message names the file and what to fix. */
 export class OfferCatalogError extends Error {
   readonly code = 'OFFER_CATALOG_INVALID';
+}
+
+/** One offer checked as the catalog checks it (an offer Partner Center answered), or why it cannot be one. */
+export function parseOffer(json: unknown): { offer: Offer } | { problem: string } {
+  const parsed = OfferSchema.safeParse(json);
+  if (parsed.success) return { offer: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { problem: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+}
+
+/**
+ * The catalog Partner Center sells, narrowed by the operator's `OFFERS_FILE`: only the offers both list,
+ * in the file's order, named as Partner Center names them, each with the narrower of the two license
+ * ranges (Partner Center refuses counts outside its own; the file can only restrict them). Offers of the
+ * file that Partner Center does not sell, or whose ranges do not overlap, are left out and named in `dropped`.
+ */
+export function narrowOfferCatalog(
+  sold: readonly Offer[],
+  file: readonly Offer[],
+): { offers: Offer[]; dropped: string[] } {
+  const offers: Offer[] = [];
+  const dropped: string[] = [];
+  for (const wanted of file) {
+    const offer = sold.find((candidate) => candidate.id.toLowerCase() === wanted.id.toLowerCase());
+    const minimumQuantity = Math.max(offer?.minimumQuantity ?? 0, wanted.minimumQuantity);
+    const maximumQuantity = Math.min(offer?.maximumQuantity ?? 0, wanted.maximumQuantity);
+    if (offer && minimumQuantity <= maximumQuantity)
+      offers.push({ ...offer, minimumQuantity, maximumQuantity });
+    else dropped.push(wanted.id);
+  }
+  return { offers, dropped };
 }
 
 /** Parses an offer catalog; `source` names where it came from in the error message. */

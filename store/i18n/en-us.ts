@@ -124,11 +124,13 @@ export const enUS = {
   'customers.none': 'No customer matches.',
   'customers.empty': 'No customers yet. Type **add customer** to add the first one.',
   'customers.createdBy': 'Added by {name} on {when}',
+  'customers.fromPartnerCenter': 'Added in Partner Center',
 
   'match.title': 'This looks like a customer you already have',
   'match.intro':
     'The company name, domain or contact email matches the customers below. Add subscriptions to the existing customer, or, if the company already has an account with another partner or with Microsoft, request a reseller relationship instead. If it is a different company, continue.',
   'match.customer': '{company} ({domain}), added by {name}',
+  'match.customerInPartnerCenter': '{company} ({domain}), added in Partner Center',
   'match.addSubscription': 'Add subscription to {company}',
   'match.reseller': 'Request a reseller relationship',
   'match.continue': 'It is a different company: continue',

@@ -118,11 +118,13 @@ export const zhCN: Record<MessageKey, string> = {
   'customers.none': '没有匹配的客户。',
   'customers.empty': '还没有客户。输入 **添加客户** 添加第一个客户。',
   'customers.createdBy': '由 {name} 于 {when} 添加',
+  'customers.fromPartnerCenter': '在合作伙伴中心添加',
 
   'match.title': '这似乎是你已有的客户',
   'match.intro':
     '公司名称、域名或联系人电子邮件与下面的客户相同。可以为现有客户添加订阅；如果该公司已通过其他合作伙伴或 Microsoft 拥有帐户，请改为请求经销商关系。如果是另一家公司，请继续。',
   'match.customer': '{company}（{domain}），由 {name} 添加',
+  'match.customerInPartnerCenter': '{company}（{domain}），在合作伙伴中心添加',
   'match.addSubscription': '为 {company} 添加订阅',
   'match.reseller': '请求经销商关系',
   'match.continue': '这是另一家公司：继续',

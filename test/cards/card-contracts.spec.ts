@@ -12,7 +12,7 @@ import { renderResellerRelationshipCard } from '../../cards/reseller-relationshi
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import { renderSubscriptionsCard, type SubscriptionsCardData } from '../../cards/subscriptions.js';
 import { renderSubscriptionsAddedCard } from '../../cards/subscriptions-added.js';
-import type { ApprovalRequest, Customer, CustomerRequest } from '../../store/customer-schema.js';
+import type { ApprovalRequest, BotCustomer, CustomerRequest } from '../../store/customer-schema.js';
 import {
   ACCOUNT_INFO_FIELDS,
   type AccountInfoField,
@@ -89,7 +89,7 @@ const ERRORS: Partial<Record<AccountInfoField, FieldError>> = Object.fromEntries
   ACCOUNT_INFO_FIELDS.map((field) => [field, TOO_LONG]),
 );
 
-function worstCustomer(index = 0): Customer {
+function worstCustomer(index = 0): BotCustomer {
   const customer = sampleCustomer(TYPED);
   return {
     ...customer,

@@ -64,6 +64,11 @@ export class BotUnderTest {
     return this.running().idle();
   }
 
+  /** What keeps offers and customers read from Partner Center; undefined without Partner Center. */
+  get partnerCenterUpkeep() {
+    return this.running().partnerCenterUpkeep;
+  }
+
   /** Stops the server and starts a new one on the same data folder, as after a crash or deploy. */
   async restart(): Promise<void> {
     await this.app?.close();

@@ -97,7 +97,8 @@ describe('LowdbCustomerStore', () => {
 
     const store = await LowdbCustomerStore.open(dataDir);
 
-    assert.equal((await store.findById('cus-2'))?.requestId, 'req-2');
+    assert.equal((await store.findById('cus-2'))?.companyName, buildCustomer(2).companyName);
+    assert.equal((await store.findByRequestId('req-2'))?.id, 'cus-2');
     assert.equal((await store.findByRequestId('req-1'))?.id, 'cus-1');
     assert.equal(await store.findById('cus-3'), undefined);
     assert.equal(await store.isDomainTaken('contoso1'), true);

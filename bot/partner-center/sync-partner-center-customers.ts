@@ -1,0 +1,47 @@
+import type { SyncedCustomer } from '../../store/customer-schema.js';
+import type { CustomerStore, SyncResult } from '../../store/customer-store.js';
+import type { PartnerCenterClient, PartnerCenterCustomer } from './partner-center-client.js';
+
+/**
+ * A Partner Center customer as the store keeps one the bot did not create: its id, company name (from the
+ * company profile, else the billing profile, else the domain), tenant domain, domain prefix (the
+ * domain's first label), billing email if the answer has one, and tenant id.
+ */
+export function syncedCustomerOf(customer: PartnerCenterCustomer, at: string): SyncedCustomer {
+  const domain = customer.companyProfile.domain.toLowerCase();
+  const email = customer.billingProfile?.email;
+  const tenantId = customer.companyProfile.tenantId;
+  return {
+    source: 'partnerCenter',
+    id: customer.id,
+    companyName: customer.companyProfile.companyName || customer.billingProfile?.companyName || domain,
+    domainPrefix: domain.split('.')[0] || domain,
+    domain,
+    ...(email ? { contactEmail: email } : {}),
+    subscriptions: [],
+    partnerCenter: { ...(tenantId ? { tenantId } : {}), orderIds: [] },
+    syncedAt: at,
+  };
+}
+
+/**
+ * Reads every customer of the partner from Partner Center (`GET /v1/customers`, page by page) into the
+ * store, one store call (one file written) per page. Throws on the first page that fails; the pages
+ * before it stay saved, and the next sync reads them again without changing anything.
+ */
+export async function syncPartnerCenterCustomers(
+  client: PartnerCenterClient,
+  store: CustomerStore,
+  now: () => Date,
+): Promise<SyncResult & { pages: number }> {
+  const total = { pages: 0, added: 0, updated: 0, unchanged: 0 };
+  for await (const page of client.listCustomers()) {
+    const at = now().toISOString();
+    const result = await store.syncCustomers(page.map((customer) => syncedCustomerOf(customer, at)));
+    total.pages += 1;
+    total.added += result.added;
+    total.updated += result.updated;
+    total.unchanged += result.unchanged;
+  }
+  return total;
+}
