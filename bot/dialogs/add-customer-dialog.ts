@@ -23,7 +23,7 @@ import { replaceDialogCardWithText, showDialogCard } from './show-dialog-card.js
  * How long Next on the account card waits for Partner Center's domain and address checks; without an
  * answer by then the card goes on, and creating the customer checks them again.
  */
-const PARTNER_CENTER_CHECK_MS = 2_000;
+const CHECKS_WAIT_MS = 2_000;
 
 type AccountErrors = Partial<Record<AccountInfoField, FieldError>>;
 type SubscriptionErrors = { errors: Record<string, FieldError>; formError?: FieldError };
@@ -135,8 +135,8 @@ async function checkAccount(turn: Turn, state: AddCustomerState, action: DialogA
   const account = parsed.value;
   const [takenHere, takenInPartnerCenter, address, candidates] = await Promise.all([
     store.isDomainTaken(account.domainPrefix),
-    turn.deps.partnerCenter?.isDomainTaken(tenantDomain(account.domainPrefix), PARTNER_CENTER_CHECK_MS),
-    turn.deps.partnerCenter?.validateAddress(account, PARTNER_CENTER_CHECK_MS),
+    turn.deps.partnerCenter?.isDomainTaken(tenantDomain(account.domainPrefix), CHECKS_WAIT_MS),
+    turn.deps.partnerCenter?.validateAddress(account, CHECKS_WAIT_MS),
     store.findMatchingCustomers(account),
   ]);
   const domainTaken = takenHere || takenInPartnerCenter === true;

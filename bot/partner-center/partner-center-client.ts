@@ -17,7 +17,7 @@ import { asAttemptTimeout } from '../server/as-attempt-timeout.js';
 import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from '../server/connector-retry-options.js';
 import { createRetryStrategy, type RetriedService } from '../server/create-retry-strategy.js';
 import type { createCustomerBody } from './create-customer-body.js';
-import { PARTNER_CENTER_ERRORS, PartnerCenterError } from './partner-center-error.js';
+import { KNOWN_PARTNER_CENTER_ERRORS, PartnerCenterError } from './partner-center-error.js';
 import {
   CUSTOMER_PAGE_SIZE,
   CustomerPageSchema,
@@ -256,12 +256,12 @@ export class PartnerCenterClient {
       const refused = ['invalid_client', 'unauthorized_client', 'invalid_request', 'invalid_tenant'];
       if (errorCode && refused.includes(errorCode)) {
         throw new PartnerCenterError(
-          PARTNER_CENTER_ERRORS.unauthorized,
+          KNOWN_PARTNER_CENTER_ERRORS.unauthorized,
           `Partner Center token refused by ${this.settings.authority} (${errorCode}): check ${CREDENTIAL_SETTINGS}`,
         );
       }
       throw new PartnerCenterError(
-        PARTNER_CENTER_ERRORS.unavailable,
+        KNOWN_PARTNER_CENTER_ERRORS.unavailable,
         `No Partner Center token from ${this.settings.authority} (check PARTNER_CENTER_AUTHORITY): ${describeError(error).message}`,
       );
     }
@@ -293,7 +293,7 @@ export class PartnerCenterClient {
     } catch (error) {
       if (error instanceof PartnerCenterError || call.signal?.aborted) throw error;
       throw new PartnerCenterError(
-        PARTNER_CENTER_ERRORS.unavailable,
+        KNOWN_PARTNER_CENTER_ERRORS.unavailable,
         `Partner Center ${name} gave no answer: ${describeError(error).message}`,
       );
     }
@@ -316,28 +316,29 @@ export class PartnerCenterClient {
     const said = `Partner Center answered ${status}${code === undefined ? '' : ` (code ${code})`} to ${name}`;
     if (status === 401 || status === 403) {
       return new PartnerCenterError(
-        PARTNER_CENTER_ERRORS.unauthorized,
+        KNOWN_PARTNER_CENTER_ERRORS.unauthorized,
         `${said}: the app registration lacks access; check ${CREDENTIAL_SETTINGS}`,
         status,
         code,
       );
     }
-    if (status === 409) return new PartnerCenterError(PARTNER_CENTER_ERRORS.domainTaken, said, status, code);
+    if (status === 409)
+      return new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS.domainTaken, said, status, code);
     if (String(code) === '2007')
-      return new PartnerCenterError(PARTNER_CENTER_ERRORS.invalidAddress, said, status, code);
+      return new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS.invalidAddress, said, status, code);
     if (String(code) === '2002') {
-      return new PartnerCenterError(PARTNER_CENTER_ERRORS.quantityOutOfRange, said, status, code);
+      return new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS.quantityOutOfRange, said, status, code);
     }
     const kind =
       status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'rejected' : 'unavailable';
-    return new PartnerCenterError(PARTNER_CENTER_ERRORS[kind], said, status, code);
+    return new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS[kind], said, status, code);
   }
 
   private parse<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
     const parsed = schema.safeParse(json);
     if (parsed.success) return parsed.data;
     throw new PartnerCenterError(
-      PARTNER_CENTER_ERRORS.rejected,
+      KNOWN_PARTNER_CENTER_ERRORS.rejected,
       `Partner Center answered ${name} with an unexpected body: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
     );
   }

@@ -1,21 +1,22 @@
 /** Why a Partner Center call failed, as the bot acts on it. */
-export const PARTNER_CENTER_ERRORS = {
+export const KNOWN_PARTNER_CENTER_ERRORS = {
   /** The app registration was refused (a token error, 401 or 403): an operator must fix a setting. */
-  unauthorized: 'PARTNER_CENTER_UNAUTHORIZED',
+  unauthorized: 'UNAUTHORIZED_BY_PARTNER_CENTER',
   /** The domain belongs to another tenant (409). */
-  domainTaken: 'PARTNER_CENTER_DOMAIN_TAKEN',
+  domainTaken: 'DOMAIN_TAKEN_IN_PARTNER_CENTER',
   /** The address was refused (error 2007). */
-  invalidAddress: 'PARTNER_CENTER_INVALID_ADDRESS',
+  invalidAddress: 'ADDRESS_REFUSED_BY_PARTNER_CENTER',
   /** A license count outside the offer's limits (error 2002). */
-  quantityOutOfRange: 'PARTNER_CENTER_QUANTITY_OUT_OF_RANGE',
+  quantityOutOfRange: 'QUANTITY_REFUSED_BY_PARTNER_CENTER',
   /** Any other refusal (4xx). */
-  rejected: 'PARTNER_CENTER_REJECTED',
+  rejected: 'REFUSED_BY_PARTNER_CENTER',
   /** No usable answer within the retry budget: 5xx, 429, time-outs or connection errors. */
-  unavailable: 'PARTNER_CENTER_UNAVAILABLE',
+  unavailable: 'NO_ANSWER_FROM_PARTNER_CENTER',
 } as const;
 
-/** One of `PARTNER_CENTER_ERRORS`. */
-export type PartnerCenterErrorCode = (typeof PARTNER_CENTER_ERRORS)[keyof typeof PARTNER_CENTER_ERRORS];
+/** One of `KNOWN_PARTNER_CENTER_ERRORS`. */
+export type PartnerCenterErrorCode =
+  (typeof KNOWN_PARTNER_CENTER_ERRORS)[keyof typeof KNOWN_PARTNER_CENTER_ERRORS];
 
 /**
  * A Partner Center call that failed for good. The message is for the operator's log: it names the call,

@@ -11,12 +11,12 @@ const INTERNAL = 'INTERNAL';
 
 /** What the Review card says for each reason a creation failed. */
 const FAILURE_REASONS: Record<PartnerCenterErrorCode | typeof INTERNAL, MessageKey> = {
-  PARTNER_CENTER_UNAUTHORIZED: 'failure.PARTNER_CENTER_UNAUTHORIZED',
-  PARTNER_CENTER_DOMAIN_TAKEN: 'failure.PARTNER_CENTER_DOMAIN_TAKEN',
-  PARTNER_CENTER_INVALID_ADDRESS: 'failure.PARTNER_CENTER_INVALID_ADDRESS',
-  PARTNER_CENTER_QUANTITY_OUT_OF_RANGE: 'failure.PARTNER_CENTER_QUANTITY_OUT_OF_RANGE',
-  PARTNER_CENTER_REJECTED: 'failure.PARTNER_CENTER_REJECTED',
-  PARTNER_CENTER_UNAVAILABLE: 'failure.PARTNER_CENTER_UNAVAILABLE',
+  UNAUTHORIZED_BY_PARTNER_CENTER: 'failure.UNAUTHORIZED_BY_PARTNER_CENTER',
+  DOMAIN_TAKEN_IN_PARTNER_CENTER: 'failure.DOMAIN_TAKEN_IN_PARTNER_CENTER',
+  ADDRESS_REFUSED_BY_PARTNER_CENTER: 'failure.ADDRESS_REFUSED_BY_PARTNER_CENTER',
+  QUANTITY_REFUSED_BY_PARTNER_CENTER: 'failure.QUANTITY_REFUSED_BY_PARTNER_CENTER',
+  REFUSED_BY_PARTNER_CENTER: 'failure.REFUSED_BY_PARTNER_CENTER',
+  NO_ANSWER_FROM_PARTNER_CENTER: 'failure.NO_ANSWER_FROM_PARTNER_CENTER',
   INTERNAL: 'failure.INTERNAL',
 };
 
@@ -71,7 +71,7 @@ async function createRequestedCustomer(deps: BotDeps, requestId: string, signal:
     const outcome = await createCustomerAndNotify(deps, stored.request, progress);
     signal.throwIfAborted();
     if (outcome.kind === 'domainTaken') {
-      await fail(deps, requestId, creation, 'PARTNER_CENTER_DOMAIN_TAKEN');
+      await fail(deps, requestId, creation, 'DOMAIN_TAKEN_IN_PARTNER_CENTER');
       return;
     }
     if (outcome.kind !== 'created' && outcome.kind !== 'alreadySubmitted') {

@@ -79,15 +79,15 @@ export const enUS = {
     'Submitted by {name} on {when}. The customer is created in Partner Center (customer id {id}).',
   'review.failedState': 'Submitted by {name} on {when}. The customer could not be created: {reason}',
   'review.retry': 'Try again',
-  'failure.PARTNER_CENTER_UNAUTHORIZED':
+  'failure.UNAUTHORIZED_BY_PARTNER_CENTER':
     'Partner Center refused the bot’s sign-in. Your administrator can see in the bot’s log which setting to fix.',
-  'failure.PARTNER_CENTER_DOMAIN_TAKEN':
+  'failure.DOMAIN_TAKEN_IN_PARTNER_CENTER':
     'the domain is already taken in Partner Center. Type add customer to start again with another domain prefix.',
-  'failure.PARTNER_CENTER_INVALID_ADDRESS': 'Partner Center did not accept the address.',
-  'failure.PARTNER_CENTER_QUANTITY_OUT_OF_RANGE':
+  'failure.ADDRESS_REFUSED_BY_PARTNER_CENTER': 'Partner Center did not accept the address.',
+  'failure.QUANTITY_REFUSED_BY_PARTNER_CENTER':
     'a license count is outside what Partner Center allows for its offer.',
-  'failure.PARTNER_CENTER_REJECTED': 'Partner Center refused the request.',
-  'failure.PARTNER_CENTER_UNAVAILABLE':
+  'failure.REFUSED_BY_PARTNER_CENTER': 'Partner Center refused the request.',
+  'failure.NO_ANSWER_FROM_PARTNER_CENTER':
     'Partner Center did not answer in time. Nothing was created twice: try again.',
   'failure.INTERNAL': 'something went wrong on my side. Try again in a moment.',
 

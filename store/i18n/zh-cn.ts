@@ -76,14 +76,14 @@ export const zhCN: Record<MessageKey, string> = {
   'review.createdInPartnerCenter': '{name} 已于 {when} 提交。客户已在合作伙伴中心创建（客户 ID {id}）。',
   'review.failedState': '{name} 已于 {when} 提交。无法创建客户：{reason}',
   'review.retry': '重试',
-  'failure.PARTNER_CENTER_UNAUTHORIZED':
+  'failure.UNAUTHORIZED_BY_PARTNER_CENTER':
     '合作伙伴中心拒绝了机器人的登录。管理员可在机器人日志中看到需要修改的设置。',
-  'failure.PARTNER_CENTER_DOMAIN_TAKEN':
+  'failure.DOMAIN_TAKEN_IN_PARTNER_CENTER':
     '该域名在合作伙伴中心已被占用。请输入“添加客户”，使用其他域名前缀重新开始。',
-  'failure.PARTNER_CENTER_INVALID_ADDRESS': '合作伙伴中心不接受该地址。',
-  'failure.PARTNER_CENTER_QUANTITY_OUT_OF_RANGE': '某个许可证数量超出了合作伙伴中心对该产品的限制。',
-  'failure.PARTNER_CENTER_REJECTED': '合作伙伴中心拒绝了该请求。',
-  'failure.PARTNER_CENTER_UNAVAILABLE': '合作伙伴中心未及时响应。不会重复创建任何内容：请重试。',
+  'failure.ADDRESS_REFUSED_BY_PARTNER_CENTER': '合作伙伴中心不接受该地址。',
+  'failure.QUANTITY_REFUSED_BY_PARTNER_CENTER': '某个许可证数量超出了合作伙伴中心对该产品的限制。',
+  'failure.REFUSED_BY_PARTNER_CENTER': '合作伙伴中心拒绝了该请求。',
+  'failure.NO_ANSWER_FROM_PARTNER_CENTER': '合作伙伴中心未及时响应。不会重复创建任何内容：请重试。',
   'failure.INTERNAL': '我这边出了点问题。请稍后重试。',
 
   'approval.title': '需要审批：新客户',

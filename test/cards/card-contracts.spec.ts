@@ -335,7 +335,7 @@ describe('card contracts with worst-case data', () => {
       'created',
       { kind: 'created', at: AT, partnerCenter: true, customerId: '0c1d2e3f-4a5b-4c6d-8e7f-901234567890' },
     ],
-    ['failed', { kind: 'failed', at: AT, reason: 'failure.PARTNER_CENTER_DOMAIN_TAKEN' }],
+    ['failed', { kind: 'failed', at: AT, reason: 'failure.DOMAIN_TAKEN_IN_PARTNER_CENTER' }],
   ];
   for (const [name, state] of states) {
     describeCardContract(renderReviewCard, `review ${name} worst case`, (locale) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createLogger } from '../../../bot/logging/create-logger.js';
 import type { PartnerCenterClient } from '../../../bot/partner-center/partner-center-client.js';
 import {
-  PARTNER_CENTER_ERRORS,
+  KNOWN_PARTNER_CENTER_ERRORS,
   PartnerCenterError,
 } from '../../../bot/partner-center/partner-center-error.js';
 import { CapturedLogs } from '../../helpers/capture-logs.js';
@@ -101,7 +101,7 @@ describe('PartnerCenterClient lists', () => {
       // Act and Assert
       await assert.rejects(read(), (error: unknown) => {
         assert.ok(error instanceof PartnerCenterError);
-        assert.equal(error.code, PARTNER_CENTER_ERRORS.unavailable);
+        assert.equal(error.code, KNOWN_PARTNER_CENTER_ERRORS.unavailable);
         return true;
       });
       assert.deepEqual(pages, [500]);

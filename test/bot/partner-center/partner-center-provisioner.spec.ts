@@ -5,7 +5,7 @@ import path from 'node:path';
 import sinon from 'sinon';
 import type { PartnerCenterClient } from '../../../bot/partner-center/partner-center-client.js';
 import {
-  PARTNER_CENTER_ERRORS,
+  KNOWN_PARTNER_CENTER_ERRORS,
   PartnerCenterError,
 } from '../../../bot/partner-center/partner-center-error.js';
 import { PartnerCenterProvisioner } from '../../../bot/partner-center/partner-center-provisioner.js';
@@ -15,7 +15,7 @@ import { customerRequest } from '../../fixtures/customers.js';
 
 const DOMAIN = 'contososz.partner.onmschina.cn';
 const domainTaken = () =>
-  new PartnerCenterError(PARTNER_CENTER_ERRORS.domainTaken, 'Partner Center answered 409');
+  new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS.domainTaken, 'Partner Center answered 409');
 
 /** The Partner Center client at the edge: only the calls the provisioner makes, as sinon fakes. */
 function fakePartnerCenter() {
