@@ -8,7 +8,6 @@ import {
   type PipelineResponse,
   retryPolicy,
 } from '@azure/core-rest-pipeline';
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { PartnerCenterSettings } from '../config/load-config.js';
@@ -17,56 +16,34 @@ import { asAttemptTimeout } from '../server/as-attempt-timeout.js';
 import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from '../server/connector-retry-options.js';
 import { createRetryStrategy, type RetriedService } from '../server/create-retry-strategy.js';
 import type { createCustomerBody } from './create-customer-body.js';
-import { KNOWN_PARTNER_CENTER_ERRORS, PartnerCenterError } from './partner-center-error.js';
+import { failureOf, KNOWN_PARTNER_CENTER_ERRORS, PartnerCenterError } from './partner-center-error.js';
 import {
+  AddressRefusalSchema,
+  type AddressToCheck,
+  type AddressVerdict,
   CUSTOMER_PAGE_SIZE,
   CustomerPageSchema,
   CustomerSchema,
-  ErrorBodySchema,
   OfferPageSchema,
   OrderSchema,
   type PartnerCenterCustomer,
   type PartnerCenterOffer,
   type PartnerCenterOrder,
 } from './partner-center-schemas.js';
+import { PartnerCenterTokens } from './partner-center-tokens.js';
 
 const PARTNER_CENTER: RetriedService = {
   name: 'Partner Center',
   retryableStatuses: new Set([408, 429, 500, 502, 503, 504]),
 };
 
-const CREDENTIAL_SETTINGS =
-  'PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_CLIENT_SECRET and PARTNER_CENTER_TENANT_ID';
-
 export type {
+  AddressToCheck,
+  AddressVerdict,
   PartnerCenterCustomer,
   PartnerCenterOffer,
   PartnerCenterOrder,
 } from './partner-center-schemas.js';
-
-const AddressSchema = z.looseObject({
-  addressLine1: z.string(),
-  addressLine2: z.string().optional(),
-  city: z.string(),
-  state: z.string(),
-  postalCode: z.string(),
-});
-const AddressRefusalSchema = z.looseObject({
-  code: z.union([z.number(), z.string()]),
-  corrected_address: AddressSchema.optional(),
-});
-
-/** An address in China as the account card holds it (province as its ISO 3166-2:CN code). */
-export type AddressToCheck = {
-  addressLine1: string;
-  addressLine2?: string;
-  city: string;
-  province: string;
-  postalCode: string;
-};
-
-/** What Partner Center says of an address: valid, or not, with the address it suggests if any. */
-export type AddressVerdict = { valid: true } | { valid: false; suggestion?: AddressToCheck };
 
 type Call = {
   method: 'GET' | 'HEAD' | 'POST';
@@ -92,7 +69,7 @@ type Call = {
  * is a `PartnerCenterError`. Log lines carry the method, path and status, never tokens or bodies.
  */
 export class PartnerCenterClient {
-  private readonly tokens: ConfidentialClientApplication;
+  private readonly tokens: PartnerCenterTokens;
   private readonly retry: ConnectorRetryOptions;
   private readonly transport: HttpClient;
 
@@ -103,14 +80,7 @@ export class PartnerCenterClient {
   ) {
     this.retry = { ...DEFAULT_CONNECTOR_RETRY, ...options.retry };
     this.transport = options.transport ?? createDefaultHttpClient();
-    this.tokens = new ConfidentialClientApplication({
-      auth: {
-        clientId: settings.clientId,
-        clientSecret: settings.clientSecret,
-        authority: `${settings.authority}/${settings.tenantId}`,
-        knownAuthorities: [new URL(settings.authority).host],
-      },
-    });
+    this.tokens = new PartnerCenterTokens(settings);
   }
 
   /**
@@ -244,29 +214,6 @@ export class PartnerCenterClient {
     }
   }
 
-  private async token(): Promise<string> {
-    try {
-      const result = await this.tokens.acquireTokenByClientCredential({
-        scopes: [`${this.settings.endpoint}/.default`],
-      });
-      if (!result?.accessToken) throw new Error('no access token in the answer');
-      return result.accessToken;
-    } catch (error) {
-      const { errorCode } = error as { errorCode?: string };
-      const refused = ['invalid_client', 'unauthorized_client', 'invalid_request', 'invalid_tenant'];
-      if (errorCode && refused.includes(errorCode)) {
-        throw new PartnerCenterError(
-          KNOWN_PARTNER_CENTER_ERRORS.unauthorized,
-          `Partner Center token refused by ${this.settings.authority} (${errorCode}): check ${CREDENTIAL_SETTINGS}`,
-        );
-      }
-      throw new PartnerCenterError(
-        KNOWN_PARTNER_CENTER_ERRORS.unavailable,
-        `No Partner Center token from ${this.settings.authority} (check PARTNER_CENTER_AUTHORITY): ${describeError(error).message}`,
-      );
-    }
-  }
-
   private async send(call: Call): Promise<{ status: number; json: unknown }> {
     const request = createPipelineRequest({
       url: `${this.settings.endpoint}${call.path}`,
@@ -300,38 +247,15 @@ export class PartnerCenterClient {
     const { status } = response;
     const json = response.bodyAsText ? safeJson(response.bodyAsText) : undefined;
     if ((status >= 200 && status < 300) || call.accept?.includes(status)) return { status, json };
-    throw this.failure(name, status, json);
+    throw failureOf(name, status, json);
   }
 
   private async attempt(request: PipelineRequest): Promise<PipelineResponse> {
-    request.headers.set('authorization', `Bearer ${await this.token()}`);
+    request.headers.set('authorization', `Bearer ${await this.tokens.get()}`);
     request.headers.set('ms-correlationid', randomUUID());
     return this.transport.sendRequest(request).catch((error: unknown) => {
       throw asAttemptTimeout(error, request);
     });
-  }
-
-  private failure(name: string, status: number, json: unknown): PartnerCenterError {
-    const code = ErrorBodySchema.safeParse(json).data?.code;
-    const said = `Partner Center answered ${status}${code === undefined ? '' : ` (code ${code})`} to ${name}`;
-    if (status === 401 || status === 403) {
-      return new PartnerCenterError(
-        KNOWN_PARTNER_CENTER_ERRORS.unauthorized,
-        `${said}: the app registration lacks access; check ${CREDENTIAL_SETTINGS}`,
-        status,
-        code,
-      );
-    }
-    if (status === 409)
-      return new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS.domainTaken, said, status, code);
-    if (String(code) === '2007')
-      return new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS.invalidAddress, said, status, code);
-    if (String(code) === '2002') {
-      return new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS.quantityOutOfRange, said, status, code);
-    }
-    const kind =
-      status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'rejected' : 'unavailable';
-    return new PartnerCenterError(KNOWN_PARTNER_CENTER_ERRORS[kind], said, status, code);
   }
 
   private parse<T>(schema: z.ZodType<T>, json: unknown, name: string): T {

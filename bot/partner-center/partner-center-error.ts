@@ -1,3 +1,5 @@
+import { ErrorBodySchema } from './partner-center-schemas.js';
+
 /** Why a Partner Center call failed, as the bot acts on it. */
 export const KNOWN_PARTNER_CENTER_ERRORS = {
   /** The app registration was refused (a token error, 401 or 403): an operator must fix a setting. */
@@ -33,4 +35,28 @@ export class PartnerCenterError extends Error {
     super(message);
     this.name = 'PartnerCenterError';
   }
+}
+
+/** The settings that make up the app registration, named in every error an operator must fix there. */
+export const CREDENTIAL_SETTINGS =
+  'PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_CLIENT_SECRET and PARTNER_CENTER_TENANT_ID';
+
+/**
+ * The error for a Partner Center answer that is a failure: `name` is the call (`POST /v1/customers`),
+ * `body` the answer's JSON, whose Partner Center `code` tells a refused address (2007) or quantity
+ * (2002) apart. 401 and 403 name the settings an operator must check.
+ */
+export function failureOf(name: string, status: number, body: unknown): PartnerCenterError {
+  const code = ErrorBodySchema.safeParse(body).data?.code;
+  const said = `Partner Center answered ${status}${code === undefined ? '' : ` (code ${code})`} to ${name}`;
+  const known = KNOWN_PARTNER_CENTER_ERRORS;
+  if (status === 401 || status === 403) {
+    const message = `${said}: the app registration lacks access; check ${CREDENTIAL_SETTINGS}`;
+    return new PartnerCenterError(known.unauthorized, message, status, code);
+  }
+  if (status === 409) return new PartnerCenterError(known.domainTaken, said, status, code);
+  if (String(code) === '2007') return new PartnerCenterError(known.invalidAddress, said, status, code);
+  if (String(code) === '2002') return new PartnerCenterError(known.quantityOutOfRange, said, status, code);
+  const refused = status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return new PartnerCenterError(refused ? known.rejected : known.unavailable, said, status, code);
 }

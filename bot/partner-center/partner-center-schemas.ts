@@ -59,3 +59,27 @@ export const CUSTOMER_PAGE_SIZE = 500;
 
 /** The part of a Partner Center error body the bot acts on: its error code. */
 export const ErrorBodySchema = z.looseObject({ code: z.union([z.number(), z.string()]).optional() });
+
+const AddressSchema = z.looseObject({
+  addressLine1: z.string(),
+  addressLine2: z.string().optional(),
+  city: z.string(),
+  state: z.string(),
+  postalCode: z.string(),
+});
+export const AddressRefusalSchema = z.looseObject({
+  code: z.union([z.number(), z.string()]),
+  corrected_address: AddressSchema.optional(),
+});
+
+/** An address in China as the account card holds it (province as its ISO 3166-2:CN code). */
+export type AddressToCheck = {
+  addressLine1: string;
+  addressLine2?: string;
+  city: string;
+  province: string;
+  postalCode: string;
+};
+
+/** What Partner Center says of an address: valid, or not, with the address it suggests if any. */
+export type AddressVerdict = { valid: true } | { valid: false; suggestion?: AddressToCheck };

@@ -6,7 +6,6 @@ import type { FakeBotConnector } from './fake-bot-connector.js';
 import type { TeamsUser } from './teams-user.js';
 
 /** Where the fuzz cases (`test/security/fuzz`) take it from; new code imports it from `test/fixtures/customers`. */
-export { validAccountInputs };
 
 /**
  * One user's walk through the add-customer dialog: it starts the dialog, then reads and presses the

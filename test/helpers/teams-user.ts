@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BotEndpoint, HttpAnswer } from './bot-under-test.js';
 import type { FakeBotConnector } from './fake-bot-connector.js';
 
-/** The bot as Teams names it in activities (from the recorded Playground fixtures). */
+/** The bot as Teams names it in activities (as the Agents Playground sends them). */
 export const BOT = { id: '28:add-customer-bot', name: 'Add Customer' };
 /** The tenant every test user belongs to. */
 export const TENANT_ID = '00000000-0000-0000-0000-0000000000001';
@@ -30,7 +30,7 @@ export function personalChat(): TeamsConversation {
 
 /**
  * A Teams user talking to the bot in one conversation: sends text (with the @mention Teams adds outside
- * personal chats) and presses card buttons, in activities shaped like the recorded Playground ones.
+ * personal chats) and presses card buttons, in activities shaped like those the Agents Playground posts.
  */
 export class TeamsUser {
   readonly id: string;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../../cards/card-verbs.js';
 import { pickLocale } from '../../../store/i18n/translate.js';
-import { AddCustomerWalk, validAccountInputs } from '../../helpers/add-customer-walk.js';
+import { validAccountInputs } from '../../fixtures/customers.js';
+import { AddCustomerWalk } from '../../helpers/add-customer-walk.js';
 import type { BotUnderTest, HttpAnswer } from '../../helpers/bot-under-test.js';
 import { actionData, type CardJson, cardOf, inputById } from '../../helpers/card-queries.js';
 import type { FakeBotConnector, SentActivity } from '../../helpers/fake-bot-connector.js';
