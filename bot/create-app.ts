@@ -16,14 +16,7 @@ import { generateTemporaryPassword } from './credentials/generate-temporary-pass
 import { createLogger } from './logging/create-logger.js';
 import { TeamsMessenger } from './messaging/teams-messenger.js';
 import { UserDirectory } from './messaging/user-directory.js';
-import { PartnerCenterClient } from './partner-center/partner-center-client.js';
-import { PartnerCenterOffers } from './partner-center/partner-center-offers.js';
-import { PartnerCenterProvisioner } from './partner-center/partner-center-provisioner.js';
-import {
-  DEFAULT_PARTNER_CENTER_SCHEDULE,
-  type PartnerCenterSchedule,
-  PartnerCenterUpkeep,
-} from './partner-center/partner-center-upkeep.js';
+import type { PartnerCenterSchedule, PartnerCenterUpkeep } from './partner-center/partner-center-upkeep.js';
 import { resumeCreation } from './provisioning/create-requested-customer.js';
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
@@ -78,12 +71,16 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const adapter = createAdapter(config, logger, deps.botFramework);
   const background = new BackgroundWork(logger);
   const settings = config.partnerCenter;
+  const modules = settings && (await loadPartnerCenterModules());
   const partnerCenter =
-    settings && new PartnerCenterClient(settings, logger, { retry: deps.partnerCenterRetry });
+    settings &&
+    modules &&
+    new modules.PartnerCenterClient(settings, logger, { retry: deps.partnerCenterRetry });
   const partnerCenterOffers =
     settings &&
     partnerCenter &&
-    new PartnerCenterOffers({
+    modules &&
+    new modules.PartnerCenterOffers({
       client: partnerCenter,
       logger,
       endpoint: settings.endpoint,
@@ -96,13 +93,14 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     offers,
     accountInfoSchema: createAccountInfoSchema({ partnerEmailDomains: config.partnerEmailDomains }),
     submitter: { submit: () => Promise.reject(new Error('the submitter is set below')) },
-    provisioner: partnerCenter
-      ? new PartnerCenterProvisioner(store, partnerCenter, now)
-      : new LocalProvisioner(store, {
-          now,
-          newId,
-          generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
-        }),
+    provisioner:
+      partnerCenter && modules
+        ? new modules.PartnerCenterProvisioner(store, partnerCenter, now)
+        : new LocalProvisioner(store, {
+            now,
+            newId,
+            generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
+          }),
     partnerCenter,
     messenger: new TeamsMessenger(adapter, config.auth.appId),
     directory: new UserDirectory(storage),
@@ -122,13 +120,14 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const partnerCenterUpkeep =
     partnerCenter &&
     partnerCenterOffers &&
-    new PartnerCenterUpkeep(
+    modules &&
+    new modules.PartnerCenterUpkeep(
       botDeps,
       partnerCenter,
       partnerCenterOffers,
       config.partnerCenter?.endpoint ?? '',
       {
-        ...DEFAULT_PARTNER_CENTER_SCHEDULE,
+        ...modules.DEFAULT_PARTNER_CENTER_SCHEDULE,
         ...deps.partnerCenterSchedule,
       },
     );
@@ -156,5 +155,25 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       });
       await background.close(BACKGROUND_GRACE_MS);
     },
+  };
+}
+
+/**
+ * The Partner Center modules, loaded only when Partner Center is configured: its client pulls in
+ * `@azure/msal-node`, which a bot on the local store has no use for at start-up.
+ */
+async function loadPartnerCenterModules() {
+  const [client, offers, provisioner, upkeep] = await Promise.all([
+    import('./partner-center/partner-center-client.js'),
+    import('./partner-center/partner-center-offers.js'),
+    import('./partner-center/partner-center-provisioner.js'),
+    import('./partner-center/partner-center-upkeep.js'),
+  ]);
+  return {
+    PartnerCenterClient: client.PartnerCenterClient,
+    PartnerCenterOffers: offers.PartnerCenterOffers,
+    PartnerCenterProvisioner: provisioner.PartnerCenterProvisioner,
+    PartnerCenterUpkeep: upkeep.PartnerCenterUpkeep,
+    DEFAULT_PARTNER_CENTER_SCHEDULE: upkeep.DEFAULT_PARTNER_CENTER_SCHEDULE,
   };
 }

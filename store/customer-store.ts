@@ -42,6 +42,14 @@ export class DomainTakenError extends Error {
 }
 
 /**
+ * True for a `DomainTakenError`, told by its code: it is also thrown by the Partner Center provisioner,
+ * which is loaded on demand, and a check by class would depend on how a loader shares modules.
+ */
+export function isDomainTakenError(error: unknown): error is DomainTakenError {
+  return error instanceof Error && (error as { code?: unknown }).code === 'DOMAIN_TAKEN';
+}
+
+/**
  * Where customers and the audit trail live. lowdb is one implementation; another backend (Azure Storage)
  * implements the same methods with the same guarantees: `addCustomer` is idempotent per request id,
  * and a domain belongs to one customer only.

@@ -16,7 +16,12 @@ import { asAttemptTimeout } from '../server/as-attempt-timeout.js';
 import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from '../server/connector-retry-options.js';
 import { createRetryStrategy, type RetriedService } from '../server/create-retry-strategy.js';
 import type { createCustomerBody } from './create-customer-body.js';
-import { failureOf, KNOWN_PARTNER_CENTER_ERRORS, PartnerCenterError } from './partner-center-error.js';
+import {
+  failureOf,
+  isPartnerCenterError,
+  KNOWN_PARTNER_CENTER_ERRORS,
+  PartnerCenterError,
+} from './partner-center-error.js';
 import {
   AddressRefusalSchema,
   type AddressToCheck,
@@ -238,7 +243,7 @@ export class PartnerCenterClient {
     try {
       response = await policy.sendRequest(request, (sent) => this.attempt(sent));
     } catch (error) {
-      if (error instanceof PartnerCenterError || call.signal?.aborted) throw error;
+      if (isPartnerCenterError(error) || call.signal?.aborted) throw error;
       throw new PartnerCenterError(
         KNOWN_PARTNER_CENTER_ERRORS.unavailable,
         `Partner Center ${name} gave no answer: ${describeError(error).message}`,

@@ -21,6 +21,15 @@ export type PartnerCenterErrorCode =
   (typeof KNOWN_PARTNER_CENTER_ERRORS)[keyof typeof KNOWN_PARTNER_CENTER_ERRORS];
 
 /**
+ * True for a `PartnerCenterError`, told by its code rather than its class: the Partner Center modules
+ * are loaded on demand, and a check by class would depend on how a loader shares modules.
+ */
+export function isPartnerCenterError(error: unknown): error is PartnerCenterError {
+  const codes: readonly unknown[] = Object.values(KNOWN_PARTNER_CENTER_ERRORS);
+  return error instanceof Error && codes.includes((error as { code?: unknown }).code);
+}
+
+/**
  * A Partner Center call that failed for good. The message is for the operator's log: it names the call,
  * the HTTP status and Partner Center's error code, and for `unauthorized` the settings to check; it never
  * holds a token, a secret or a request body.

@@ -9,7 +9,7 @@ import type {
 } from '../provisioning/customer-provisioner.js';
 import { createCustomerBody } from './create-customer-body.js';
 import type { PartnerCenterClient, PartnerCenterCustomer } from './partner-center-client.js';
-import { KNOWN_PARTNER_CENTER_ERRORS, PartnerCenterError } from './partner-center-error.js';
+import { isPartnerCenterError, KNOWN_PARTNER_CENTER_ERRORS } from './partner-center-error.js';
 import { partnerCenterRequestId } from './partner-center-request-id.js';
 
 /**
@@ -81,8 +81,7 @@ export class PartnerCenterProvisioner implements CustomerProvisioner {
         progress?.signal,
       );
     } catch (error) {
-      const taken =
-        error instanceof PartnerCenterError && error.code === KNOWN_PARTNER_CENTER_ERRORS.domainTaken;
+      const taken = isPartnerCenterError(error) && error.code === KNOWN_PARTNER_CENTER_ERRORS.domainTaken;
       if (!taken) throw error;
       const mayBeOurs = progress !== undefined && (progress.attempts > 1 || progress.partnerCenterCustomerId);
       const ours = mayBeOurs ? await this.partnerCenter.findCustomerByDomain(domain) : undefined;

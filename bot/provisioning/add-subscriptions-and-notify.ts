@@ -3,7 +3,7 @@ import type { CustomerRequest } from '../../store/customer-schema.js';
 import { exceededOffers } from '../../store/customers/exceeded-offers.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
-import { KNOWN_PARTNER_CENTER_ERRORS, PartnerCenterError } from '../partner-center/partner-center-error.js';
+import { isPartnerCenterError, KNOWN_PARTNER_CENTER_ERRORS } from '../partner-center/partner-center-error.js';
 import { partnerCenterRequestId } from '../partner-center/partner-center-request-id.js';
 import type { SubmitOutcome } from './request-submitter.js';
 
@@ -48,7 +48,7 @@ export async function addSubscriptionsAndNotify(
     })
     .catch((error: unknown) => {
       const refused =
-        error instanceof PartnerCenterError && error.code === KNOWN_PARTNER_CENTER_ERRORS.quantityOutOfRange;
+        isPartnerCenterError(error) && error.code === KNOWN_PARTNER_CENTER_ERRORS.quantityOutOfRange;
       if (!refused) throw error;
       deps.logger.warn(
         { requestId: request.requestId, customerId, error: describeError(error) },

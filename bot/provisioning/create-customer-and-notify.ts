@@ -2,7 +2,7 @@ import { renderCredentialsCard } from '../../cards/credentials.js';
 import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
 import { escapeMarkdown } from '../../cards/render-card.js';
 import type { BotCustomer, CustomerRequest } from '../../store/customer-schema.js';
-import { DomainTakenError } from '../../store/customer-store.js';
+import { isDomainTakenError } from '../../store/customer-store.js';
 import { translator } from '../../store/i18n/translate.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
@@ -26,7 +26,7 @@ export async function createCustomerAndNotify(
   try {
     provisioned = await deps.provisioner.provision(request, progress);
   } catch (error) {
-    if (error instanceof DomainTakenError) return { kind: 'domainTaken' };
+    if (isDomainTakenError(error)) return { kind: 'domainTaken' };
     throw error;
   }
   const { customer, credentials, credentialsLost } = provisioned;

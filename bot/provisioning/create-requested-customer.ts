@@ -2,7 +2,7 @@ import type { ApprovalRequest, Creation } from '../../store/customer-schema.js';
 import type { MessageKey } from '../../store/i18n/en-us.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
-import { PartnerCenterError, type PartnerCenterErrorCode } from '../partner-center/partner-center-error.js';
+import { isPartnerCenterError, type PartnerCenterErrorCode } from '../partner-center/partner-center-error.js';
 import { createCustomerAndNotify } from './create-customer-and-notify.js';
 import { showRequestProgress } from './show-request-progress.js';
 
@@ -92,7 +92,7 @@ async function createRequestedCustomer(deps: BotDeps, requestId: string, signal:
   } catch (error) {
     if (signal.aborted) return;
     deps.logger.error({ requestId, error: describeError(error) }, 'creating the customer failed');
-    await fail(deps, requestId, creation, error instanceof PartnerCenterError ? error.code : INTERNAL);
+    await fail(deps, requestId, creation, isPartnerCenterError(error) ? error.code : INTERNAL);
   }
 }
 
