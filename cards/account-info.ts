@@ -8,7 +8,7 @@ import { PROVINCES } from '../store/customers/provinces.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './account-info.json' with { type: 'json' };
 import { CARD_VERBS } from './card-verbs.js';
-import { escapeMarkdown, renderCard } from './render-card.js';
+import { escapeUserText, renderCard } from './render-card.js';
 
 /** What the Account info card shows: the values typed so far and the errors to show beside them. */
 export type AccountInfoCardData = {
@@ -116,7 +116,7 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
   const matches = data.matches ?? [];
   return renderCard(template, {
     title: t('account.title'),
-    subtitle: `${t('flow.stepOf', { step: 1 })} · ${t('flow.owner', { name: escapeMarkdown(data.owner.name) })}`,
+    subtitle: `${t('flow.stepOf', { step: 1 })} · ${t('flow.owner', { name: escapeUserText(data.owner.name) })}`,
     formError: hasErrors ? t('flow.errorSummary') : '',
     sections: [
       { heading: t('account.companySection'), fields: COMPANY_FIELDS.map(field) },
@@ -129,13 +129,13 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
       text:
         match.createdBy === undefined
           ? t('match.customerInPartnerCenter', {
-              company: escapeMarkdown(match.companyName),
+              company: escapeUserText(match.companyName),
               domain: match.domain,
             })
           : t('match.customer', {
-              company: escapeMarkdown(match.companyName),
+              company: escapeUserText(match.companyName),
               domain: match.domain,
-              name: escapeMarkdown(match.createdBy),
+              name: escapeUserText(match.createdBy),
             }),
     })),
     matchActions: [
@@ -161,7 +161,7 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     hasSuggestion: data.suggestedAddress !== undefined,
     suggestionTitle: t('account.suggestedAddressTitle'),
     suggestionText: data.suggestedAddress
-      ? escapeMarkdown(describeAddress(data.suggestedAddress, data.locale))
+      ? escapeUserText(describeAddress(data.suggestedAddress, data.locale))
       : '',
     suggestionButton: t('account.useSuggestedAddress'),
     suggestionVerb: CARD_VERBS.accountUseSuggestedAddress,

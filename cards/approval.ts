@@ -5,7 +5,7 @@ import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './approval.json' with { type: 'json' };
 import { CARD_VERBS } from './card-verbs.js';
 import { customerFactSections } from './customer-facts.js';
-import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
+import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 
 /**
  * Who looks at an approval card: everyone sees `base`; approvers get `approver` (Approve / Reject) and
@@ -32,9 +32,9 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
   const pending = request.status === 'pending';
   const decision = request.decision;
   const decisionParams = decision && {
-    name: escapeMarkdown(decision.by.name),
+    name: escapeUserText(decision.by.name),
     when: cardDateTime(decision.at),
-    reason: escapeMarkdown(decision.reason ?? ''),
+    reason: escapeUserText(decision.reason ?? ''),
   };
   const titles = {
     pending:
@@ -77,7 +77,7 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
     titleColor:
       request.status === 'approved' ? 'Good' : request.status === 'pending' ? 'Default' : 'Attention',
     requestedBy: t('approval.requestedBy', {
-      name: escapeMarkdown(request.request.requester.name),
+      name: escapeUserText(request.request.requester.name),
       when: cardDateTime(request.request.requestedAt),
     }),
     sections: customerFactSections(

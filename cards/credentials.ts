@@ -3,7 +3,7 @@ import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import template from './credentials.json' with { type: 'json' };
 import doneTemplate from './credentials-done.json' with { type: 'json' };
-import { escapeMarkdown, renderCard } from './render-card.js';
+import { escapeUserText, renderCard } from './render-card.js';
 
 /** What the credentials card shows. Send it only to the requester's 1:1 conversation. */
 export type CredentialsCardData = {
@@ -18,12 +18,12 @@ export type CredentialsCardData = {
 export function renderCredentialsCard(data: CredentialsCardData): Attachment {
   const t = translator(data.locale);
   return renderCard(template, {
-    title: t('credentials.title', { company: escapeMarkdown(data.companyName) }),
+    title: t('credentials.title', { company: escapeUserText(data.companyName) }),
     intro: t('credentials.intro'),
     accountLabel: t('credentials.account'),
-    adminAccount: escapeMarkdown(data.adminAccount),
+    adminAccount: escapeUserText(data.adminAccount),
     passwordLabel: t('credentials.password'),
-    password: escapeMarkdown(data.temporaryPassword),
+    password: escapeUserText(data.temporaryPassword),
     doneTitle: t('credentials.done'),
     doneVerb: CARD_VERBS.credentialsDone,
     customerId: data.customerId,
@@ -37,7 +37,7 @@ export type CredentialsDoneCardData = { locale: Locale; companyName: string; adm
 export function renderCredentialsDoneCard(data: CredentialsDoneCardData): Attachment {
   const t = translator(data.locale);
   return renderCard(doneTemplate, {
-    title: t('credentials.doneTitle', { company: escapeMarkdown(data.companyName) }),
-    text: t('credentials.doneText', { account: escapeMarkdown(data.adminAccount) }),
+    title: t('credentials.doneTitle', { company: escapeUserText(data.companyName) }),
+    text: t('credentials.doneText', { account: escapeUserText(data.adminAccount) }),
   });
 }

@@ -5,7 +5,7 @@ import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js
 import { PROVINCES } from '../store/customers/provinces.js';
 import type { Locale } from '../store/i18n/translate.js';
 import { translator } from '../store/i18n/translate.js';
-import { escapeMarkdown } from './render-card.js';
+import { escapeUserText } from './render-card.js';
 
 /** One row of a FactSet. Teams renders Markdown in fact values too, so user values are escaped. */
 export type Fact = { title: string; value: string };
@@ -28,12 +28,12 @@ export function customerFactSections(
     .join(', ');
   const contactName = [account.contactFirstName, account.contactLastName].filter(Boolean).join(' ');
   const optionalFact = (title: string, value: string | undefined): Fact[] =>
-    value ? [{ title, value: escapeMarkdown(value) }] : [];
+    value ? [{ title, value: escapeUserText(value) }] : [];
   return [
     {
       heading: t('review.company'),
       facts: [
-        { title: t('review.companyName'), value: escapeMarkdown(account.companyName) },
+        { title: t('review.companyName'), value: escapeUserText(account.companyName) },
         { title: t('review.domain'), value: tenantDomain(account.domainPrefix) },
         ...optionalFact(t('review.address'), address),
         ...(address ? [{ title: t('account.country'), value: t('account.countryValue') }] : []),

@@ -4,7 +4,7 @@ import type { Offer } from '../store/customers/offer-catalog.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import template from './customer-list.json' with { type: 'json' };
-import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
+import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 
 /** One page of the customer list and how it was found. */
 export type CustomerListCardData = {
@@ -30,17 +30,17 @@ export function renderCustomerListCard(data: CustomerListCardData): Attachment {
     query: data.query,
     notice: data.total === 0 ? (data.query ? t('customers.none') : t('customers.empty')) : '',
     customers: data.customers.map((customer) => ({
-      company: escapeMarkdown(customer.companyName),
+      company: escapeUserText(customer.companyName),
       facts: [
         { title: t('review.domain'), value: customer.domain },
         ...customer.subscriptions.map((line) => ({
-          title: escapeMarkdown(offerName(line.offerId)),
+          title: escapeUserText(offerName(line.offerId)),
           value: t('review.licenses', { count: line.quantity }),
         })),
       ],
       createdBy: isBotCustomer(customer)
         ? t('customers.createdBy', {
-            name: escapeMarkdown(customer.createdBy.name),
+            name: escapeUserText(customer.createdBy.name),
             when: cardDateTime(customer.createdAt),
           })
         : t('customers.fromPartnerCenter'),

@@ -3,7 +3,7 @@ import type { BotCustomer } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './customer-summary.json' with { type: 'json' };
-import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
+import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 
 /** What the summary card shows in the conversation where a customer was requested. Never a secret. */
 export type CustomerSummaryCardData = {
@@ -17,11 +17,11 @@ export type CustomerSummaryCardData = {
 export function renderCustomerSummaryCard(data: CustomerSummaryCardData): Attachment {
   const t = translator(data.locale);
   const { customer } = data;
-  const requester = escapeMarkdown(customer.createdBy.name);
+  const requester = escapeUserText(customer.createdBy.name);
   return renderCard(template, {
     title: t('summary.title'),
     facts: [
-      { title: t('review.companyName'), value: escapeMarkdown(customer.companyName) },
+      { title: t('review.companyName'), value: escapeUserText(customer.companyName) },
       { title: t('review.domain'), value: customer.domain },
       ...customer.subscriptions.map((line) => ({
         title: data.offers.find((offer) => offer.id === line.offerId)?.name[data.locale] ?? line.offerId,

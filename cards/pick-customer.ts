@@ -2,7 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import template from './pick-customer.json' with { type: 'json' };
-import { escapeMarkdown, renderCard } from './render-card.js';
+import { escapeUserText, renderCard } from './render-card.js';
 
 /** A customer offered as a choice: its id and how it is shown. */
 export type CustomerChoice = { customerId: string; companyName: string; domain: string };
@@ -23,7 +23,7 @@ export function renderPickCustomerCard(data: PickCustomerCardData): Attachment {
   const t = translator(data.locale);
   return renderCard(template, {
     title: t('addSubscription.pickTitle'),
-    subtitle: t('flow.owner', { name: escapeMarkdown(data.owner.name) }),
+    subtitle: t('flow.owner', { name: escapeUserText(data.owner.name) }),
     searchLabel: t('addSubscription.searchLabel'),
     query: data.query,
     searchTitle: t('addSubscription.search'),

@@ -2,7 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import template from './rejection-notice.json' with { type: 'json' };
-import { escapeMarkdown, renderCard } from './render-card.js';
+import { escapeUserText, renderCard } from './render-card.js';
 
 /** What the requester is told privately when a request is rejected. */
 export type RejectionNoticeCardData = {
@@ -18,10 +18,10 @@ export function renderRejectionNoticeCard(data: RejectionNoticeCardData): Attach
   const t = translator(data.locale);
   return renderCard(template, {
     title: t('approval.rejectedNotice', {
-      company: escapeMarkdown(data.companyName),
-      name: escapeMarkdown(data.approverName),
+      company: escapeUserText(data.companyName),
+      name: escapeUserText(data.approverName),
     }),
-    reason: t('approval.rejectedReason', { reason: escapeMarkdown(data.reason) }),
+    reason: t('approval.rejectedReason', { reason: escapeUserText(data.reason) }),
     resubmitTitle: t('approval.editAndResubmit'),
     resubmitVerb: CARD_VERBS.approvalResubmit,
     requestId: data.requestId,

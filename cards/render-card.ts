@@ -34,9 +34,23 @@ export function renderCard(template: object, data: object): Attachment {
   return CardFactory.adaptiveCard(card);
 }
 
-/** Escapes the characters Markdown would interpret, for a user value shown inside a TextBlock. */
-export function escapeMarkdown(text: string): string {
-  const escaped = text.replace(/[\\`*_[\]<>#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
+/** Characters that reorder text when displayed (bidirectional embeddings, overrides and isolates, marks). */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A value someone typed, for a text box of a card (shown as is, not as Markdown): bidirectional controls removed. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * A value someone typed (or a name from Teams or Partner Center), made safe to show in a card's text:
+ * bidirectional controls removed (they make Teams show the text in another order than it was typed),
+ * Teams' `{{DATE(…)}}` and `{{TIME(…)}}` macros broken with a zero-width space so they show as typed,
+ * line breaks turned into spaces, and the characters Markdown would interpret escaped.
+ */
+export function escapeUserText(text: string): string {
+  const plain = withoutBidiControls(text).replace(/\{\{/g, '{\u200b{');
+  const escaped = plain.replace(/[\\`*_[\]<>#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
   return escaped.replace(/^(\s*)([-+]|\d+\.)(?=\s)/, '$1\\$2');
 }
 

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { type Locale, translator } from '../store/i18n/translate.js';
-import { renderCard } from './render-card.js';
+import { renderCard, withoutBidiControls } from './render-card.js';
 import template from './reseller-relationship.json' with { type: 'json' };
 
 /** What the reseller relationship card shows: the partner's link and invitations naming the company. */
@@ -19,7 +19,10 @@ export function renderResellerRelationshipCard(data: ResellerRelationshipCardDat
   const t = translator(data.locale);
   const link = data.inviteUrl ?? '';
   const invitation = (locale: Locale) =>
-    translator(locale)('reseller.invitation', { company: data.companyName, link: link || '…' });
+    translator(locale)('reseller.invitation', {
+      company: withoutBidiControls(data.companyName),
+      link: link || '…',
+    });
   return renderCard(template, {
     title: t('reseller.title'),
     intro: t('reseller.intro'),

@@ -7,7 +7,7 @@ import type { MessageKey } from '../store/i18n/en-us.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { customerFactSections } from './customer-facts.js';
-import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
+import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 import template from './review.json' with { type: 'json' };
 
 /** What the Review card shows. `state` decides whether it still has buttons. */
@@ -40,7 +40,7 @@ export type ReviewCardData = {
 /** Renders step 3, Review: everything entered, read-only, with Update, Submit and Cancel while editing. */
 export function renderReviewCard(data: ReviewCardData): Attachment {
   const t = translator(data.locale);
-  const ownerName = escapeMarkdown(data.owner.name);
+  const ownerName = escapeUserText(data.owner.name);
   const editing = data.state.kind === 'editing';
   const state = data.state;
   const when = 'at' in state ? cardDateTime(state.at) : '';
@@ -75,7 +75,7 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
         {
           heading: t('review.company'),
           facts: [
-            { title: t('review.companyName'), value: escapeMarkdown(existing.companyName) },
+            { title: t('review.companyName'), value: escapeUserText(existing.companyName) },
             { title: t('review.domain'), value: existing.domain },
           ],
         },

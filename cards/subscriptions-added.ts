@@ -3,7 +3,7 @@ import type { Customer, Requester } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
-import { cardDateTime, escapeMarkdown, renderCard } from './render-card.js';
+import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 import template from './subscriptions-added.json' with { type: 'json' };
 
 /** What the card announcing added subscriptions shows. */
@@ -24,15 +24,15 @@ export function renderSubscriptionsAddedCard(data: SubscriptionsAddedCardData): 
   return renderCard(template, {
     title: t('addSubscription.summaryTitle'),
     facts: [
-      { title: t('review.companyName'), value: escapeMarkdown(data.customer.companyName) },
+      { title: t('review.companyName'), value: escapeUserText(data.customer.companyName) },
       { title: t('review.domain'), value: data.customer.domain },
       ...data.added.map((line) => ({
-        title: `+ ${escapeMarkdown(offerName(line.offerId))}`,
+        title: `+ ${escapeUserText(offerName(line.offerId))}`,
         value: t('review.licenses', { count: line.quantity }),
       })),
     ],
     addedBy: t('addSubscription.summaryBy', {
-      name: escapeMarkdown(data.addedBy.name),
+      name: escapeUserText(data.addedBy.name),
       when: cardDateTime(data.addedAt),
     }),
   });

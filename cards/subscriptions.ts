@@ -8,7 +8,7 @@ import {
 } from '../store/customers/parse-subscriptions.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
-import { escapeMarkdown, renderCard } from './render-card.js';
+import { escapeUserText, renderCard } from './render-card.js';
 import template from './subscriptions.json' with { type: 'json' };
 
 /** What the Subscriptions card shows: the catalog, the counts typed so far and their errors. */
@@ -33,9 +33,9 @@ export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment
   const hasErrors = data.formError !== undefined || Object.keys(data.errors).length > 0;
   return renderCard(template, {
     title: data.customerName
-      ? t('addSubscription.title', { company: escapeMarkdown(data.customerName) })
+      ? t('addSubscription.title', { company: escapeUserText(data.customerName) })
       : t('subscriptions.title'),
-    subtitle: `${t('flow.stepOf', { step: 2 })} · ${t('flow.owner', { name: escapeMarkdown(data.owner.name) })}`,
+    subtitle: `${t('flow.stepOf', { step: 2 })} · ${t('flow.owner', { name: escapeUserText(data.owner.name) })}`,
     intro: t('subscriptions.intro'),
     formError: data.formError
       ? t(data.formError.key, data.formError.params)

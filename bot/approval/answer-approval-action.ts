@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { renderApprovalCard } from '../../cards/approval.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderRejectionNoticeCard } from '../../cards/rejection-notice.js';
-import { escapeMarkdown } from '../../cards/render-card.js';
+import { escapeUserText } from '../../cards/render-card.js';
 import type { ApprovalRequest, Decision, Requester } from '../../store/customer-schema.js';
 import { exceededOffers } from '../../store/customers/exceeded-offers.js';
 import { translator } from '../../store/i18n/translate.js';
@@ -148,8 +148,8 @@ async function afterDecision(deps: BotDeps, context: TurnContext, request: Appro
       const t = translator(request.request.locale);
       await deps.messenger.sendToConversation(request.request.origin, {
         text: t('approval.rejectedNotice', {
-          company: escapeMarkdown(request.request.account.companyName),
-          name: escapeMarkdown(decision.by.name),
+          company: escapeUserText(request.request.account.companyName),
+          name: escapeUserText(decision.by.name),
         }),
       });
     }

@@ -1,6 +1,6 @@
 import { renderCredentialsCard } from '../../cards/credentials.js';
 import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
-import { escapeMarkdown } from '../../cards/render-card.js';
+import { escapeUserText } from '../../cards/render-card.js';
 import type { BotCustomer, CustomerRequest } from '../../store/customer-schema.js';
 import { isDomainTakenError } from '../../store/customer-store.js';
 import { translator } from '../../store/i18n/translate.js';
@@ -76,7 +76,7 @@ async function deliverCredentials(
       }
     : {
         text: translator(request.locale)('credentials.lost', {
-          company: escapeMarkdown(customer.companyName),
+          company: escapeUserText(customer.companyName),
           account: customer.adminAccount,
         }),
       };
@@ -108,8 +108,8 @@ async function postOutcome(
 ): Promise<void> {
   const t = translator(request.locale);
   const names = {
-    name: escapeMarkdown(request.requester.name),
-    company: escapeMarkdown(customer.companyName),
+    name: escapeUserText(request.requester.name),
+    company: escapeUserText(customer.companyName),
   };
   if (request.origin.conversationType !== 'personal') {
     const summary = renderCustomerSummaryCard({

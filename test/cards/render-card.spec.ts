@@ -1,15 +1,31 @@
 import assert from 'node:assert/strict';
-import { CARD_SCHEMA_VERSION, cardDateTime, escapeMarkdown, renderCard } from '../../cards/render-card.js';
+import { CARD_SCHEMA_VERSION, cardDateTime, escapeUserText, renderCard } from '../../cards/render-card.js';
 
-describe('escapeMarkdown', () => {
+describe('escapeUserText', () => {
+  it('should remove the controls that make Teams show text in another order than it was typed', () => {
+    const escaped = escapeUserText('Contoso\u202eLtd\u2066x\u2069\u200f');
+
+    assert.equal(escaped, 'ContosoLtdx');
+  });
+
+  it('should break Teams date and time macros so that they show as typed', () => {
+    const escaped = escapeUserText('{{DATE(2030-01-01T00:00:00Z, SHORT)}} {{TIME(2030-01-01T00:00:00Z)}}');
+
+    assert.doesNotMatch(escaped, /\{\{/);
+    assert.equal(
+      escaped.replace(/\u200b/g, ''),
+      '{{DATE(2030-01-01T00:00:00Z, SHORT)}} {{TIME(2030-01-01T00:00:00Z)}}',
+    );
+  });
+
   it('should put a backslash before every character Markdown interprets', () => {
-    const escaped = escapeMarkdown('a*b_c[d](e)<f>#g~h`i\\j');
+    const escaped = escapeUserText('a*b_c[d](e)<f>#g~h`i\\j');
 
     assert.equal(escaped, 'a\\*b\\_c\\[d\\](e)\\<f\\>\\#g\\~h\\`i\\\\j');
   });
 
   it('should turn line breaks into spaces so a value cannot start a new Markdown block', () => {
-    const escaped = escapeMarkdown('first\nsecond\r\n# third');
+    const escaped = escapeUserText('first\nsecond\r\n# third');
 
     assert.equal(escaped, 'first second \\# third');
   });
@@ -17,7 +33,7 @@ describe('escapeMarkdown', () => {
   it('should leave plain text, Chinese and template syntax unchanged', () => {
     const text = '北京星河科技有限公司 ${$root.flowId} a.b-c@d';
 
-    assert.equal(escapeMarkdown(text), text);
+    assert.equal(escapeUserText(text), text);
   });
 });
 

@@ -7,7 +7,7 @@ export const OFFERS = await loadOfferCatalog();
 /** A value a user could type that looks like template syntax and Markdown; it must stay literal. */
 export const HOSTILE_TEXT = '${$root.flowId} **bold** [x](y)';
 
-/** That value as `escapeMarkdown` shows it in a TextBlock. */
+/** That value as `escapeUserText` shows it in a TextBlock. */
 export const HOSTILE_TEXT_ESCAPED = '${$root.flowId} \\*\\*bold\\*\\* \\[x\\](y)';
 
 /** The id of the sample dialog, which its cards carry in their actions. */
