@@ -33,6 +33,10 @@ export type BotDeps = {
   appId: string | undefined;
   /** Entra object ids of the approvers, lower-case; empty when approval is off. */
   approverIds: readonly string[];
+  /** Entra tenant ids (lower-case) whose activities are answered; undefined: every tenant's. */
+  allowedTenantIds: readonly string[] | undefined;
+  /** Entra object ids (lower-case) who may use commands and cards besides the approvers; undefined: everyone. */
+  allowedUserIds: readonly string[] | undefined;
   resellerInviteUrl: string | undefined;
   /** Serialises orders per customer, so that a license maximum is checked against the latest counts. */
   orders: KeyedLock;

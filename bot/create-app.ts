@@ -107,6 +107,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     adapter,
     appId: config.auth.appId,
     approverIds: config.approverIds,
+    allowedTenantIds: config.allowedTenantIds,
+    allowedUserIds: config.allowedUserIds,
     resellerInviteUrl: config.resellerInviteUrl,
     orders: new KeyedLock(),
     background,

@@ -9,6 +9,8 @@ const BOT_PORT = Number(process.env.PORT ?? 3978);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 // The Playground's signed-in user ("Alex Wilber"), made an approver so the whole flow can be tried alone.
 const PLAYGROUND_USER_AAD_ID = '00000000-0000-0000-0000-0000000000020';
+// The Playground's made-up tenant, the only one let in (as ALLOWED_TENANT_IDS does in production).
+const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
 const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -50,6 +52,7 @@ start('bot', process.execPath, ['dist/bot/index.js'], {
   HOST: '127.0.0.1',
   DATA_DIR: process.env.DATA_DIR ?? './data',
   APPROVER_IDS: process.env.APPROVER_IDS ?? PLAYGROUND_USER_AAD_ID,
+  ALLOWED_TENANT_IDS: process.env.ALLOWED_TENANT_IDS ?? PLAYGROUND_TENANT_ID,
 });
 start(
   'playground',

@@ -26,6 +26,16 @@ const httpsBaseUrl = z
   .url({ protocol: /^https$/, error: 'must be an https URL' })
   .transform((url) => url.replace(/\/+$/, ''));
 
+/** A comma-separated list of Entra GUIDs (the Playground's 13-digit last group allowed), lower-cased. */
+const guidList = (what: string) =>
+  z.preprocess(emptyAsUnset, commaSeparatedList.optional()).pipe(
+    z
+      .array(z.string().regex(ENTRA_OBJECT_ID, `must be ${what} (GUIDs), comma-separated`))
+      .min(1, `must not be empty: list ${what} (GUIDs), comma-separated`)
+      .transform((ids) => ids.map((id) => id.toLowerCase()))
+      .optional(),
+  );
+
 const EnvSchema = z.object({
   PORT: z.preprocess(
     emptyAsUnset,
@@ -48,6 +58,8 @@ const EnvSchema = z.object({
   APPROVER_IDS: z
     .preprocess(emptyAsUnset, commaSeparatedList.default([]))
     .pipe(z.array(z.string().regex(ENTRA_OBJECT_ID, 'must be Entra object ids (GUIDs), comma-separated'))),
+  ALLOWED_TENANT_IDS: guidList('Entra tenant ids'),
+  ALLOWED_USER_IDS: guidList('Entra object ids'),
   RESELLER_INVITE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https$/ }).optional()),
   PARTNER_EMAIL_DOMAINS: z.preprocess(emptyAsUnset, commaSeparatedList.default([])).pipe(
     z.array(
@@ -89,6 +101,13 @@ export type Config = {
     tenantId?: string;
   };
   approverIds: string[];
+  /**
+   * Entra tenant ids (lower-case) whose activities the bot answers; any other tenant's are refused.
+   * Undefined: every tenant (only possible without an app id, or with a single-tenant app's own tenant).
+   */
+  allowedTenantIds?: string[];
+  /** Entra object ids (lower-case) of the users who may use commands and cards, besides the approvers. Undefined: everyone. */
+  allowedUserIds?: string[];
   resellerInviteUrl?: string;
   partnerEmailDomains: string[];
   offersFile?: string;
@@ -144,6 +163,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tenantId: vars.MicrosoftAppTenantId,
     },
     approverIds: vars.APPROVER_IDS.map((id) => id.toLowerCase()),
+    allowedTenantIds:
+      vars.ALLOWED_TENANT_IDS ??
+      (vars.MicrosoftAppType === 'SingleTenant' && ENTRA_OBJECT_ID.test(vars.MicrosoftAppTenantId ?? '')
+        ? [(vars.MicrosoftAppTenantId ?? '').toLowerCase()]
+        : undefined),
+    allowedUserIds: vars.ALLOWED_USER_IDS,
     resellerInviteUrl: vars.RESELLER_INVITE_URL,
     partnerEmailDomains: vars.PARTNER_EMAIL_DOMAINS,
     offersFile: vars.OFFERS_FILE,
@@ -181,7 +206,24 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
   if (appType === 'SingleTenant' && value('MicrosoftAppTenantId') === undefined) {
     problems.push('- MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant');
   }
-  return [...problems, ...partnerCenterProblems(value)];
+  return [...problems, ...allowedTenantProblems(value, appType), ...partnerCenterProblems(value)];
+}
+
+/** Which tenants may use the bot must be said whenever Teams can reach it, unless the app is single-tenant. */
+function allowedTenantProblems(value: (name: string) => string | undefined, appType: string): string[] {
+  if (value('MicrosoftAppId') === undefined || value('ALLOWED_TENANT_IDS') !== undefined) return [];
+  const ownTenant = value('MicrosoftAppTenantId');
+  if (appType !== 'SingleTenant') {
+    return [
+      '- ALLOWED_TENANT_IDS: must be set when MicrosoftAppId is set (the Entra tenant ids whose users may use the bot, comma-separated), unless MicrosoftAppType=SingleTenant',
+    ];
+  }
+  if (ownTenant !== undefined && !ENTRA_OBJECT_ID.test(ownTenant)) {
+    return [
+      '- ALLOWED_TENANT_IDS: must be set when MicrosoftAppTenantId is not a tenant id (GUID), since it cannot stand in for it',
+    ];
+  }
+  return [];
 }
 
 function partnerCenterProblems(value: (name: string) => string | undefined): string[] {

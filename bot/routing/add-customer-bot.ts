@@ -1,4 +1,6 @@
 import {
+  type Activity,
+  ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type InvokeResponse,
   PrivateConversationState,
@@ -32,6 +34,7 @@ import { showHelp } from '../handlers/show-help.js';
 import { startAddCustomer } from '../handlers/start-add-customer.js';
 import { startAddSubscription } from '../handlers/start-add-subscription.js';
 import { describeError } from '../logging/describe-error.js';
+import { admissionOf, tenantOf } from './admission.js';
 import {
   CARD_ACTION_INVOKE,
   type CardAction,
@@ -163,6 +166,22 @@ export const COMMAND_ROUTES: Record<Command, (turn: Turn) => Promise<void>> = {
   [COMMANDS.help]: showHelp,
 };
 
+/** What a message asks for: a card press (a submit without text), or a command (help for any other text). */
+function requestOf(activity: Activity): Command | 'cardPress' {
+  const text = TurnContext.removeRecipientMention(activity)?.trim() ?? '';
+  if (activity.value !== undefined && activity.value !== null && text === '') return 'cardPress';
+  return matchCommand(text) ?? COMMANDS.help;
+}
+
+/** True for what a person does to the bot (a message, an invoke, installing it), as against notifications. */
+function addressesBot(activity: Activity): boolean {
+  if (activity.type === ActivityTypes.Message || activity.type === ActivityTypes.Invoke) return true;
+  return (
+    activity.type === ActivityTypes.ConversationUpdate &&
+    (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id)
+  );
+}
+
 async function dispatch<V extends keyof ActionByVerb>(
   turn: Turn,
   verb: V,
@@ -204,6 +223,47 @@ export class AddCustomerBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * Lets in only what `ALLOWED_TENANT_IDS` and `ALLOWED_USER_IDS` admit, before any state is loaded or
+   * any user remembered. Another tenant's activity is logged and, when someone addresses the bot, gets
+   * one refusal; a user off the list gets the help card when asking for help, a refusal for any command,
+   * press or invoke, and the help card when installing the bot.
+   */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const admission = admissionOf(activity, this.deps);
+    if (admission === undefined) {
+      await super.onTurnActivity(context);
+    } else if (admission === 'foreignTenant') {
+      this.deps.logger.warn(
+        { tenantId: tenantOf(activity)?.slice(0, 100), activityType: activity.type },
+        'activity from a tenant not in ALLOWED_TENANT_IDS refused',
+      );
+      if (addressesBot(activity)) await this.turnAway(context, 'access.otherTenant');
+    } else if (activity.type === ActivityTypes.Message && requestOf(activity) === COMMANDS.help) {
+      await showHelp(this.bareTurn(context));
+    } else if (activity.type === ActivityTypes.Message || activity.type === ActivityTypes.Invoke) {
+      this.deps.logger.info(
+        { activityType: activity.type, aadObjectId: activity.from?.aadObjectId?.slice(0, 100) },
+        'activity from a user not in ALLOWED_USER_IDS refused',
+      );
+      await this.turnAway(context, 'access.notAllowedUser');
+    } else {
+      await super.onTurnActivity(context);
+    }
+  }
+
+  /** Answers a message with a short text, or an invoke with it as the invoke's message. */
+  private async turnAway(context: TurnContext, say: MessageKey): Promise<void> {
+    const text = translator(pickLocale(context.activity.locale))(say);
+    if (context.activity.type !== ActivityTypes.Invoke) {
+      await context.sendActivity(text);
+      return;
+    }
+    const answer: InvokeResponse = { status: 200, body: messageResponse(text) };
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: answer });
+  }
+
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
     const body = await this.inUserTurn(context, (turn) => this.routeCardAction(turn, 'execute'));
@@ -211,13 +271,12 @@ export class AddCustomerBot extends TeamsActivityHandler {
   }
 
   private async routeMessage(turn: Turn): Promise<void> {
-    const { activity } = turn.context;
-    const text = TurnContext.removeRecipientMention(activity)?.trim() ?? '';
-    if (activity.value !== undefined && activity.value !== null && text === '') {
+    const request = requestOf(turn.context.activity);
+    if (request === 'cardPress') {
       await this.routeCardAction(turn, 'submit');
       return;
     }
-    await COMMAND_ROUTES[matchCommand(text) ?? COMMANDS.help](turn);
+    await COMMAND_ROUTES[request](turn);
   }
 
   /**

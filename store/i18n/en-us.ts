@@ -10,6 +10,10 @@ export const enUS = {
   'help.help': 'show this card',
   'help.addCustomerButton': 'Add a customer',
 
+  'access.otherTenant': 'Sorry, this bot is not available to your organization.',
+  'access.notAllowedUser':
+    'Sorry, you are not on the list of people who may use this bot. Ask your administrator to add you.',
+
   'flow.owner': 'For {name}',
   'flow.stepOf': 'Step {step} of 3',
   'flow.cancelled': 'Cancelled. Nothing was saved.',

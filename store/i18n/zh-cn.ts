@@ -11,6 +11,9 @@ export const zhCN: Record<MessageKey, string> = {
   'help.help': '显示此卡片',
   'help.addCustomerButton': '添加客户',
 
+  'access.otherTenant': '抱歉，此机器人不对你所在的组织开放。',
+  'access.notAllowedUser': '抱歉，你不在可以使用此机器人的人员名单中。请联系管理员将你加入名单。',
+
   'flow.owner': '发起人：{name}',
   'flow.stepOf': '第 {step} 步，共 3 步',
   'flow.cancelled': '已取消，未保存任何内容。',

@@ -17,9 +17,18 @@ import { visibleText } from './visible-text.js';
 
 /** The Playground's user, Alex Wilber, made an approver as `npm run playground` does. */
 const PLAYGROUND_USER_AAD_ID = '00000000-0000-0000-0000-0000000000020';
+/** The Playground's tenant, the only one let in, as `npm run playground` does. */
+const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
-/** The bot's settings beyond BotUnderTest's (temp data folder, debug logs): approval is on. */
-const BOT_ENV: Record<string, string> = { APPROVER_IDS: PLAYGROUND_USER_AAD_ID };
+/**
+ * The bot's settings beyond BotUnderTest's (temp data folder, debug logs): approval is on, and only the
+ * Playground's tenant and user may use the bot.
+ */
+const BOT_ENV: Record<string, string> = {
+  APPROVER_IDS: PLAYGROUND_USER_AAD_ID,
+  ALLOWED_TENANT_IDS: PLAYGROUND_TENANT_ID,
+  ALLOWED_USER_IDS: PLAYGROUND_USER_AAD_ID,
+};
 
 const VALID_POSTAL_CODE = '100022';
 /** What Alex types into the Account info card, by field label. */

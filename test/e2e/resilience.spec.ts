@@ -4,6 +4,7 @@ import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardText } from '../helpers/card-queries.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
+import { TENANT_ID } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 
 describe('the add-customer conversation under restarts, retries and failures', () => {
@@ -148,6 +149,7 @@ describe('authentication of /api/messages', () => {
     env: {
       MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
       MicrosoftAppPassword: 'not-a-real-secret',
+      ALLOWED_TENANT_IDS: TENANT_ID,
     },
   });
 

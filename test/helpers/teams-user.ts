@@ -43,6 +43,7 @@ export class TeamsUser {
     readonly conversation: TeamsConversation,
     readonly locale = 'en-US',
     aadObjectId: string = randomUUID(),
+    readonly tenantId = TENANT_ID,
   ) {
     this.aadObjectId = aadObjectId;
     this.id = `29:${this.aadObjectId}`;
@@ -50,7 +51,15 @@ export class TeamsUser {
 
   /** The same person in another conversation. */
   in(conversation: TeamsConversation): TeamsUser {
-    return new TeamsUser(this.bot, this.connector, this.name, conversation, this.locale, this.aadObjectId);
+    return new TeamsUser(
+      this.bot,
+      this.connector,
+      this.name,
+      conversation,
+      this.locale,
+      this.aadObjectId,
+      this.tenantId,
+    );
   }
 
   say(text: string): Promise<HttpAnswer> {
@@ -94,11 +103,11 @@ export class TeamsUser {
         id: this.conversation.id,
         conversationType,
         isGroup: conversationType !== 'personal',
-        tenantId: TENANT_ID,
+        tenantId: this.tenantId,
       },
       locale: this.locale,
       channelData: {
-        tenant: { id: TENANT_ID },
+        tenant: { id: this.tenantId },
         ...(conversationType === 'channel'
           ? { channel: { id: '19:general@thread.tacv2' }, team: { id: '19:team@thread.tacv2' } }
           : {}),

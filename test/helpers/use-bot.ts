@@ -6,8 +6,11 @@ import { channelThread, type TeamsConversation, TeamsUser } from './teams-user.j
 /** How the bot under test is started: its environment variables and its `createApp` dependencies. */
 export type BotOptions = NonNullable<Parameters<typeof BotUnderTest.start>[0]>;
 
-/** A test user's language and Entra object id, when the test needs particular ones (an approver's). */
-export type UserOptions = { locale?: string; aadObjectId?: string };
+/**
+ * A test user's language, Entra object id and tenant, when the test needs particular ones (an approver's,
+ * another organisation's).
+ */
+export type UserOptions = { locale?: string; aadObjectId?: string; tenantId?: string };
 
 /** The fake Bot Connector and the bot of the running test, and the people who talk to it. */
 export type BotRig = {
@@ -61,8 +64,8 @@ export function useBot(options: BotOptions | (() => BotOptions | Promise<BotOpti
     get connector() {
       return current().connector;
     },
-    user(name, conversation = channelThread(), { locale = 'en-US', aadObjectId } = {}) {
-      return new TeamsUser(endpoint, current().connector, name, conversation, locale, aadObjectId);
+    user(name, conversation = channelThread(), { locale = 'en-US', aadObjectId, tenantId } = {}) {
+      return new TeamsUser(endpoint, current().connector, name, conversation, locale, aadObjectId, tenantId);
     },
     walk(name, conversation, userOptions) {
       return new AddCustomerWalk(rig.user(name, conversation, userOptions), current().connector);

@@ -4,7 +4,7 @@ import type { JWTPayload } from 'jose';
 import sinon from 'sinon';
 import type { BotUnderTest } from '../helpers/bot-under-test.js';
 import { FakeOpenIdServer, type SigningKey } from '../helpers/fake-openid-server.js';
-import type { TeamsUser } from '../helpers/teams-user.js';
+import { TENANT_ID, type TeamsUser } from '../helpers/teams-user.js';
 import { type BotOptions, useBot } from '../helpers/use-bot.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
@@ -18,7 +18,7 @@ describe('authentication of /api/messages with an app id', () => {
   let consoleOutput: sinon.SinonStub[];
 
   const botWithKeysAt = (openIdMetadataUrl: string): BotOptions => ({
-    env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_SECRET },
+    env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_SECRET, ALLOWED_TENANT_IDS: TENANT_ID },
     deps: { botFramework: { openIdMetadataUrl, authTimeoutMs: AUTH_TIMEOUT_MS } },
   });
 

@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       dataDir: path.resolve('./data'),
       auth: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined },
       approverIds: [],
+      allowedTenantIds: undefined,
+      allowedUserIds: undefined,
       resellerInviteUrl: undefined,
       partnerEmailDomains: [],
       offersFile: undefined,
@@ -41,7 +43,15 @@ describe('loadConfig', () => {
 
   it('should treat empty and blank strings as unset', () => {
     const names = ['PORT', 'HOST', 'DATA_DIR', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType'];
-    const more = ['APPROVER_IDS', 'RESELLER_INVITE_URL', 'PARTNER_EMAIL_DOMAINS', 'OFFERS_FILE', 'LOG_LEVEL'];
+    const more = [
+      'APPROVER_IDS',
+      'ALLOWED_TENANT_IDS',
+      'ALLOWED_USER_IDS',
+      'RESELLER_INVITE_URL',
+      'PARTNER_EMAIL_DOMAINS',
+      'OFFERS_FILE',
+      'LOG_LEVEL',
+    ];
     const env = Object.fromEntries([...names, ...more].map((name, i) => [name, i % 2 === 0 ? '' : '  ']));
 
     const config = loadConfig(env);
@@ -163,6 +173,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       MicrosoftAppId: GUID_A,
       MicrosoftAppType: 'UserAssignedMSI',
+      ALLOWED_TENANT_IDS: GUID_B,
       NODE_ENV: 'production',
       PARTNER_CENTER: 'local',
     });
@@ -190,6 +201,7 @@ describe('loadConfig', () => {
       tenantId: GUID_B,
     });
     assert.equal(config.localOnly, false);
+    assert.deepEqual(config.allowedTenantIds, [GUID_B]);
   });
 
   it('should list every invalid variable at once', () => {
@@ -250,6 +262,95 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig(env), configErrorNaming('MicrosoftAppPassword', 'MicrosoftAppTenantId'));
   });
 
+  describe('who may use the bot', () => {
+    const playgroundTenant = '00000000-0000-0000-0000-0000000000001';
+    const multiTenantApp = { MicrosoftAppId: GUID_A, MicrosoftAppPassword: 'secret' };
+
+    it('should parse ALLOWED_TENANT_IDS as a comma-separated, lower-cased list ignoring blanks', () => {
+      const config = loadConfig({ ALLOWED_TENANT_IDS: ` ${GUID_A} , ,${playgroundTenant},` });
+
+      assert.deepEqual(config.allowedTenantIds, [GUID_A.toLowerCase(), playgroundTenant]);
+    });
+
+    it('should enforce ALLOWED_TENANT_IDS without an app id, as in local runs and tests', () => {
+      const config = loadConfig({ ALLOWED_TENANT_IDS: GUID_B });
+
+      assert.equal(config.localOnly, true);
+      assert.deepEqual(config.allowedTenantIds, [GUID_B]);
+    });
+
+    it('should reject an ALLOWED_TENANT_IDS entry that is not a GUID, naming ALLOWED_TENANT_IDS', () => {
+      assert.throws(
+        () => loadConfig({ ALLOWED_TENANT_IDS: `${GUID_A},contoso.onmicrosoft.com` }),
+        configErrorNaming('ALLOWED_TENANT_IDS\\.1'),
+      );
+    });
+
+    it('should reject an ALLOWED_TENANT_IDS of commas only rather than refuse every tenant', () => {
+      assert.throws(
+        () => loadConfig({ ALLOWED_TENANT_IDS: ' , ,' }),
+        configErrorNaming('ALLOWED_TENANT_IDS'),
+      );
+    });
+
+    for (const appType of ['MultiTenant', 'UserAssignedMSI']) {
+      it(`should require ALLOWED_TENANT_IDS with an app id of type ${appType}, listed with the other problems`, () => {
+        const env = { MicrosoftAppId: GUID_A, MicrosoftAppType: appType, PORT: 'abc' };
+
+        assert.throws(
+          () => loadConfig(env),
+          (error: unknown) =>
+            configErrorNaming('ALLOWED_TENANT_IDS', 'PORT')(error) &&
+            /^- ALLOWED_TENANT_IDS: must be set when MicrosoftAppId is set/m.test((error as Error).message),
+        );
+      });
+    }
+
+    it('should take the tenant of a single-tenant app as ALLOWED_TENANT_IDS when unset', () => {
+      const env = {
+        ...multiTenantApp,
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: GUID_A,
+      };
+
+      assert.deepEqual(loadConfig(env).allowedTenantIds, [GUID_A.toLowerCase()]);
+      assert.deepEqual(loadConfig({ ...env, ALLOWED_TENANT_IDS: GUID_B }).allowedTenantIds, [GUID_B]);
+    });
+
+    it('should require ALLOWED_TENANT_IDS for a single-tenant app whose tenant is given as a domain', () => {
+      const env = {
+        ...multiTenantApp,
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: 'contoso.partner.onmschina.cn',
+      };
+
+      assert.throws(() => loadConfig(env), configErrorNaming('ALLOWED_TENANT_IDS'));
+      assert.deepEqual(loadConfig({ ...env, ALLOWED_TENANT_IDS: GUID_B }).allowedTenantIds, [GUID_B]);
+    });
+
+    it('should accept an app id with ALLOWED_TENANT_IDS', () => {
+      const config = loadConfig({ ...multiTenantApp, ALLOWED_TENANT_IDS: GUID_B });
+
+      assert.deepEqual(config.allowedTenantIds, [GUID_B]);
+      assert.equal(config.localOnly, false);
+    });
+
+    it("should parse ALLOWED_USER_IDS as lower-cased Entra object ids, the Playground's user included", () => {
+      const playgroundUser = '00000000-0000-0000-0000-0000000000020';
+
+      const config = loadConfig({ ALLOWED_USER_IDS: `${GUID_A}, ${playgroundUser}` });
+
+      assert.deepEqual(config.allowedUserIds, [GUID_A.toLowerCase(), playgroundUser]);
+    });
+
+    it('should reject an ALLOWED_USER_IDS entry that is not a GUID, naming ALLOWED_USER_IDS', () => {
+      assert.throws(
+        () => loadConfig({ ALLOWED_USER_IDS: 'alex@contoso.com' }),
+        configErrorNaming('ALLOWED_USER_IDS\\.0'),
+      );
+    });
+  });
+
   describe('Partner Center', () => {
     const partnerCenter = {
       PARTNER_CENTER_TENANT_ID: GUID_B,
@@ -300,7 +401,12 @@ describe('loadConfig', () => {
     });
 
     it('should refuse, in production, the local store chosen by omission, and accept it chosen on purpose', () => {
-      const production = { NODE_ENV: 'production', MicrosoftAppId: GUID_A, MicrosoftAppPassword: 'x' };
+      const production = {
+        NODE_ENV: 'production',
+        MicrosoftAppId: GUID_A,
+        MicrosoftAppPassword: 'x',
+        ALLOWED_TENANT_IDS: GUID_B,
+      };
 
       assert.throws(() => loadConfig(production), configErrorNaming('PARTNER_CENTER_CLIENT_ID'));
       assert.equal(loadConfig({ ...production, PARTNER_CENTER: 'local' }).partnerCenter, undefined);
