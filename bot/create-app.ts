@@ -24,6 +24,7 @@ import { AddCustomerBot } from './routing/add-customer-bot.js';
 import type { ConnectorRetryOptions } from './server/connector-retry-options.js';
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
+import { applyHttpLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './server/http-limits.js';
 
 /** The edges of the bot that tests replace: logging, the clock, ids and password randomness. */
 export type AppDeps = {
@@ -37,6 +38,8 @@ export type AppDeps = {
   partnerCenterRetry?: Partial<ConnectorRetryOptions>;
   /** How often offers and customers are read again from Partner Center; tests keep the timers out of the way. */
   partnerCenterSchedule?: Partial<PartnerCenterSchedule>;
+  /** Time-outs and the connection cap of the HTTP server; tests shorten them. */
+  http?: Partial<HttpLimits>;
   /** How the customer store splits its files; the benchmarks compare layouts with it. */
   customerStore?: LowdbCustomerStoreOptions;
 };
@@ -53,6 +56,10 @@ export type App = {
   partnerCenterUpkeep: PartnerCenterUpkeep | undefined;
   /** Starts listening; resolves with the URL the server answers on, rejects when the port cannot be had (`EADDRINUSE`). */
   listen(port: number, host: string): Promise<string>;
+  /**
+   * Stops the bot: idle and half-sent connections are closed at once, requests in flight get a few
+   * seconds (`HttpLimits.closeGraceMs`), then background work gets `BACKGROUND_GRACE_MS`.
+   */
   close(): Promise<void>;
 };
 
@@ -118,6 +125,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   };
   botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
   const server = createServer(adapter, new AddCustomerBot(botDeps, storage));
+  const closeServer = applyHttpLimits(server.server, { ...DEFAULT_HTTP_LIMITS, ...deps.http });
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
   const partnerCenterUpkeep =
     partnerCenter &&
@@ -152,9 +160,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     idle: () => background.idle(),
     close: async () => {
       await partnerCenterUpkeep?.stop();
-      await new Promise<void>((resolve, reject) => {
-        server.close((error?: Error) => (error ? reject(error) : resolve()));
-      });
+      await closeServer();
       await background.close(BACKGROUND_GRACE_MS);
     },
   };

@@ -23,11 +23,14 @@ export type AdapterOptions = {
   openIdMetadataUrl?: string;
   /** How long authenticating a request may take before it is refused with 401; 5 s by default. */
   authTimeoutMs?: number;
+  /** How long a failure to read the OpenID metadata makes every request be refused at once; 5 s by default. */
+  metadataOutageMemoryMs?: number;
   /** How outgoing Bot Connector requests are retried; see `DEFAULT_CONNECTOR_RETRY`. */
   retry?: Partial<ConnectorRetryOptions>;
 };
 
 const DEFAULT_AUTH_TIMEOUT_MS = 5_000;
+const DEFAULT_METADATA_OUTAGE_MEMORY_MS = 5_000;
 
 /**
  * Creates the Bot Framework adapter. With an app id every request must carry a valid Bot Framework token
@@ -56,6 +59,7 @@ export function createAdapter(config: Config, logger: Logger, options: AdapterOp
   );
   const authentication = new GuardedAuthentication(sdkAuthentication, {
     timeoutMs: options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
+    outageMemoryMs: options.metadataOutageMemoryMs ?? DEFAULT_METADATA_OUTAGE_MEMORY_MS,
     logger,
   });
   const adapter = new CloudAdapter(authentication);

@@ -15,10 +15,17 @@ import { describeError } from '../logging/describe-error.js';
 export type GuardOptions = {
   /** How long checking a token may take, OpenID metadata download included, before the request is refused. */
   timeoutMs: number;
+  /**
+   * How long a failure to read the OpenID metadata (an error, or no answer within `timeoutMs`) is
+   * remembered: meanwhile every request is refused at once, and nothing is fetched.
+   */
+  outageMemoryMs: number;
   logger: Logger;
 };
 
 const UNAUTHORIZED = 401;
+
+class MetadataOutage extends Error {}
 
 /**
  * Wraps the SDK's Bot Framework authentication so that every failure to authenticate a request, whatever
@@ -26,8 +33,18 @@ const UNAUTHORIZED = 401;
  * unreachable or slow), is a 401 `AuthenticationError` within `timeoutMs`: `CloudAdapter` answers
  * 401 to those and 500 to anything else. The reason is logged, without the token. Everything else,
  * the connector clients included, is the inner authentication's.
+ *
+ * The SDK fetches the OpenID metadata anew for each request until it has the keys, with no time limit,
+ * so forged requests while the metadata is unreachable would each start a download and pile up. Until
+ * a request has been authenticated (at start, and after a failure), requests are therefore checked one
+ * at a time, the others waiting (within `timeoutMs`) for its outcome; and a failure to read the metadata
+ * makes every request in the next `outageMemoryMs` be refused at once, without a fetch.
  */
 export class GuardedAuthentication extends BotFrameworkAuthentication {
+  private keysConfirmed = false;
+  private outageUntil = 0;
+  private inFlight: Promise<unknown> | undefined;
+
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly options: GuardOptions,
@@ -72,13 +89,18 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`authentication took longer than ${this.options.timeoutMs} ms`)),
+        () => reject(new MetadataOutage(`authentication took longer than ${this.options.timeoutMs} ms`)),
         this.options.timeoutMs,
       );
     });
     try {
-      return await Promise.race([authenticate(), timeout]);
+      const timed = () => Promise.race([authenticate(), timeout]);
+      return await Promise.race([this.oneAtATimeUntilConfirmed(timed), timeout]);
     } catch (error) {
+      if (isMetadataFailure(error) && Date.now() >= this.outageUntil) {
+        this.keysConfirmed = false;
+        this.outageUntil = Date.now() + this.options.outageMemoryMs;
+      }
       this.options.logger.warn(
         { reason: describeError(error), channelId },
         'request refused: it could not be authenticated',
@@ -88,4 +110,35 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
       clearTimeout(timer);
     }
   }
+
+  private async oneAtATimeUntilConfirmed<T>(authenticate: () => Promise<T>): Promise<T> {
+    for (;;) {
+      if (Date.now() < this.outageUntil) {
+        throw new MetadataOutage('the OpenID metadata could not be read a moment ago; not fetched again yet');
+      }
+      if (this.keysConfirmed) return authenticate();
+      if (!this.inFlight) break;
+      await this.inFlight.catch(() => undefined);
+    }
+    const attempt = authenticate();
+    this.inFlight = attempt;
+    try {
+      const result = await attempt;
+      this.keysConfirmed = true;
+      return result;
+    } finally {
+      this.inFlight = undefined;
+    }
+  }
+}
+
+/**
+ * Whether authentication failed because the OpenID metadata could not be read (not because of the token):
+ * no answer in time, a network error (node-fetch's `FetchError`), or an error status from the metadata
+ * endpoint (the SDK's "Failed to load").
+ */
+function isMetadataFailure(error: unknown): boolean {
+  if (error instanceof MetadataOutage) return true;
+  if (!(error instanceof Error)) return false;
+  return error.name === 'FetchError' || error.message.startsWith('Failed to load');
 }

@@ -59,6 +59,11 @@ export class BotUnderTest {
     return this.running().adapter;
   }
 
+  /** The restify server; its `server` is the Node `http.Server`. */
+  get server() {
+    return this.running().server;
+  }
+
   /** Resolves when the work the bot carries on after answering turns is done. */
   idle(): Promise<void> {
     return this.running().idle();

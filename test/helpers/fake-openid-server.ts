@@ -13,12 +13,15 @@ type KeyPair = { publicKey: CryptoKey; privateKey: CryptoKey };
 /**
  * A stand-in for Bot Framework's OpenID metadata document and signing keys on 127.0.0.1, so that
  * authentication is tested with real signatures and no network. `hang` makes it accept requests and
- * never answer, like an unreachable endpoint behind a firewall.
+ * never answer, like an unreachable endpoint behind a firewall; `fail` makes it answer 503. `requests`
+ * counts the requests it received.
  */
 export class FakeOpenIdServer {
   private server: Server | undefined;
   private keys: Record<SigningKey, KeyPair> | undefined;
   hang = false;
+  fail = false;
+  requests = 0;
   url = '';
 
   get metadataUrl(): string {
@@ -37,7 +40,13 @@ export class FakeOpenIdServer {
       endorsements: ['msteams'],
     };
     this.server = createServer((request, response) => {
+      this.requests += 1;
       if (this.hang) return;
+      if (this.fail) {
+        response.statusCode = 503;
+        response.end();
+        return;
+      }
       const send = (body: unknown) => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
