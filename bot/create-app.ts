@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type restify from 'restify';
 import { createAccountInfoSchema } from '../store/customers/account-info-schema.js';
 import { loadOfferCatalog } from '../store/customers/offer-catalog.js';
+import { type DataFolderLock, lockDataFolder } from '../store/data-folder-lock.js';
 import { FileStorage } from '../store/file-storage.js';
 import { KeyedLock } from '../store/keyed-lock.js';
 import { LowdbCustomerStore, type LowdbCustomerStoreOptions } from '../store/lowdb-customer-store.js';
@@ -14,6 +15,7 @@ import type { BotDeps } from './bot-deps.js';
 import type { Config } from './config/load-config.js';
 import { generateTemporaryPassword } from './credentials/generate-temporary-password.js';
 import { createLogger } from './logging/create-logger.js';
+import { describeError } from './logging/describe-error.js';
 import { TeamsMessenger } from './messaging/teams-messenger.js';
 import { UserDirectory } from './messaging/user-directory.js';
 import type { PartnerCenterSchedule, PartnerCenterUpkeep } from './partner-center/partner-center-upkeep.js';
@@ -21,6 +23,7 @@ import { resumeCreation } from './provisioning/create-requested-customer.js';
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
+import { stateResetNotice } from './routing/state-reset-notice.js';
 import type { ConnectorRetryOptions } from './server/connector-retry-options.js';
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
@@ -42,6 +45,8 @@ export type AppDeps = {
   http?: Partial<HttpLimits>;
   /** How the customer store splits its files; the benchmarks compare layouts with it. */
   customerStore?: LowdbCustomerStoreOptions;
+  /** Called after the lock on the data folder was lost (logged as fatal); `bot/index.ts` exits. */
+  onDataFolderLockLost?: (error: Error) => void;
 };
 
 /** A built bot, ready to listen. */
@@ -66,16 +71,46 @@ export type App = {
 /** How long `close` lets work in flight (a Partner Center call) finish before abandoning it. */
 const BACKGROUND_GRACE_MS = 5_000;
 
-/** Builds the whole bot from its configuration. Nothing is wired at import time. */
+/**
+ * Builds the whole bot from its configuration, holding the data folder for as long as it runs (released
+ * by `close`): a second process on the same folder fails with a `DataFolderLockedError`. Nothing is
+ * wired at import time.
+ */
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const logger = deps.logger ?? createLogger(config.logLevel);
+  const lock = await lockDataFolder(config.dataDir, {
+    onLost: (error) => {
+      logger.fatal(
+        { error: describeError(error), dataDir: config.dataDir },
+        'the lock on the data folder was lost: another process may write it',
+      );
+      deps.onDataFolderLockLost?.(error);
+    },
+  });
+  try {
+    return await assembleApp(config, deps, logger, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function assembleApp(
+  config: Config,
+  deps: AppDeps,
+  logger: Logger,
+  lock: DataFolderLock,
+): Promise<App> {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
   const fileOffers = await loadOfferCatalog(config.offersFile);
   const store = await LowdbCustomerStore.open(config.dataDir, deps.customerStore);
-  const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'));
+  const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'), {
+    onCorruptFile: (moved) => logger.warn(moved, 'unreadable state file moved aside: its user starts afresh'),
+  });
 
   const adapter = createAdapter(config, logger, deps.botFramework);
+  adapter.use(stateResetNotice(storage));
   const background = new BackgroundWork(logger);
   const settings = config.partnerCenter;
   const modules = settings && (await loadPartnerCenterModules());
@@ -162,6 +197,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       await partnerCenterUpkeep?.stop();
       await closeServer();
       await background.close(BACKGROUND_GRACE_MS);
+      await lock.release();
     },
   };
 }

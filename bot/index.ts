@@ -18,7 +18,7 @@ function startupProblem(error: unknown, config: { host: string; port: number } |
 let config: ReturnType<typeof loadConfig> | undefined;
 try {
   config = loadConfig();
-  const app = await createApp(config);
+  const app = await createApp(config, { onDataFolderLockLost: () => process.exit(1) });
   const url = await app.listen(config.port, config.host);
   app.logger.info(
     {

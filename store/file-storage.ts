@@ -1,11 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { Writer } from 'steno';
 import { KeyedLock } from './keyed-lock.js';
 
 type StoredFile = { key: string; item: StoreItem };
+
+/** Where `FileStorage` reports a state file it could not read and moved aside. */
+export type FileStorageOptions = {
+  onCorruptFile?: (moved: { file: string; movedTo: string; reason: string }) => void;
+  now?: () => Date;
+};
+
+/** The name a corrupt state file is kept under: `<name>.corrupt-<timestamp>`, beside the others. */
+export function corruptFileName(file: string, at: Date): string {
+  return `${file}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}`;
+}
 
 /** Thrown when a write carries an eTag that is no longer the stored one: someone else wrote first. */
 export class ETagConflictError extends Error {
@@ -18,13 +29,25 @@ export class ETagConflictError extends Error {
 /**
  * Bot Framework `Storage` on the local disk: one JSON file per key in a folder, written atomically
  * (temporary file, then rename), with optimistic concurrency on eTags like the SDK's `MemoryStorage`.
- * Dialog state kept here survives a restart of the bot.
+ * Dialog state kept here survives a restart of the bot. A file that cannot be parsed is moved aside
+ * (`<name>.corrupt-<timestamp>`, kept for the operator, reported to `onCorruptFile`) and read as absent,
+ * so its user starts afresh instead of failing every turn.
  */
 export class FileStorage implements Storage {
   private readonly lock = new KeyedLock();
   private ready: Promise<unknown> | undefined;
 
-  constructor(private readonly folder: string) {}
+  private readonly resetKeys = new Set<string>();
+
+  constructor(
+    private readonly folder: string,
+    private readonly options: FileStorageOptions = {},
+  ) {}
+
+  /** Whether `key`'s file was found corrupt and moved aside since the last call for it; forgets it. */
+  takeReset(key: string): boolean {
+    return this.resetKeys.delete(key);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -71,15 +94,28 @@ export class FileStorage implements Storage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    let stored: StoredFile;
+    let stored: unknown;
     try {
-      stored = JSON.parse(text) as StoredFile;
-    } catch (error) {
-      throw new Error(
-        `Dialog state file ${this.fileFor(key)} is not valid JSON: ${(error as Error).message}`,
-      );
+      stored = JSON.parse(text);
+    } catch {
+      return this.moveAside(key, 'not valid JSON');
     }
+    if (!isStoredFile(stored)) return this.moveAside(key, 'not a stored item');
     return stored.key === key ? stored : undefined;
+  }
+
+  private async moveAside(key: string, reason: string): Promise<undefined> {
+    const file = this.fileFor(key);
+    const movedTo = corruptFileName(file, (this.options.now ?? (() => new Date()))());
+    try {
+      await rename(file, movedTo);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    this.resetKeys.add(key);
+    this.options.onCorruptFile?.({ file: path.basename(file), movedTo: path.basename(movedTo), reason });
+    return undefined;
   }
 
   private fileFor(key: string): string {
@@ -93,4 +129,10 @@ export class FileStorage implements Storage {
     });
     return this.ready;
   }
+}
+
+function isStoredFile(value: unknown): value is StoredFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, item } = value as Record<string, unknown>;
+  return typeof key === 'string' && typeof item === 'object' && item !== null && !Array.isArray(item);
 }

@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { CustomerIndex } from './customer-index.js';
 import {
   type ApprovalRequest,
@@ -24,7 +23,7 @@ import {
   type SyncResult,
 } from './customer-store.js';
 import { planCustomerSync } from './plan-customer-sync.js';
-import { readSegments, StoreSegment, segmentFileName } from './store-segment.js';
+import { readSegments, type StoreSegment } from './store-segment.js';
 import { writeOrder } from './write-order.js';
 
 export { StoreFileError } from './store-file-error.js';
@@ -62,10 +61,7 @@ export class LowdbCustomerStore implements CustomerStore {
 
   private readonly segments: StoreSegment[] = [];
 
-  private constructor(
-    private readonly dataDir: string,
-    private readonly segmentSize: number,
-  ) {}
+  private constructor(private readonly segmentSize: number) {}
 
   /**
    * Opens (or creates) the store in `dataDir`, validating every file it holds. Files are read one at a
@@ -75,8 +71,8 @@ export class LowdbCustomerStore implements CustomerStore {
     const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT_SIZE;
     if (!(segmentSize >= 1)) throw new RangeError(`segmentSize must be at least 1, not ${segmentSize}`);
     await mkdir(dataDir, { recursive: true });
-    const store = new LowdbCustomerStore(dataDir, segmentSize);
-    for await (const segment of readSegments(dataDir)) store.adopt(segment);
+    const store = new LowdbCustomerStore(segmentSize);
+    for await (const segment of readSegments(dataDir, { keepManifest: true })) store.adopt(segment);
     return store;
   }
 
@@ -302,8 +298,7 @@ export class LowdbCustomerStore implements CustomerStore {
   private newestSegment(): StoreSegment {
     const newest = this.segments.at(-1) as StoreSegment;
     if (newest.recordCount < this.segmentSize) return newest;
-    const index = newest.index + 1;
-    const segment = new StoreSegment(index, path.join(this.dataDir, segmentFileName(index)));
+    const segment = newest.following();
     this.segments.push(segment);
     newest.seal();
     return segment;

@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { type Customer, type StoreFile, StoreFileSchema } from './customer-schema.js';
 import { StoreFileError } from './store-file-error.js';
+import { StoreManifest } from './store-manifest.js';
 
 const LATER_SEGMENT = /^customers-(\d{6,})\.json$/;
 
@@ -44,6 +45,7 @@ export class StoreSegment {
     readonly index: number,
     readonly file: string,
     data: StoreFile = emptyStoreFile(),
+    private readonly manifest?: StoreManifest,
   ) {
     this.db = new Low<StoreFile>(new JSONFile<StoreFile>(file), data);
   }
@@ -74,9 +76,20 @@ export class StoreSegment {
     }
   }
 
-  /** Saves the whole segment; concurrent calls are merged by lowdb's writer into the latest content. */
-  write(): Promise<void> {
-    return this.db.write();
+  /**
+   * Saves the whole segment; concurrent calls are merged by lowdb's writer into the latest content. The
+   * first write of a new file lists it in the store's manifest.
+   */
+  async write(): Promise<void> {
+    await this.db.write();
+    if (this.manifest && !this.manifest.has(this.index)) await this.manifest.add(this.index);
+  }
+
+  /** The segment that takes the appends after this one: the next file in the same folder, empty. */
+  following(): StoreSegment {
+    const index = this.index + 1;
+    const file = path.join(path.dirname(this.file), segmentFileName(index));
+    return new StoreSegment(index, file, emptyStoreFile(), this.manifest);
   }
 
   /**
@@ -134,9 +147,14 @@ export class StoreSegment {
 /**
  * Reads and validates the segment files in `dataDir` one at a time, oldest first, so that a caller can
  * index and seal each before the next is parsed (the next file is read from disk meanwhile); a new folder
- * gives one empty segment.
+ * gives one empty segment. With `keepManifest` (the store itself, not a reader of its files), a file
+ * listed in `store-manifest.json` but missing is a `StoreFileError`, the files present are listed (the
+ * manifest is created from them when the store has none), and new files are listed when first written.
  */
-export async function* readSegments(dataDir: string): AsyncGenerator<StoreSegment> {
+export async function* readSegments(
+  dataDir: string,
+  options: { keepManifest?: boolean } = {},
+): AsyncGenerator<StoreSegment> {
   let names: string[];
   try {
     names = await readdir(dataDir);
@@ -149,12 +167,23 @@ export async function* readSegments(dataDir: string): AsyncGenerator<StoreSegmen
   });
   const indexes = [0, ...later.sort((a, b) => a - b)];
   const fileOf = (index: number) => path.join(dataDir, segmentFileName(index));
+  const manifest = options.keepManifest ? await StoreManifest.read(dataDir) : undefined;
+  if (manifest) {
+    const present = names.includes(segmentFileName(0)) ? indexes : indexes.slice(1);
+    const missing = manifest.missingFrom(present);
+    if (missing.length > 0) {
+      throw new StoreFileError(
+        `The customer store ${missing.map(fileOf).join(', ')} is missing: ${manifest.file} lists it, so its customers would be lost. Restore it from a backup (or, to start without those customers, remove its number from ${manifest.file}).`,
+      );
+    }
+    await manifest.add(...present);
+  }
   let reading = readText(fileOf(0));
   for (const [position, index] of indexes.entries()) {
     const text = await reading;
     const following = indexes[position + 1];
     if (following !== undefined) reading = readText(fileOf(following));
-    yield new StoreSegment(index, fileOf(index), parseStoreFile(fileOf(index), text));
+    yield new StoreSegment(index, fileOf(index), parseStoreFile(fileOf(index), text), manifest);
   }
 }
 

@@ -21,6 +21,8 @@ export const enUS = {
   'flow.notYourCard':
     'Only the person who started this card can use its buttons. To add a customer yourself, type **add customer**.',
   'flow.cardExpired': 'This card is no longer active. Type **add customer** to start again.',
+  'flow.stateReset':
+    'Your open card could not be read and was reset. Cards sent before this message no longer work.',
   'flow.errorSummary': 'Please correct the fields marked below.',
 
   'account.title': 'Account info',

@@ -20,6 +20,7 @@ export const zhCN: Record<MessageKey, string> = {
   'flow.nothingToCancel': '当前没有可取消的操作。',
   'flow.notYourCard': '只有发起此卡片的人才能使用其按钮。如需自己添加客户，请输入 **添加客户**。',
   'flow.cardExpired': '此卡片已失效。输入 **添加客户** 重新开始。',
+  'flow.stateReset': '无法读取您打开的卡片，已将其重置。此消息之前发送的卡片已失效。',
   'flow.errorSummary': '请更正下面标出的字段。',
 
   'account.title': '帐户信息',

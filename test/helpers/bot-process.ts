@@ -56,6 +56,11 @@ export class BotProcess implements BotEndpoint {
     return bot;
   }
 
+  /** The process id, as the bot writes it beside its lock on the data folder. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Everything the process wrote to stdout and stderr (its log lines). */
   get log(): string {
     return this.output;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,25 @@ describe('bot/index.ts at start-up', () => {
     assert.match(output, /MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant/);
     assert.doesNotMatch(output, /very-secret-value-1234/);
     assert.doesNotMatch(output, /\n\s+at /, 'a configuration problem needs no stack trace');
+  });
+
+  it('should name a store file the manifest lists but the folder lacks, in one line, and exit 1', async () => {
+    // Arrange
+    await writeFile(
+      path.join(dataDir, 'customers.json'),
+      '{"customers":[],"requests":[],"orders":[],"audit":[]}',
+    );
+    await writeFile(path.join(dataDir, 'store-manifest.json'), '{"version":1,"segments":[0,1]}');
+
+    // Act
+    const { code, output } = await runEntry({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '3978' });
+
+    // Assert
+    assert.equal(code, 1, output);
+    const problem = output.split('\n').filter((line) => line.startsWith('add-customer-bot could not start'));
+    assert.equal(problem.length, 1, output);
+    assert.ok(problem[0]?.includes(path.join(dataDir, 'customers-000001.json')), output);
+    assert.doesNotMatch(output, /\n\s+at /, 'a missing store file needs no stack trace');
   });
 
   it('should say which port is taken and exit 1, without a stack trace, when another process holds it', async () => {

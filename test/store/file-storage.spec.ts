@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoreItem } from 'botbuilder';
-import { ETagConflictError, FileStorage } from '../../store/file-storage.js';
+import { corruptFileName, ETagConflictError, FileStorage } from '../../store/file-storage.js';
 
 describe('FileStorage', () => {
   let folder: string;
@@ -106,6 +106,33 @@ describe('FileStorage', () => {
 
     assert.deepEqual(Object.keys(await storage.read(['a', 'b'])), ['b']);
     assert.deepEqual(await new FileStorage(path.join(folder, 'state')).read(['a']), {});
+  });
+
+  it('should move a corrupt file aside, report it without its content and read it as absent', async () => {
+    // Arrange
+    const at = new Date('2025-03-14T10:00:00.000Z');
+    const reported: object[] = [];
+    const watched = new FileStorage(path.join(folder, 'state'), {
+      now: () => at,
+      onCorruptFile: (moved) => reported.push(moved),
+    });
+    await watched.write({ 'conversation/user': { step: 2 } });
+    const [name = ''] = await readdir(path.join(folder, 'state'));
+    await writeFile(path.join(folder, 'state', name), '{"key": "conversation/user", "item": {"step"');
+
+    // Act
+    const items = await watched.read(['conversation/user']);
+    await watched.write({ 'conversation/user': { step: 1 } });
+
+    // Assert
+    assert.deepEqual(items, {});
+    assert.equal(watched.takeReset('conversation/user'), true);
+    assert.equal(watched.takeReset('conversation/user'), false);
+    const kept = path.basename(corruptFileName(name, at));
+    assert.deepEqual((await readdir(path.join(folder, 'state'))).sort(), [name, kept].sort());
+    assert.match(await readFile(path.join(folder, 'state', kept), 'utf8'), /"step"$/);
+    assert.deepEqual(reported, [{ file: name, movedTo: kept, reason: 'not valid JSON' }]);
+    assert.equal((await readOne('conversation/user'))?.step, 1);
   });
 
   it('should keep long keys with ":", ";", "@" and "/" apart and intact', async () => {

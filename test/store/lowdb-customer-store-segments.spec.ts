@@ -20,7 +20,8 @@ describe('LowdbCustomerStore split into several files', () => {
   });
 
   const readJson = async (name: string) => JSON.parse(await readFile(path.join(dataDir, name), 'utf8'));
-  const storeFiles = async () => (await readdir(dataDir)).filter((name) => name.endsWith('.json')).sort();
+  const storeFiles = async () =>
+    (await readdir(dataDir)).filter((name) => /^customers.*\.json$/.test(name)).sort();
   const audit = (n: number): AuditEntry => ({
     at: `2025-03-14T10:00:${String(n).padStart(2, '0')}.000Z`,
     event: 'customer.created',
