@@ -10,6 +10,7 @@ import type { UserConversationState } from './dialogs/dialog-state.js';
 import type { TeamsMessenger } from './messaging/teams-messenger.js';
 import type { UserDirectory } from './messaging/user-directory.js';
 import type { PartnerCenterClient } from './partner-center/partner-center-client.js';
+import type { CredentialsOutbox } from './provisioning/credentials-outbox.js';
 import type { CustomerProvisioner } from './provisioning/customer-provisioner.js';
 import type { RequestSubmitter } from './provisioning/request-submitter.js';
 
@@ -42,6 +43,8 @@ export type BotDeps = {
   orders: KeyedLock;
   /** Work carried on after a turn is answered: creating customers. */
   background: BackgroundWork;
+  /** Admin credentials sealed on disk until the requester's 1:1 chat accepts them. */
+  outbox: CredentialsOutbox;
   logger: Logger;
   now: () => Date;
   newId: () => string;

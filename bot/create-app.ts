@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -9,6 +9,7 @@ import { type DataFolderLock, lockDataFolder } from '../store/data-folder-lock.j
 import { FileStorage } from '../store/file-storage.js';
 import { KeyedLock } from '../store/keyed-lock.js';
 import { LowdbCustomerStore, type LowdbCustomerStoreOptions } from '../store/lowdb-customer-store.js';
+import { OutboxFolder } from '../store/outbox-folder.js';
 import { RequestApproval } from './approval/request-approval.js';
 import { BackgroundWork } from './background-work.js';
 import type { BotDeps } from './bot-deps.js';
@@ -20,6 +21,11 @@ import { TeamsMessenger } from './messaging/teams-messenger.js';
 import { UserDirectory } from './messaging/user-directory.js';
 import type { PartnerCenterSchedule, PartnerCenterUpkeep } from './partner-center/partner-center-upkeep.js';
 import { resumeCreation } from './provisioning/create-requested-customer.js';
+import {
+  CredentialsOutbox,
+  DEFAULT_OUTBOX_SCHEDULE,
+  type OutboxSchedule,
+} from './provisioning/credentials-outbox.js';
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
@@ -45,6 +51,8 @@ export type AppDeps = {
   http?: Partial<HttpLimits>;
   /** How the customer store splits its files; the benchmarks compare layouts with it. */
   customerStore?: LowdbCustomerStoreOptions;
+  /** How undelivered credentials are retried and when they expire; tests shorten the waits. */
+  outbox?: Partial<OutboxSchedule>;
   /** Called after the lock on the data folder was lost (logged as fatal); `bot/index.ts` exits. */
   onDataFolderLockLost?: (error: Error) => void;
 };
@@ -112,6 +120,18 @@ async function assembleApp(
   const adapter = createAdapter(config, logger, deps.botFramework);
   adapter.use(stateResetNotice(storage));
   const background = new BackgroundWork(logger);
+  const messenger = new TeamsMessenger(adapter, config.auth.appId);
+  if (!config.credentialsKey) {
+    logger.warn(
+      'no CREDENTIALS_KEY: undelivered admin credentials are sealed with a key kept in memory only, so a restart before delivery loses them (their requesters are told to reset the password)',
+    );
+  }
+  const outbox = new CredentialsOutbox(
+    { store, messenger, background, logger, now },
+    new OutboxFolder(path.join(config.dataDir, 'outbox')),
+    config.credentialsKey ?? randomBytes(32),
+    { ...DEFAULT_OUTBOX_SCHEDULE, ...deps.outbox },
+  );
   const settings = config.partnerCenter;
   const modules = settings && (await loadPartnerCenterModules());
   const partnerCenter =
@@ -144,7 +164,7 @@ async function assembleApp(
             generatePassword: deps.generatePassword ?? (() => generateTemporaryPassword()),
           }),
     partnerCenter,
-    messenger: new TeamsMessenger(adapter, config.auth.appId),
+    messenger,
     directory: new UserDirectory(storage),
     adapter,
     appId: config.auth.appId,
@@ -154,6 +174,7 @@ async function assembleApp(
     resellerInviteUrl: config.resellerInviteUrl,
     orders: new KeyedLock(),
     background,
+    outbox,
     logger,
     now,
     newId,
@@ -162,6 +183,7 @@ async function assembleApp(
   const server = createServer(adapter, new AddCustomerBot(botDeps, storage));
   const closeServer = applyHttpLimits(server.server, { ...DEFAULT_HTTP_LIMITS, ...deps.http });
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
+  await outbox.resume();
   const partnerCenterUpkeep =
     partnerCenter &&
     partnerCenterOffers &&
@@ -196,6 +218,7 @@ async function assembleApp(
     close: async () => {
       await partnerCenterUpkeep?.stop();
       await closeServer();
+      outbox.close();
       await background.close(BACKGROUND_GRACE_MS);
       await lock.release();
     },

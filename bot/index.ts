@@ -28,6 +28,9 @@ try {
       customers: config.partnerCenter
         ? `created in Partner Center operated by 21Vianet at ${config.partnerCenter.endpoint}`
         : 'created in the local store only (no PARTNER_CENTER_CLIENT_ID): no customer reaches Partner Center',
+      credentials: config.credentialsKey
+        ? 'undelivered ones sealed with CREDENTIALS_KEY in DATA_DIR/outbox'
+        : 'undelivered ones sealed with a key in memory only (no CREDENTIALS_KEY): a restart before delivery loses them',
       approval:
         config.approverIds.length > 0
           ? `on (${config.approverIds.length} approvers)`

@@ -113,6 +113,7 @@ export const AuditEntrySchema = z.object({
     'subscriptions.added',
     'credentials.delivered',
     'credentials.undeliverable',
+    'credentials.expired',
   ]),
   requestId: z.string(),
   customerId: z.string().optional(),

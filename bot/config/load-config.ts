@@ -36,6 +36,12 @@ const guidList = (what: string) =>
       .optional(),
   );
 
+/** How to make a `CREDENTIALS_KEY`, quoted in the configuration problems about it. */
+const MAKE_CREDENTIALS_KEY = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
+
+/** 32 bytes in base64: 43 characters and one `=`. */
+const CREDENTIALS_KEY = /^[A-Za-z0-9+/]{43}=$/;
+
 const EnvSchema = z.object({
   PORT: z.preprocess(
     emptyAsUnset,
@@ -87,6 +93,18 @@ const EnvSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   NODE_ENV: z.preprocess(emptyAsUnset, z.string().optional()),
+  CREDENTIALS_KEY: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .regex(
+        CREDENTIALS_KEY,
+        `must be 32 random bytes in base64 (44 characters); make one with ${MAKE_CREDENTIALS_KEY}`,
+      )
+      .transform((key) => Buffer.from(key, 'base64'))
+      .optional(),
+  ),
 });
 
 /** The bot's configuration, parsed once from the environment at start-up. */
@@ -119,6 +137,11 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** True when no app id is set: requests are not authenticated, which is only fit for local runs. */
   localOnly: boolean;
+  /**
+   * The AES-256 key (32 bytes) that seals undelivered admin credentials in the data folder. Undefined:
+   * a key kept in memory only, so that a restart before delivery loses them (refused in production).
+   */
+  credentialsKey?: Buffer;
 };
 
 /** The Partner Center API and the app registration the bot calls it as. */
@@ -184,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     logLevel: vars.LOG_LEVEL,
     localOnly,
+    credentialsKey: vars.CREDENTIALS_KEY,
   };
 }
 
@@ -194,6 +218,11 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
   if (value('MicrosoftAppId') === undefined && value('NODE_ENV') === 'production') {
     problems.push(
       '- MicrosoftAppId: must be set when NODE_ENV=production; without it requests are not authenticated',
+    );
+  }
+  if (value('CREDENTIALS_KEY') === undefined && value('NODE_ENV') === 'production') {
+    problems.push(
+      `- CREDENTIALS_KEY: must be set when NODE_ENV=production, so that admin credentials not yet delivered survive a restart; make one with ${MAKE_CREDENTIALS_KEY}`,
     );
   }
   if (

@@ -1,20 +1,19 @@
-import { renderCredentialsCard } from '../../cards/credentials.js';
 import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
 import { escapeUserText } from '../../cards/render-card.js';
-import type { BotCustomer, CustomerRequest } from '../../store/customer-schema.js';
+import type { AuditEntry, BotCustomer, CustomerRequest } from '../../store/customer-schema.js';
 import { isDomainTakenError } from '../../store/customer-store.js';
 import { translator } from '../../store/i18n/translate.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
 import { UserUnreachableError } from '../messaging/teams-messenger.js';
-import type { AdminCredentials, CustomerProvisioner, ProvisioningProgress } from './customer-provisioner.js';
+import type { Delivery } from './credentials-outbox.js';
+import type { CustomerProvisioner, ProvisioningProgress } from './customer-provisioner.js';
 import type { SubmitOutcome } from './request-submitter.js';
 
-type Delivery = 'delivered' | 'unreachable' | 'failed';
-
 /**
- * Creates the customer, sends the admin credentials privately to the requester and posts a summary
- * (no secret) where the request was made; `progress` lets an interrupted creation resume. Safe to call
+ * Creates the customer, puts the admin credentials in the outbox (sealed, on disk) before trying to send
+ * them privately to the requester (retried until delivered or expired), and posts a summary (no secret)
+ * where the request was made; `progress` lets an interrupted creation resume. Safe to call
  * twice for one request: the second call finds the customer and sends nothing.
  */
 export async function createCustomerAndNotify(
@@ -31,7 +30,8 @@ export async function createCustomerAndNotify(
   }
   const { customer, credentials, credentialsLost } = provisioned;
   if (!credentials && !credentialsLost) return { kind: 'alreadySubmitted', customer };
-  await deps.store.appendAudit({
+  if (credentials) await deps.outbox.add(request, customer, credentials);
+  await appendAuditOrLog(deps, {
     at: deps.now().toISOString(),
     event: 'customer.created',
     requestId: request.requestId,
@@ -39,8 +39,45 @@ export async function createCustomerAndNotify(
     actor: request.requester,
     conversationId: request.origin.conversationId,
   });
-  const delivery = await deliverCredentials(deps, request, customer, credentials);
-  await deps.store.appendAudit({
+  const delivery = credentials
+    ? ((await deps.outbox.deliver(request.requestId)) ?? 'delivered')
+    : await sendLostNotice(deps, request, customer);
+  await postOutcome(deps, request, customer, delivery);
+  return { kind: 'created', customer };
+}
+
+async function appendAuditOrLog(deps: BotDeps, entry: AuditEntry): Promise<void> {
+  try {
+    await deps.store.appendAudit(entry);
+  } catch (error) {
+    deps.logger.error(
+      { requestId: entry.requestId, event: entry.event, error: describeError(error) },
+      'audit entry not written; delivery goes on',
+    );
+  }
+}
+
+/** Tells the requester, privately, that the password was lost on its way from Partner Center and how to reset it. */
+async function sendLostNotice(
+  deps: BotDeps,
+  request: CustomerRequest,
+  customer: BotCustomer,
+): Promise<Delivery> {
+  const text = translator(request.locale)('credentials.lost', {
+    company: escapeUserText(customer.companyName),
+    account: customer.adminAccount,
+  });
+  const facts = { requestId: request.requestId, customerId: customer.id };
+  let delivery: Delivery;
+  try {
+    await deps.messenger.sendToUser(request.origin, request.requester, { text });
+    deps.logger.info(facts, 'lost-credentials notice delivered');
+    delivery = 'delivered';
+  } catch (error) {
+    delivery = error instanceof UserUnreachableError ? 'unreachable' : 'failed';
+    deps.logger.error({ ...facts, error: describeError(error) }, 'lost-credentials notice not delivered');
+  }
+  await appendAuditOrLog(deps, {
     at: deps.now().toISOString(),
     event: delivery === 'delivered' ? 'credentials.delivered' : 'credentials.undeliverable',
     requestId: request.requestId,
@@ -48,56 +85,7 @@ export async function createCustomerAndNotify(
     actor: request.requester,
     detail: delivery,
   });
-  await postOutcome(deps, request, customer, delivery);
-  return { kind: 'created', customer };
-}
-
-/**
- * Sends the requester, privately, the credentials card, or, when the password was lost on its way from
- * Partner Center, how to reset it.
- */
-async function deliverCredentials(
-  deps: BotDeps,
-  request: CustomerRequest,
-  customer: BotCustomer,
-  credentials: AdminCredentials | undefined,
-): Promise<Delivery> {
-  const message = credentials
-    ? {
-        attachments: [
-          renderCredentialsCard({
-            locale: request.locale,
-            customerId: customer.id,
-            companyName: customer.companyName,
-            adminAccount: credentials.adminAccount,
-            temporaryPassword: credentials.temporaryPassword,
-          }),
-        ],
-      }
-    : {
-        text: translator(request.locale)('credentials.lost', {
-          company: escapeUserText(customer.companyName),
-          account: customer.adminAccount,
-        }),
-      };
-  try {
-    await deps.messenger.sendToUser(request.origin, request.requester, message);
-    deps.logger.info({ requestId: request.requestId, customerId: customer.id }, 'credentials delivered');
-    return 'delivered';
-  } catch (error) {
-    if (error instanceof UserUnreachableError) {
-      deps.logger.warn(
-        { requestId: request.requestId, customerId: customer.id },
-        'requester has no 1:1 chat',
-      );
-      return 'unreachable';
-    }
-    deps.logger.error(
-      { requestId: request.requestId, customerId: customer.id, error: describeError(error) },
-      'credentials delivery failed',
-    );
-    return 'failed';
-  }
+  return delivery;
 }
 
 async function postOutcome(

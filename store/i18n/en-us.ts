@@ -186,11 +186,15 @@ export const enUS = {
   'credentials.doneTitle': 'Customer {company} is ready',
   'credentials.doneText': 'The temporary password is no longer shown. The admin signs in as {account}.',
   'credentials.blocked':
-    '{name}, I could not send you the admin credentials privately because you have not opened a personal chat with me. In Teams, select **Apps**, find **Add Customer**, open it and select **Open** (or search for me in a new chat). Nothing was lost: the customer {company} is saved.',
+    '{name}, I could not send you the admin credentials privately because you have not opened a personal chat with me. In Teams, select **Apps**, find **Add Customer**, open it and select **Open** (or search for me in a new chat). Nothing was lost: the customer {company} is saved, and I will send the credentials once you have, for 24 hours.',
   'credentials.lost':
     'The customer {company} was created in Partner Center, but its temporary admin password did not reach me and Partner Center shows it only once. Sign in to the Microsoft 365 admin center operated by 21Vianet as a partner admin and reset the password of {account}.',
   'credentials.failed':
-    'I could not deliver the admin credentials for {company} to {name}. The customer is saved; please contact your administrator.',
+    'I could not deliver the admin credentials for {company} to {name} yet. The customer is saved, and I will keep trying for 24 hours.',
+  'credentials.expired':
+    'I could not deliver the admin credentials for {company} within 24 hours, so I destroyed them. Sign in to the Microsoft 365 admin center operated by 21Vianet as a partner admin and reset the password of {account}.',
+  'credentials.unreadable':
+    'The admin credentials for {company} were not delivered before the bot restarted, and the key that protected them is gone, so I destroyed them. Sign in to the Microsoft 365 admin center operated by 21Vianet as a partner admin and reset the password of {account}.',
 
   'error.turn':
     'Sorry, something went wrong on my side. Your entries are kept: please try again in a moment.',

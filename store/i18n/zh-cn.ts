@@ -176,10 +176,15 @@ export const zhCN: Record<MessageKey, string> = {
   'credentials.doneTitle': '客户 {company} 已就绪',
   'credentials.doneText': '临时密码已不再显示。管理员使用 {account} 登录。',
   'credentials.blocked':
-    '{name}，由于你尚未与我开始个人聊天，我无法私下向你发送管理员凭据。在 Teams 中选择 **应用**，找到 **添加客户**，打开后选择 **打开**（或在新聊天中搜索我）。没有丢失任何内容：客户 {company} 已保存。',
+    '{name}，由于你尚未与我开始个人聊天，我无法私下向你发送管理员凭据。在 Teams 中选择 **应用**，找到 **添加客户**，打开后选择 **打开**（或在新聊天中搜索我）。没有丢失任何内容：客户 {company} 已保存，你开始聊天后我会在 24 小时内发送凭据。',
   'credentials.lost':
     '客户 {company} 已在合作伙伴中心创建，但其临时管理员密码未能送达，且合作伙伴中心只显示一次。请以合作伙伴管理员身份登录由世纪互联运营的 Microsoft 365 管理中心，重置 {account} 的密码。',
-  'credentials.failed': '无法将 {company} 的管理员凭据发送给 {name}。客户已保存，请联系你的管理员。',
+  'credentials.failed':
+    '暂时无法将 {company} 的管理员凭据发送给 {name}。客户已保存，我会在 24 小时内继续尝试。',
+  'credentials.expired':
+    '24 小时内未能送达 {company} 的管理员凭据，我已将其销毁。请以合作伙伴管理员身份登录由世纪互联运营的 Microsoft 365 管理中心，重置 {account} 的密码。',
+  'credentials.unreadable':
+    '{company} 的管理员凭据在机器人重启前未能送达，保护它们的密钥已丢失，我已将其销毁。请以合作伙伴管理员身份登录由世纪互联运营的 Microsoft 365 管理中心，重置 {account} 的密码。',
 
   'error.turn': '抱歉，我这边出了点问题。你输入的内容已保留，请稍后重试。',
   'error.required': '此字段为必填项。',

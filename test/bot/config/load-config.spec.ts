@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../../../bot/config/load-config.js';
 
 const GUID_A = '6F9619FF-8B86-D011-B42D-00C04FC964FF';
 const GUID_B = '0b1e6c2a-3d4f-4a5b-8c7d-9e0f1a2b3c4d';
+const KEY = Buffer.alloc(32, 7).toString('base64');
 
 function configErrorNaming(...variables: string[]) {
   return (error: unknown) => {
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
       partnerCenter: undefined,
       logLevel: 'info',
       localOnly: true,
+      credentialsKey: undefined,
     });
   });
 
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
       'PARTNER_EMAIL_DOMAINS',
       'OFFERS_FILE',
       'LOG_LEVEL',
+      'CREDENTIALS_KEY',
     ];
     const env = Object.fromEntries([...names, ...more].map((name, i) => [name, i % 2 === 0 ? '' : '  ']));
 
@@ -176,6 +179,7 @@ describe('loadConfig', () => {
       ALLOWED_TENANT_IDS: GUID_B,
       NODE_ENV: 'production',
       PARTNER_CENTER: 'local',
+      CREDENTIALS_KEY: KEY,
     });
 
     assert.equal(config.auth.appType, 'UserAssignedMSI');
@@ -190,6 +194,7 @@ describe('loadConfig', () => {
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: GUID_B,
       PARTNER_CENTER: 'local',
+      CREDENTIALS_KEY: KEY,
     };
 
     const config = loadConfig(env);
@@ -406,6 +411,7 @@ describe('loadConfig', () => {
         MicrosoftAppId: GUID_A,
         MicrosoftAppPassword: 'x',
         ALLOWED_TENANT_IDS: GUID_B,
+        CREDENTIALS_KEY: KEY,
       };
 
       assert.throws(() => loadConfig(production), configErrorNaming('PARTNER_CENTER_CLIENT_ID'));
@@ -427,6 +433,42 @@ describe('loadConfig', () => {
           loadConfig({ ...partnerCenter, PARTNER_CENTER_TENANT_ID: '', PARTNER_CENTER_ENDPOINT: 'ftp://x' }),
         (error: unknown) => error instanceof ConfigError && !error.message.includes('pc-secret-value'),
       );
+    });
+  });
+  describe('CREDENTIALS_KEY', () => {
+    it('should read 32 bytes in base64 as the key that seals undelivered credentials', () => {
+      // Act
+      const config = loadConfig({ CREDENTIALS_KEY: ` ${KEY} ` });
+
+      // Assert
+      assert.deepEqual(config.credentialsKey, Buffer.alloc(32, 7));
+    });
+
+    it('should refuse a key that is not 32 bytes in base64, saying how to make one', () => {
+      for (const key of ['abc', Buffer.alloc(16).toString('base64'), `${KEY.slice(0, -2)}!=`]) {
+        assert.throws(
+          () => loadConfig({ CREDENTIALS_KEY: key }),
+          (error: unknown) =>
+            configErrorNaming('CREDENTIALS_KEY')(error) &&
+            /randomBytes\(32\)\.toString\('base64'\)/.test((error as Error).message) &&
+            !(error as Error).message.includes(key),
+        );
+      }
+    });
+
+    it('should require the key in production and leave it unset elsewhere', () => {
+      // Arrange
+      const production = {
+        NODE_ENV: 'production',
+        MicrosoftAppId: GUID_A,
+        MicrosoftAppPassword: 'x',
+        ALLOWED_TENANT_IDS: GUID_B,
+        PARTNER_CENTER: 'local',
+      };
+
+      // Act & Assert
+      assert.throws(() => loadConfig(production), configErrorNaming('CREDENTIALS_KEY'));
+      assert.equal(loadConfig({}).credentialsKey, undefined);
     });
   });
 });

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
+import { BotProcess } from '../helpers/bot-process.js';
+import { cardOf, cardText } from '../helpers/card-queries.js';
+import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
+import { findCardObjects } from '../helpers/find-card-objects.js';
+import { readFolder } from '../helpers/read-folder.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
+import { channelThread, TeamsUser } from '../helpers/teams-user.js';
+import { waitUntil } from '../helpers/wait-until.js';
+
+describe('a bot process killed before the admin credentials were delivered', () => {
+  let connector: FakeBotConnector;
+  let dataDir: string;
+  let bots: BotProcess[];
+
+  beforeEach(async () => {
+    connector = new FakeBotConnector();
+    await connector.start();
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'add-customer-bot-outbox-crash-'));
+    bots = [];
+  });
+
+  afterEach(async () => {
+    for (const bot of bots) await bot.kill();
+    await connector.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('should, once started again with the same CREDENTIALS_KEY, deliver them once and empty the outbox', async function () {
+    this.timeout(60_000);
+    // Arrange: the 1:1 chat never answers; the first process is killed while its entry waits
+    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'info', CREDENTIALS_KEY: randomBytes(32).toString('base64') };
+    let blocked = true;
+    connector.fault = (request) =>
+      blocked && request.method === 'POST' && request.path === '/v3/conversations'
+        ? { delayMs: 5_000 }
+        : undefined;
+    bots.push(await BotProcess.start(env));
+    const endpoint = { post: (activity: object) => (bots.at(-1) as BotProcess).post(activity) };
+    const walk = new AddCustomerWalk(
+      new TeamsUser(endpoint, connector, 'Alex Wilber', channelThread()),
+      connector,
+    );
+    await walk.start();
+    await walk.fillToReview('outboxcrash');
+    await walk.press(CARD_VERBS.reviewSubmit);
+    const outbox = path.join(dataDir, 'outbox');
+    await waitUntil(async () => (await readdir(outbox).catch(() => [])).length === 1, 'the outbox entry');
+    await waitUntil(
+      () => connector.requests.some((request) => request.path === '/v3/conversations'),
+      'the 1:1 send',
+    );
+    const pending = await readFolder(dataDir);
+
+    // Act
+    await bots[0]?.kill();
+    blocked = false;
+    bots.push(await BotProcess.start(env));
+    const credentials = () =>
+      connector.sent.filter(
+        (entry) =>
+          entry.conversationId.startsWith('a:personal-') &&
+          /Temporary password/.test(cardText(cardOf(entry))),
+      );
+    await waitUntil(() => credentials().length > 0, 'the credentials');
+    await waitUntil(async () => (await readdir(outbox)).length === 0, 'the outbox to be emptied');
+
+    // Assert
+    assert.equal(credentials().length, 1);
+    const [passwordBlock] = findCardObjects(
+      cardOf(credentials()[0]),
+      (node) => node.fontType === 'Monospace' && node.size === 'Large',
+    );
+    const password = String(passwordBlock?.text ?? '');
+    assert.ok(password.length >= 8, 'the card should show the password');
+    const after = await readFolder(dataDir);
+    for (const [file, text] of Object.entries({ ...pending, ...after })) {
+      assert.ok(!text.includes(password), `${file} must not hold the password`);
+    }
+    assert.ok(!bots.some((bot) => bot.log.includes(password)), 'no log may hold the password');
+    const events = (await readStoreFiles(dataDir)).audit.map((entry) => entry.event);
+    assert.deepEqual(events.slice(-2), ['customer.created', 'credentials.delivered']);
+  });
+});
