@@ -10,6 +10,7 @@ import { FileStorage } from '../store/file-storage.js';
 import { KeyedLock } from '../store/keyed-lock.js';
 import { LowdbCustomerStore, type LowdbCustomerStoreOptions } from '../store/lowdb-customer-store.js';
 import { OutboxFolder } from '../store/outbox-folder.js';
+import { PendingNotices } from '../store/pending-notices.js';
 import { RequestApproval } from './approval/request-approval.js';
 import { BackgroundWork } from './background-work.js';
 import type { BotDeps } from './bot-deps.js';
@@ -29,6 +30,7 @@ import {
 import { FulfilNow } from './provisioning/fulfil-request.js';
 import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
+import { deferredNotices } from './routing/deferred-notices.js';
 import { stateResetNotice } from './routing/state-reset-notice.js';
 import type { ConnectorRetryOptions } from './server/connector-retry-options.js';
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
@@ -119,6 +121,8 @@ async function assembleApp(
 
   const adapter = createAdapter(config, logger, deps.botFramework);
   adapter.use(stateResetNotice(storage));
+  const notices = new PendingNotices(path.join(config.dataDir, 'pending-notices'));
+  adapter.use(deferredNotices(notices));
   const background = new BackgroundWork(logger);
   const messenger = new TeamsMessenger(adapter, config.auth.appId);
   if (!config.credentialsKey) {
@@ -127,7 +131,7 @@ async function assembleApp(
     );
   }
   const outbox = new CredentialsOutbox(
-    { store, messenger, background, logger, now },
+    { store, messenger, background, logger, now, notices },
     new OutboxFolder(path.join(config.dataDir, 'outbox')),
     config.credentialsKey ?? randomBytes(32),
     { ...DEFAULT_OUTBOX_SCHEDULE, ...deps.outbox },

@@ -6,6 +6,7 @@ import type { CustomerStore } from '../../store/customer-store.js';
 import { translator } from '../../store/i18n/translate.js';
 import { KeyedLock } from '../../store/keyed-lock.js';
 import type { OutboxEntry, OutboxFolder } from '../../store/outbox-folder.js';
+import type { PendingNotices } from '../../store/pending-notices.js';
 import type { BackgroundWork } from '../background-work.js';
 import { openSealedSecret, sealSecret } from '../credentials/seal-secret.js';
 import { describeError } from '../logging/describe-error.js';
@@ -32,6 +33,8 @@ export type OutboxDeps = {
   background: BackgroundWork;
   logger: Logger;
   now: () => Date;
+  /** Where a reset notice that reached neither chat waits for the requester's next turn. */
+  notices: PendingNotices;
 };
 
 /**
@@ -208,13 +211,11 @@ export class CredentialsOutbox {
   private async destroy(entry: OutboxEntry, why: 'expired' | 'unreadable'): Promise<void> {
     await this.forget(entry);
     await this.audit(entry, 'credentials.expired', why);
-    const text = translator(entry.locale)(
-      why === 'expired' ? 'credentials.expired' : 'credentials.unreadable',
-      {
-        company: escapeUserText(entry.companyName),
-        account: entry.adminAccount,
-      },
-    );
+    const key = why === 'expired' ? 'credentials.expired' : 'credentials.unreadable';
+    const text = translator(entry.locale)(key, {
+      company: escapeUserText(entry.companyName),
+      account: entry.adminAccount,
+    });
     const facts = { requestId: entry.requestId, customerId: entry.customerId };
     try {
       await this.deps.messenger.sendToUser(entry.origin, entry.requester, { text });
@@ -224,12 +225,23 @@ export class CredentialsOutbox {
     }
     try {
       await this.deps.messenger.sendToConversation(entry.origin, { text });
+      return;
     } catch (error) {
-      this.deps.logger.error(
+      this.deps.logger.warn(
         { ...facts, error: describeError(error) },
-        'the requester could not be told to reset the admin password',
+        "reset notice not delivered: kept for the requester's next turn",
       );
     }
+    await this.deps.notices.put({
+      requestId: entry.requestId,
+      userId: entry.requester.userId,
+      conversationId: entry.origin.conversationId,
+      locale: entry.locale,
+      key,
+      company: entry.companyName,
+      account: entry.adminAccount,
+      createdAt: this.deps.now().toISOString(),
+    });
   }
 
   private async audit(entry: OutboxEntry, event: AuditEntry['event'], detail: string): Promise<void> {

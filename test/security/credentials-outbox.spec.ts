@@ -163,4 +163,34 @@ describe('admin credentials on their way through the outbox', () => {
     assert.equal(credentialsCards().length, 1);
     assert.match(bot.logs.text, /outbox entry not written: held in memory only/);
   });
+  it('should tell the requester at their next turn when neither chat took the reset message', async () => {
+    // Arrange
+    await submitWhileBlocked('outboxlater');
+    const channel = `/v3/conversations/${walk.user.conversation.id}/activities`;
+    let silent = true;
+    connector.fault = (request) =>
+      silent &&
+      request.method === 'POST' &&
+      (isCreateConversation(request) || request.path.startsWith(channel))
+        ? 503
+        : undefined;
+    clock = new Date(clock.getTime() + DAY_MS + 60_000);
+    const noticesFolder = path.join(bot.dataDir, 'pending-notices');
+    await waitUntil(
+      async () => (await readdir(noticesFolder).catch(() => [])).length === 1,
+      'the kept notice',
+    );
+    await bot.idle();
+    const pendingText = Object.values(await readFolder(noticesFolder)).join('\n');
+    silent = false;
+
+    // Act
+    await walk.user.say('help');
+
+    // Assert
+    assert.ok(!pendingText.includes(PASSWORD));
+    assert.ok(channelTexts().some((text) => /within 24 hours, so I destroyed them/.test(text)));
+    assert.deepEqual(await readdir(noticesFolder), []);
+    assert.deepEqual(await outboxFiles(), []);
+  });
 });
