@@ -45,6 +45,8 @@ export type AppDeps = {
   generatePassword?: () => string;
   /** The Bot Framework edge: OpenID metadata URL, authentication timeout, Bot Connector retries. */
   botFramework?: AdapterOptions;
+  /** How long a message turn may run before Teams gets its answer (`TURN_ANSWER_MS`); tests pass less. */
+  turnAnswerMs?: number;
   /** How Partner Center calls are retried; tests pass tiny delays. */
   partnerCenterRetry?: Partial<ConnectorRetryOptions>;
   /** How often offers and customers are read again from Partner Center; tests keep the timers out of the way. */
@@ -184,7 +186,7 @@ async function assembleApp(
     newId,
   };
   botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
-  const server = createServer(adapter, new AddCustomerBot(botDeps, storage));
+  const server = createServer(adapter, new AddCustomerBot(botDeps, storage), background, deps.turnAnswerMs);
   const closeServer = applyHttpLimits(server.server, { ...DEFAULT_HTTP_LIMITS, ...deps.http });
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
   await outbox.resume();

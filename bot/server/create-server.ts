@@ -1,7 +1,16 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify from 'restify';
+import type { BackgroundWork } from '../background-work.js';
 import { ActivityEnvelopeSchema } from './activity-envelope-schema.js';
+import { answerWithin } from './answer-within.js';
 import { readBodyWithin } from './read-body-within.js';
+
+/**
+ * How long a message turn may run before Teams gets its answer; the rest of the turn finishes after it
+ * (see `answerWithin`). Well inside the 15 s Teams waits, so that a slow Bot Connector never makes Teams
+ * send the activity again.
+ */
+export const TURN_ANSWER_MS = 5_000;
 
 /** The largest request body accepted; Teams activities are far smaller, and larger ones get 413. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -11,7 +20,12 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * JSON gets 400, one over `MAX_BODY_BYTES` 413 as soon as that many bytes arrived (see `readBodyWithin`),
  * a compressed one 415, and one not shaped like an activity 400.
  */
-export function createServer(adapter: CloudAdapter, bot: ActivityHandler): restify.Server {
+export function createServer(
+  adapter: CloudAdapter,
+  bot: ActivityHandler,
+  background: BackgroundWork,
+  turnAnswerMs = TURN_ANSWER_MS,
+): restify.Server {
   const server = restify.createServer({ name: 'add-customer-bot', handleUncaughtExceptions: false });
   server.use(readBodyWithin(MAX_BODY_BYTES));
   server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
@@ -20,7 +34,12 @@ export function createServer(adapter: CloudAdapter, bot: ActivityHandler): resti
       res.send(400, { code: 'BadRequest', message: 'The body is not a Bot Framework activity.' });
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    await adapter.process(req, res, (context) =>
+      answerWithin(context, turnAnswerMs, () => bot.run(context), {
+        background,
+        onTurnError: (failed, error) => adapter.onTurnError(failed, error),
+      }),
+    );
   });
   server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.send(200, { status: 'ok' });

@@ -70,6 +70,11 @@ describe('a bot process killed before the admin credentials were delivered', () 
       );
     await waitUntil(() => credentials().length > 0, 'the credentials');
     await waitUntil(async () => (await readdir(outbox)).length === 0, 'the outbox to be emptied');
+    const audited = async () => (await readStoreFiles(dataDir)).audit.map((entry) => entry.event);
+    await waitUntil(
+      async () => (await audited()).includes('credentials.delivered'),
+      'the delivery in the audit',
+    );
 
     // Assert
     assert.equal(credentials().length, 1);
@@ -84,7 +89,6 @@ describe('a bot process killed before the admin credentials were delivered', () 
       assert.ok(!text.includes(password), `${file} must not hold the password`);
     }
     assert.ok(!bots.some((bot) => bot.log.includes(password)), 'no log may hold the password');
-    const events = (await readStoreFiles(dataDir)).audit.map((entry) => entry.event);
-    assert.deepEqual(events.slice(-2), ['customer.created', 'credentials.delivered']);
+    assert.deepEqual((await audited()).slice(-2), ['customer.created', 'credentials.delivered']);
   });
 });
