@@ -186,7 +186,7 @@ async function assembleApp(
     newId,
   };
   botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
-  const server = createServer(adapter, new AddCustomerBot(botDeps, storage), background, deps.turnAnswerMs);
+  const server = createServer(adapter, new AddCustomerBot(botDeps, storage), deps.turnAnswerMs);
   const closeServer = applyHttpLimits(server.server, { ...DEFAULT_HTTP_LIMITS, ...deps.http });
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
   await outbox.resume();

@@ -1,6 +1,5 @@
 import { ActivityHandler, TurnContext } from 'botbuilder';
 import type restify from 'restify';
-import { BackgroundWork } from '../../bot/background-work.js';
 import type { Config } from '../../bot/config/load-config.js';
 import { createLogger } from '../../bot/logging/create-logger.js';
 import { createAdapter } from '../../bot/server/create-adapter.js';
@@ -11,13 +10,12 @@ import { createServer } from '../../bot/server/create-server.js';
  * turn sends one reply. A turn of the real bot is compared against this one.
  */
 export function createEchoServer(config: Config): restify.Server {
-  const logger = createLogger(config.logLevel);
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config, createLogger(config.logLevel));
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
     const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? '';
     await context.sendActivity(`echo: ${text}`);
     await next();
   });
-  return createServer(adapter, bot, new BackgroundWork(logger));
+  return createServer(adapter, bot);
 }

@@ -1,32 +1,36 @@
-import type { TurnContext } from 'botbuilder';
-import type { BackgroundWork } from '../background-work.js';
+import type { Response } from 'botbuilder';
 
 /**
- * Runs a turn so that Teams gets its HTTP answer within `deadlineMs` (Teams gives up after 15 s and
- * sends the activity again): a message turn still running by then (a Bot Connector that hangs) is
- * answered and finishes after the answer, as background work, its failure handed to `onTurnError` as if
- * it had happened in the turn. An invoke is never cut short: its answer is the card the turn returns.
+ * A response for `CloudAdapter.process` that answers Teams with 200 after `deadlineMs` if the turn has
+ * not answered by then (Teams waits 15 s, then sends the activity again): the turn itself goes on to its
+ * end (a Bot Connector that hangs), with its context intact, and what the adapter writes afterwards is
+ * dropped. Without a deadline (an invoke, whose answer is the card the turn returns) it is `response`
+ * as is. Call `settle` when the turn is over.
  */
-export async function answerWithin(
-  context: TurnContext,
-  deadlineMs: number,
-  turn: () => Promise<void>,
-  after: { background: BackgroundWork; onTurnError: (context: TurnContext, error: Error) => Promise<void> },
-): Promise<void> {
-  const running = turn();
-  if (context.activity.type === 'invoke') return running;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), deadlineMs);
-  });
-  try {
-    if ((await Promise.race([running, deadline])) !== 'late') return;
-  } finally {
-    clearTimeout(timer);
-  }
-  after.background.start('finish a turn answered at its deadline', () =>
-    running.catch((error: unknown) =>
-      after.onTurnError(context, error instanceof Error ? error : new Error(String(error))),
-    ),
-  );
+export function answerWithin(
+  response: Response,
+  deadlineMs: number | undefined,
+): { response: Response; settle(): void } {
+  if (deadlineMs === undefined) return { response, settle: () => undefined };
+  let answeredEarly = false;
+  const timer = setTimeout(() => {
+    answeredEarly = true;
+    response.status(200);
+    response.end();
+  }, deadlineMs);
+  const unlessAnswered =
+    <A extends unknown[]>(write: (...args: A) => unknown) =>
+    (...args: A) => {
+      if (!answeredEarly) write(...args);
+    };
+  return {
+    response: {
+      socket: response.socket,
+      status: unlessAnswered((code: number) => response.status(code)),
+      send: unlessAnswered((...args: unknown[]) => response.send(...args)),
+      end: unlessAnswered((...args: unknown[]) => response.end(...args)),
+      header: unlessAnswered((name: string, value: unknown) => response.header(name, value)),
+    },
+    settle: () => clearTimeout(timer),
+  };
 }

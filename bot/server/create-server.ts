@@ -1,12 +1,11 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify from 'restify';
-import type { BackgroundWork } from '../background-work.js';
 import { ActivityEnvelopeSchema } from './activity-envelope-schema.js';
 import { answerWithin } from './answer-within.js';
 import { readBodyWithin } from './read-body-within.js';
 
 /**
- * How long a message turn may run before Teams gets its answer; the rest of the turn finishes after it
+ * How long a message turn may run before Teams gets its answer; the turn goes on to its end after it
  * (see `answerWithin`). Well inside the 15 s Teams waits, so that a slow Bot Connector never makes Teams
  * send the activity again.
  */
@@ -23,7 +22,6 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export function createServer(
   adapter: CloudAdapter,
   bot: ActivityHandler,
-  background: BackgroundWork,
   turnAnswerMs = TURN_ANSWER_MS,
 ): restify.Server {
   const server = restify.createServer({ name: 'add-customer-bot', handleUncaughtExceptions: false });
@@ -34,12 +32,13 @@ export function createServer(
       res.send(400, { code: 'BadRequest', message: 'The body is not a Bot Framework activity.' });
       return;
     }
-    await adapter.process(req, res, (context) =>
-      answerWithin(context, turnAnswerMs, () => bot.run(context), {
-        background,
-        onTurnError: (failed, error) => adapter.onTurnError(failed, error),
-      }),
-    );
+    const isInvoke = (req.body as { type?: unknown }).type === 'invoke';
+    const answer = answerWithin(res, isInvoke ? undefined : turnAnswerMs);
+    try {
+      await adapter.process(req, answer.response, (context) => bot.run(context));
+    } finally {
+      answer.settle();
+    }
   });
   server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.send(200, { status: 'ok' });
