@@ -1,7 +1,5 @@
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
-import path from 'node:path';
-import { Writer } from 'steno';
 import { z } from 'zod';
+import { JsonRecordFolder } from './json-record-folder.js';
 
 /** A message for a user that could not be sent when it arose; no secret, only what the text needs. */
 export const PendingNoticeSchema = z.object({
@@ -22,43 +20,29 @@ export type PendingNotice = z.infer<typeof PendingNoticeSchema>;
  * atomically) until their user next talks to the bot.
  */
 export class PendingNotices {
-  constructor(readonly folder: string) {}
+  private readonly records: JsonRecordFolder<typeof PendingNoticeSchema>;
+
+  constructor(readonly folder: string) {
+    this.records = new JsonRecordFolder(folder, PendingNoticeSchema);
+  }
 
   /** Keeps `notice` until it is taken. */
-  async put(notice: PendingNotice): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
-    await new Writer(this.fileFor(notice.requestId)).write(JSON.stringify(PendingNoticeSchema.parse(notice)));
+  put(notice: PendingNotice): Promise<void> {
+    return this.records.put(notice.requestId, notice);
   }
 
   /** The notices kept for the Teams user `userId`. */
   async forUser(userId: string): Promise<PendingNotice[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.folder);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
     const notices: PendingNotice[] = [];
-    for (const name of names.filter((file) => /^([0-9a-f]{2})+\.json$/.test(file))) {
-      const notice = PendingNoticeSchema.parse(
-        JSON.parse(await readFile(path.join(this.folder, name), 'utf8')),
-      );
-      if (notice.userId === userId) notices.push(notice);
+    for (const requestId of await this.records.keys()) {
+      const notice = await this.records.get(requestId);
+      if (notice?.userId === userId) notices.push(notice);
     }
     return notices;
   }
 
   /** Forgets the notice of `requestId` once it was sent. */
-  async delete(requestId: string): Promise<void> {
-    try {
-      await unlink(this.fileFor(requestId));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-
-  private fileFor(requestId: string): string {
-    return path.join(this.folder, `${Buffer.from(requestId, 'utf8').toString('hex')}.json`);
+  delete(requestId: string): Promise<void> {
+    return this.records.delete(requestId);
   }
 }
