@@ -1,52 +1,30 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
-import { BotProcess } from '../helpers/bot-process.js';
 import { cardOf, cardText } from '../helpers/card-queries.js';
-import { FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { findCardObjects } from '../helpers/find-card-objects.js';
 import { readFolder } from '../helpers/read-folder.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
-import { channelThread, TeamsUser } from '../helpers/teams-user.js';
+import { useBotProcesses } from '../helpers/use-bot-processes.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
 describe('a bot process killed before the admin credentials were delivered', () => {
-  let connector: FakeBotConnector;
-  let dataDir: string;
-  let bots: BotProcess[];
-
-  beforeEach(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'add-customer-bot-outbox-crash-'));
-    bots = [];
-  });
-
-  afterEach(async () => {
-    for (const bot of bots) await bot.kill();
-    await connector.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const rig = useBotProcesses();
 
   it('should, once started again with the same CREDENTIALS_KEY, deliver them once and empty the outbox', async function () {
     this.timeout(60_000);
     // Arrange: the 1:1 chat never answers; the first process is killed while its entry waits
-    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'info', CREDENTIALS_KEY: randomBytes(32).toString('base64') };
+    const env = { CREDENTIALS_KEY: randomBytes(32).toString('base64') };
+    const { connector, dataDir } = rig;
     let blocked = true;
     connector.fault = (request) =>
       blocked && request.method === 'POST' && request.path === '/v3/conversations'
         ? { delayMs: 5_000 }
         : undefined;
-    bots.push(await BotProcess.start(env));
-    const endpoint = { post: (activity: object) => (bots.at(-1) as BotProcess).post(activity) };
-    const walk = new AddCustomerWalk(
-      new TeamsUser(endpoint, connector, 'Alex Wilber', channelThread()),
-      connector,
-    );
+    const first = await rig.start(env);
+    const walk = rig.walk('Alex Wilber');
     await walk.start();
     await walk.fillToReview('outboxcrash');
     await walk.press(CARD_VERBS.reviewSubmit);
@@ -59,9 +37,9 @@ describe('a bot process killed before the admin credentials were delivered', () 
     const pending = await readFolder(dataDir);
 
     // Act
-    await bots[0]?.kill();
+    await first.kill();
     blocked = false;
-    bots.push(await BotProcess.start(env));
+    const second = await rig.start(env);
     const credentials = () =>
       connector.sent.filter(
         (entry) =>
@@ -88,7 +66,7 @@ describe('a bot process killed before the admin credentials were delivered', () 
     for (const [file, text] of Object.entries({ ...pending, ...after })) {
       assert.ok(!text.includes(password), `${file} must not hold the password`);
     }
-    assert.ok(!bots.some((bot) => bot.log.includes(password)), 'no log may hold the password');
+    assert.ok(![first, second].some((bot) => bot.log.includes(password)), 'no log may hold the password');
     assert.deepEqual((await audited()).slice(-2), ['customer.created', 'credentials.delivered']);
   });
 });

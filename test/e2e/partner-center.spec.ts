@@ -7,6 +7,7 @@ import { FakePartnerCenter } from '../helpers/fake-partner-center.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread } from '../helpers/teams-user.js';
 import { type BotOptions, useBot } from '../helpers/use-bot.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 20, maxRetryAfterMs: 100, attemptTimeoutMs: 2_000 };
@@ -212,15 +213,6 @@ describe('creating customers in Partner Center operated by 21Vianet', () => {
     return rig.bot.postOnly(walk.user.activity({ replyToId: walk.cardId, value: data }));
   }
 
-  /** Waits until `condition` holds, checking every 10 ms, for at most `timeoutMs`. */
-  async function until(condition: () => boolean, timeoutMs = 5_000) {
-    const started = Date.now();
-    while (!condition()) {
-      if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
   it('should answer Submit at once with “Creating the customer in Partner Center…”, and show Created when it is done', async () => {
     // Arrange: Partner Center does not answer the creation until the test lets it
     fake.fail('createCustomer', { hang: true });
@@ -230,7 +222,7 @@ describe('creating customers in Partner Center operated by 21Vianet', () => {
 
     // Act
     const answer = await pressSubmitOnly(walk);
-    await until(() => fake.requestsTo('createCustomer').length === 1);
+    await waitUntil(() => fake.requestsTo('createCustomer').length === 1, 'the creation call');
     const whileCreating = walk.card();
 
     // Assert
@@ -247,7 +239,7 @@ describe('creating customers in Partner Center operated by 21Vianet', () => {
     await walk.start();
     await walk.fillToReview('fabrikam');
     await pressSubmitOnly(walk);
-    await until(() => fake.requestsTo('createOrder').length === 1);
+    await waitUntil(() => fake.requestsTo('createOrder').length === 1, 'the order call');
 
     // Act
     await rig.restart();

@@ -22,6 +22,20 @@ function rssAfterGarbageCollection(): number {
   return process.memoryUsage().rss;
 }
 
+/** The bot with an app id, its OpenID metadata at `metadataUrl`, remembering an outage for `memoryMs`. */
+function outageOptions(metadataUrl: string, memoryMs: number): BotOptions {
+  return {
+    env: {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'app-secret-for-outage-tests',
+      ALLOWED_TENANT_IDS: TENANT_ID,
+    },
+    deps: {
+      botFramework: { openIdMetadataUrl: metadataUrl, authTimeoutMs: 400, metadataOutageMemoryMs: memoryMs },
+    },
+  };
+}
+
 describe('authentication of /api/messages while the OpenID metadata cannot be read', () => {
   let keys: FakeOpenIdServer;
 
@@ -29,20 +43,7 @@ describe('authentication of /api/messages while the OpenID metadata cannot be re
     sinon.replace(console, 'error', () => undefined);
     keys = new FakeOpenIdServer();
     await keys.start();
-    return {
-      env: {
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'app-secret-for-outage-tests',
-        ALLOWED_TENANT_IDS: TENANT_ID,
-      },
-      deps: {
-        botFramework: {
-          openIdMetadataUrl: keys.metadataUrl,
-          authTimeoutMs: 400,
-          metadataOutageMemoryMs: 60_000,
-        },
-      },
-    };
+    return outageOptions(keys.metadataUrl, 60_000);
   });
 
   afterEach(async () => {
@@ -91,20 +92,7 @@ describe('authentication of /api/messages while the OpenID metadata cannot be re
 
   it('should refuse without fetching while it remembers a failure, and authenticate again after', async () => {
     // Arrange
-    const bot = await rig.replace({
-      env: {
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'app-secret-for-outage-tests',
-        ALLOWED_TENANT_IDS: TENANT_ID,
-      },
-      deps: {
-        botFramework: {
-          openIdMetadataUrl: keys.metadataUrl,
-          authTimeoutMs: 400,
-          metadataOutageMemoryMs: 300,
-        },
-      },
-    });
+    const bot = await rig.replace(outageOptions(keys.metadataUrl, 300));
     const user = rig.user('Alice');
     const headers = {
       authorization: `Bearer ${await keys.sign({ appId: APP_ID, serviceUrl: rig.connector.url })}`,
