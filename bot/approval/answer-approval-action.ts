@@ -109,7 +109,13 @@ async function approvalProblem(deps: BotDeps, request: ApprovalRequest): Promise
   return over.length > 0 ? t('approval.limitExceeded') : undefined;
 }
 
-/** Everything a fresh decision sets off: audit, creation or notice, and every other copy of the card. */
+/**
+ * Everything a fresh decision sets off. The audit line and the creation mark are saved in the turn; what
+ * goes through the Bot Connector or Partner Center (the requester's notice, the order, every other copy
+ * of the card) runs after the invoke is answered, since Teams waits on it and a slow connector would
+ * otherwise hold the approver's card past Teams' deadline. Nothing after the answer uses the turn's
+ * context, which the adapter revokes when the turn ends.
+ */
 async function afterDecision(deps: BotDeps, context: TurnContext, request: ApprovalRequest) {
   const decision = request.decision;
   if (!decision) return;
@@ -123,36 +129,45 @@ async function afterDecision(deps: BotDeps, context: TurnContext, request: Appro
   });
   if (decision.status === 'approved' && request.request.kind === 'newCustomer') {
     await startCreation(deps, request);
-  } else if (decision.status === 'approved') {
-    const outcome = await addSubscriptionsAndNotify(deps, request.request);
-    if (outcome.kind === 'created' || outcome.kind === 'alreadySubmitted') {
-      await deps.store.setRequestCustomer(request.id, outcome.customer.id);
-    }
-  } else if (decision.status === 'rejected') {
-    const notice = renderRejectionNoticeCard({
-      locale: request.request.locale,
-      requestId: request.id,
-      companyName: request.request.account.companyName,
-      approverName: decision.by.name,
-      reason: decision.reason ?? '',
-    });
-    try {
-      await deps.messenger.sendToUser(request.request.origin, request.request.requester, {
-        attachments: [notice],
-      });
-    } catch (error) {
-      deps.logger.warn(
-        { requestId: request.id, error: describeError(error) },
-        'could not tell the requester of the rejection',
-      );
-      const t = translator(request.request.locale);
-      await deps.messenger.sendToConversation(request.request.origin, {
-        text: t('approval.rejectedNotice', {
-          company: escapeUserText(request.request.account.companyName),
-          name: escapeUserText(decision.by.name),
-        }),
-      });
-    }
   }
-  await updateApprovalCards(deps, request, context.activity.replyToId);
+  const answeredCardId = context.activity.replyToId;
+  deps.background.start(`tell of the decision on request ${request.id}`, async () => {
+    if (decision.status === 'approved' && request.request.kind === 'addSubscriptions') {
+      const outcome = await addSubscriptionsAndNotify(deps, request.request);
+      if (outcome.kind === 'created' || outcome.kind === 'alreadySubmitted') {
+        await deps.store.setRequestCustomer(request.id, outcome.customer.id);
+      }
+    } else if (decision.status === 'rejected') {
+      await tellOfRejection(deps, request, decision);
+    }
+    await updateApprovalCards(deps, request, answeredCardId);
+  });
+}
+
+/** Sends the rejection to the requester's 1:1 chat, or says it where the request was made. */
+async function tellOfRejection(deps: BotDeps, request: ApprovalRequest, decision: Decision) {
+  const notice = renderRejectionNoticeCard({
+    locale: request.request.locale,
+    requestId: request.id,
+    companyName: request.request.account.companyName,
+    approverName: decision.by.name,
+    reason: decision.reason ?? '',
+  });
+  try {
+    await deps.messenger.sendToUser(request.request.origin, request.request.requester, {
+      attachments: [notice],
+    });
+  } catch (error) {
+    deps.logger.warn(
+      { requestId: request.id, error: describeError(error) },
+      'could not tell the requester of the rejection',
+    );
+    const t = translator(request.request.locale);
+    await deps.messenger.sendToConversation(request.request.origin, {
+      text: t('approval.rejectedNotice', {
+        company: escapeUserText(request.request.account.companyName),
+        name: escapeUserText(decision.by.name),
+      }),
+    });
+  }
 }

@@ -21,8 +21,10 @@ const FAILURE_REASONS: Record<PartnerCenterErrorCode | typeof INTERNAL, MessageK
 };
 
 /**
- * Marks a stored new-customer request as being created, shows that on its Review card, and creates the
- * customer after the turn (see `createRequestedCustomer`). Returns once the mark is saved.
+ * Marks a stored new-customer request as being created and returns once the mark is saved (from then on
+ * a restart resumes it). After the turn, shows Creating… on its Review card and creates the customer
+ * (see `createRequestedCustomer`): neither waits on the Bot Connector or Partner Center inside a turn,
+ * whose answer Teams awaits.
  */
 export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Promise<void> {
   const marked = await deps.store.setCreation(stored.id, {
@@ -32,8 +34,10 @@ export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Pro
     partnerCenterCustomerId: stored.creation?.partnerCenterCustomerId,
     orderIds: stored.creation?.orderIds ?? [],
   });
-  await showRequestProgress(deps, marked, creatingState(deps, marked));
-  resumeCreation(deps, stored.id);
+  deps.background.start(`create the customer of request ${stored.id}`, async (signal) => {
+    await showRequestProgress(deps, marked, creatingState(deps, marked));
+    await createRequestedCustomer(deps, stored.id, signal);
+  });
 }
 
 /** Carries on, after the turn, with the creation of a request marked `creating`: at Submit, or after a restart. */
