@@ -36,11 +36,14 @@ export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Pro
   resumeCreation(deps, stored.id);
 }
 
-/** Carries on, after the turn, with the creation of a request marked `creating`: at Submit, or after a restart. */
+/**
+ * Carries on, after the turn, with the creation of a request marked `creating`: at Submit, after a
+ * restart, or when the instance that held its lease died. Does nothing while another holder has it.
+ */
 export function resumeCreation(deps: BotDeps, requestId: string): void {
-  deps.background.start(`create the customer of request ${requestId}`, (signal) =>
-    createRequestedCustomer(deps, requestId, signal),
-  );
+  deps.background.start(`create the customer of request ${requestId}`, async (signal) => {
+    await deps.leases.hold(`creation/${requestId}`, () => createRequestedCustomer(deps, requestId, signal));
+  });
 }
 
 /**
