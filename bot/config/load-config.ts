@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { readStorageSettings, type StorageSettings } from './storage-config.js';
 
 const emptyAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -142,6 +143,8 @@ export type Config = {
    * a key kept in memory only, so that a restart before delivery loses them (refused in production).
    */
   credentialsKey?: Buffer;
+  /** Where customers, requests, dialog state and the outbox live: `DATA_DIR` files, or Azure Storage. */
+  storage: StorageSettings;
 };
 
 /** The Partner Center API and the app registration the bot calls it as. */
@@ -170,6 +173,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ? []
     : parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
   problems.push(...crossVariableProblems(env));
+  const storage = readStorageSettings((name) => emptyAsUnset(env[name]) as string | undefined);
+  problems.push(...storage.problems);
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
@@ -208,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: vars.LOG_LEVEL,
     localOnly,
     credentialsKey: vars.CREDENTIALS_KEY,
+    storage: storage.settings,
   };
 }
 

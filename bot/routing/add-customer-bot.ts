@@ -40,6 +40,7 @@ import {
 } from './card-action.js';
 import { errorResponse, messageResponse } from './invoke-responses.js';
 import { ownerIdOf } from './owner-id-of.js';
+import { saveTurnState } from './save-turn-state.js';
 
 /** Why a press is not carried out: a short text for the presser, or silence (a repeat of a done press). */
 type Refusal = { say: MessageKey } | 'ignore';
@@ -208,7 +209,13 @@ export class AddCustomerBot extends TeamsActivityHandler {
     this.conversationState = new PrivateConversationState(storage);
     this.userState = this.conversationState.createProperty('userConversation');
     this.onMessage(async (context, next) => {
-      await this.inUserTurn(context, (turn) => this.routeMessage(turn));
+      await this.inUserTurn(
+        context,
+        (turn) => this.routeMessage(turn),
+        async (text) => {
+          await context.sendActivity(text);
+        },
+      );
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -263,7 +270,11 @@ export class AddCustomerBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
-    const body = await this.inUserTurn(context, (turn) => this.routeCardAction(turn, 'execute'));
+    const body = await this.inUserTurn(
+      context,
+      (turn) => this.routeCardAction(turn, 'execute'),
+      async (text) => messageResponse(text),
+    );
     return { status: 200, body };
   }
 
@@ -308,8 +319,15 @@ export class AddCustomerBot extends TeamsActivityHandler {
     return undefined;
   }
 
-  /** Runs one turn of one user: in order with their other turns here, with their state loaded and saved. */
-  private async inUserTurn<T>(context: TurnContext, work: (turn: Turn) => Promise<T>): Promise<T> {
+  /**
+   * Runs one turn of one user: in order with their other turns here, with their state loaded and saved.
+   * When another instance saved their state first, `conflict` tells them to try again (see `saveTurnState`).
+   */
+  private async inUserTurn<T>(
+    context: TurnContext,
+    work: (turn: Turn) => Promise<T>,
+    conflict: (text: string) => Promise<T>,
+  ): Promise<T> {
     const { conversation, from } = context.activity;
     return this.userTurns.run(`${conversation.id}\n${from.id}`, async () => {
       await this.deps.directory.remember(from);
@@ -323,8 +341,8 @@ export class AddCustomerBot extends TeamsActivityHandler {
       const turn = { ...this.bareTurn(context), state: stored.success ? stored.data : {} };
       const result = await work(turn);
       await this.userState.set(context, turn.state);
-      await this.conversationState.saveChanges(context);
-      return result;
+      if (await saveTurnState(this.conversationState, context, this.deps.logger)) return result;
+      return conflict(turn.t('flow.stateConflict'));
     });
   }
 

@@ -24,6 +24,8 @@ export const enUS = {
   'flow.stateReset':
     'Your open card could not be read and was reset. Cards sent before this message no longer work.',
   'flow.errorSummary': 'Please correct the fields marked below.',
+  'flow.stateConflict':
+    'Your card changed somewhere else at the same moment (another press, or another window), so this press was not saved. Please try again.',
 
   'account.title': 'Account info',
   'account.companySection': 'Company details',

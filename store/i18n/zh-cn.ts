@@ -22,6 +22,8 @@ export const zhCN: Record<MessageKey, string> = {
   'flow.cardExpired': '此卡片已失效。输入 **添加客户** 重新开始。',
   'flow.stateReset': '无法读取您打开的卡片，已将其重置。此消息之前发送的卡片已失效。',
   'flow.errorSummary': '请更正下面标出的字段。',
+  'flow.stateConflict':
+    '您的卡片在同一时刻在别处被更改（另一次点击或另一个窗口），因此本次操作未保存。请重试。',
 
   'account.title': '帐户信息',
   'account.companySection': '公司详细信息',

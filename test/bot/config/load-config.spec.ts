@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       localOnly: true,
       credentialsKey: undefined,
+      storage: { kind: 'json' },
     });
   });
 
