@@ -36,6 +36,7 @@ import type { ConnectorRetryOptions } from './server/connector-retry-options.js'
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
 import { applyHttpLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './server/http-limits.js';
+import { TurnsInFlight } from './server/turns-in-flight.js';
 
 /** The edges of the bot that tests replace: logging, the clock, ids and password randomness. */
 export type AppDeps = {
@@ -74,8 +75,10 @@ export type App = {
   /** Starts listening; resolves with the URL the server answers on, rejects when the port cannot be had (`EADDRINUSE`). */
   listen(port: number, host: string): Promise<string>;
   /**
-   * Stops the bot: idle and half-sent connections are closed at once, requests in flight get a few
-   * seconds (`HttpLimits.closeGraceMs`), then background work gets `BACKGROUND_GRACE_MS`.
+   * Stops the bot: no new connection is accepted, idle and half-sent ones are closed at once, requests
+   * and turns in flight get `HttpLimits.closeGraceMs` (10 s) to finish, then background work gets
+   * `BACKGROUND_GRACE_MS` to let go, and the data folder is released. Every store write is awaited by the
+   * turn or work that makes it, so nothing is left unwritten.
    */
   close(): Promise<void>;
 };
@@ -186,8 +189,10 @@ async function assembleApp(
     newId,
   };
   botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
-  const server = createServer(adapter, new AddCustomerBot(botDeps, storage), deps.turnAnswerMs);
-  const closeServer = applyHttpLimits(server.server, { ...DEFAULT_HTTP_LIMITS, ...deps.http });
+  const turns = new TurnsInFlight();
+  const server = createServer(adapter, new AddCustomerBot(botDeps, storage), deps.turnAnswerMs, turns);
+  const httpLimits = { ...DEFAULT_HTTP_LIMITS, ...deps.http };
+  const closeServer = applyHttpLimits(server.server, httpLimits);
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
   await outbox.resume();
   const partnerCenterUpkeep =
@@ -223,7 +228,11 @@ async function assembleApp(
     idle: () => background.idle(),
     close: async () => {
       await partnerCenterUpkeep?.stop();
-      await closeServer();
+      const serverClosed = closeServer();
+      if (!(await turns.settled(httpLimits.closeGraceMs))) {
+        logger.warn({ turns: turns.count }, 'turns still running when the bot stopped were abandoned');
+      }
+      await serverClosed;
       outbox.close();
       await background.close(BACKGROUND_GRACE_MS);
       await lock.release();
