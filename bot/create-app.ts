@@ -77,9 +77,10 @@ export type App = {
   /** Starts listening; resolves with the URL the server answers on, rejects when the port cannot be had (`EADDRINUSE`). */
   listen(port: number, host: string): Promise<string>;
   /**
-   * Stops the bot: idle and half-sent connections are closed at once, requests in flight get a few
-   * seconds (`HttpLimits.closeGraceMs`), turns still running after their answer and then background
-   * work get `BACKGROUND_GRACE_MS` each.
+   * Stops the bot: no new connection is accepted, idle and half-sent ones are closed at once, requests
+   * and turns in flight get `HttpLimits.closeGraceMs` (10 s) to finish, then background work gets
+   * `BACKGROUND_GRACE_MS` to let go, and the data folder is released. Every store write is awaited by the
+   * turn or work that makes it, so nothing is left unwritten.
    */
   close(): Promise<void>;
 };
@@ -186,7 +187,8 @@ async function assembleApp(config: Config, deps: AppDeps, logger: Logger, storag
     deps.turnAnswerMs,
     turns,
   );
-  const closeServer = applyHttpLimits(server.server, { ...DEFAULT_HTTP_LIMITS, ...deps.http });
+  const httpLimits = { ...DEFAULT_HTTP_LIMITS, ...deps.http };
+  const closeServer = applyHttpLimits(server.server, httpLimits);
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
   await outbox.resume();
   const stopSweep =
@@ -229,30 +231,17 @@ async function assembleApp(config: Config, deps: AppDeps, logger: Logger, storag
     },
     close: async () => {
       await partnerCenterUpkeep?.stop();
-      await closeServer();
-      await settleWithin(turns.idle(), BACKGROUND_GRACE_MS);
+      const serverClosed = closeServer();
+      if (!(await turns.settled(httpLimits.closeGraceMs))) {
+        logger.warn({ turns: turns.count }, 'turns still running when the bot stopped were abandoned');
+      }
+      await serverClosed;
       stopSweep();
       outbox.close();
       await background.close(BACKGROUND_GRACE_MS);
       await storage.release();
     },
   };
-}
-
-/** Waits for `work` to settle, or `ms` at most. */
-async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  await Promise.race([
-    work.then(
-      () => undefined,
-      () => undefined,
-    ),
-    deadline,
-  ]);
-  clearTimeout(timer);
 }
 
 /**
