@@ -6,13 +6,18 @@ import template from './approval.json' with { type: 'json' };
 import { CARD_VERBS } from './card-verbs.js';
 import { customerFactSections } from './customer-facts.js';
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
+import type { ReviewCardData } from './review.js';
 
 /**
- * Who looks at an approval card: everyone sees `base`; approvers get `approver` (Approve / Reject) and
- * the requester gets `requester` (Withdraw) through the card's refresh. A decided request looks the
- * same to everyone.
+ * Who looks at an approval card: everyone sees `base`; approvers get `approver` (Approve / Reject),
+ * the requester gets `requester` (Withdraw, and Try again if creating the customer failed), and a
+ * requester who is also an approver gets `approverRequester` (all of them), through the card's refresh
+ * or, in a 1:1 chat, directly.
  */
-export type ApprovalView = 'base' | 'approver' | 'requester';
+export type ApprovalView = 'base' | 'approver' | 'requester' | 'approverRequester';
+
+/** Where creating an approved request's customer stands, as its card shows it. */
+export type RequestProgress = Extract<ReviewCardData['state'], { kind: 'creating' | 'created' | 'failed' }>;
 
 /** What an approval card shows. Posted to channels, so it never holds a secret. */
 export type ApprovalCardData = {
@@ -23,9 +28,15 @@ export type ApprovalCardData = {
   /** Teams user ids whose clients fetch their own view (at most 60). */
   refreshUserIds: readonly string[];
   reasonMissing?: boolean;
+  /** Set once an approved new customer is being created: the card then follows the creation. */
+  progress?: RequestProgress;
 };
 
-/** Renders the card on which approvers decide a request, in the state the request is in. */
+/**
+ * Renders the request card: where approvers decide a request, and then where everyone follows it to
+ * its end (approved → creating → created, or failed with Try again for the requester). It replaces the
+ * requester's Review card, so that a conversation shows one card per request.
+ */
 export function renderApprovalCard(data: ApprovalCardData): Attachment {
   const t = translator(data.locale);
   const { request } = data;
@@ -36,34 +47,55 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
     when: cardDateTime(decision.at),
     reason: escapeUserText(decision.reason ?? ''),
   };
+  const progress = request.status === 'approved' ? data.progress : undefined;
   const titles = {
     pending:
       request.request.kind === 'addSubscriptions' ? t('addSubscription.approvalTitle') : t('approval.title'),
-    approved: t('approval.approvedTitle'),
+    approved: {
+      none: t('approval.approvedTitle'),
+      creating: t('approval.approvedTitle'),
+      created: t('approval.createdTitle'),
+      failed: t('approval.failedTitle'),
+    }[progress?.kind ?? 'none'],
     rejected: t('approval.rejectedTitle'),
     withdrawn: t('approval.withdrawnTitle'),
   };
   const statuses = {
     pending: t('approval.waiting'),
-    approved: decisionParams ? t('approval.approvedBy', decisionParams) : '',
+    approved: [
+      decisionParams ? t('approval.approvedBy', decisionParams) : '',
+      progressText(data.locale, progress),
+    ]
+      .filter((text) => text !== '')
+      .join(' '),
     rejected: decisionParams ? t('approval.rejectedBy', decisionParams) : '',
     withdrawn: decisionParams ? t('approval.withdrawnBy', decisionParams) : '',
   };
-  const actions =
-    pending && data.view === 'approver'
+  const approver = data.view === 'approver' || data.view === 'approverRequester';
+  const requester = data.view === 'requester' || data.view === 'approverRequester';
+  const failed = progress?.kind === 'failed';
+  const actions = [
+    ...(pending && approver
       ? [
           { title: t('approval.approve'), verb: CARD_VERBS.approvalApprove, style: 'positive' },
           { title: t('approval.reject'), verb: CARD_VERBS.approvalReject, style: 'destructive' },
         ]
-      : pending && data.view === 'requester'
-        ? [{ title: t('approval.withdraw'), verb: CARD_VERBS.approvalWithdraw, style: 'default' }]
-        : pending
-          ? [{ title: t('approval.showMyActions'), verb: CARD_VERBS.approvalRefresh, style: 'default' }]
-          : [];
+      : []),
+    ...(pending && requester
+      ? [{ title: t('approval.withdraw'), verb: CARD_VERBS.approvalWithdraw, style: 'default' }]
+      : []),
+    ...(failed && requester
+      ? [{ title: t('review.retry'), verb: CARD_VERBS.approvalRetry, style: 'positive' }]
+      : []),
+    ...((pending || failed) && data.view === 'base'
+      ? [{ title: t('approval.showMyActions'), verb: CARD_VERBS.approvalRefresh, style: 'default' }]
+      : []),
+  ];
+  const live = pending || failed;
   const refreshUserIds = data.refreshUserIds.slice(0, 60);
   return renderCard(template, {
     refresh:
-      pending && refreshUserIds.length > 0
+      live && refreshUserIds.length > 0
         ? {
             action: {
               type: 'Action.Execute',
@@ -75,7 +107,11 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
         : null,
     title: titles[request.status],
     titleColor:
-      request.status === 'approved' ? 'Good' : request.status === 'pending' ? 'Default' : 'Attention',
+      failed || request.status === 'rejected' || request.status === 'withdrawn'
+        ? 'Attention'
+        : request.status === 'approved'
+          ? 'Good'
+          : 'Default',
     requestedBy: t('approval.requestedBy', {
       name: escapeUserText(request.request.requester.name),
       when: cardDateTime(request.request.requestedAt),
@@ -88,11 +124,32 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
     ),
     status: statuses[request.status],
     statusColor:
-      request.status === 'approved' ? 'Good' : request.status === 'pending' ? 'Accent' : 'Attention',
-    showReason: pending && data.view === 'approver',
+      failed || request.status === 'rejected' || request.status === 'withdrawn'
+        ? 'Attention'
+        : request.status === 'approved' && progress?.kind !== 'creating'
+          ? 'Good'
+          : 'Accent',
+    showReason: pending && approver,
     reasonLabel: t('approval.reason'),
     reasonError: data.reasonMissing ? t('approval.reasonRequired') : '',
     actions,
     requestId: request.id,
   });
+}
+
+/** What the card says of a creation under way, done or failed; nothing before it starts. */
+function progressText(locale: Locale, progress: RequestProgress | undefined): string {
+  const t = translator(locale);
+  switch (progress?.kind) {
+    case undefined:
+      return '';
+    case 'creating':
+      return t(progress.partnerCenter ? 'approval.creatingInPartnerCenter' : 'approval.creating');
+    case 'created':
+      return progress.partnerCenter
+        ? t('approval.createdInPartnerCenter', { id: progress.customerId })
+        : t('approval.created');
+    case 'failed':
+      return t('approval.failed', { reason: t(progress.reason) });
+  }
 }

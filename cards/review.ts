@@ -23,7 +23,6 @@ export type ReviewCardData = {
   state:
     | { kind: 'editing' }
     | { kind: 'submitted'; at: string }
-    | { kind: 'pending'; at: string }
     | { kind: 'cancelled' }
     /** Submitted and being created, after the turn; in Partner Center when `partnerCenter`. */
     | { kind: 'creating'; at: string; partnerCenter: boolean }
@@ -48,7 +47,6 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
   const status = {
     editing: () => '',
     submitted: () => t('review.submitted', submitted),
-    pending: () => t('review.pendingState', submitted),
     cancelled: () => t('review.cancelledState', { name: ownerName }),
     creating: () =>
       t(
@@ -98,7 +96,6 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
     statusColor: {
       editing: 'Default',
       submitted: 'Good',
-      pending: 'Accent',
       cancelled: 'Warning',
       creating: 'Accent',
       created: 'Good',
