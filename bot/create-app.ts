@@ -27,6 +27,7 @@ import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
 import { deferredNotices } from './routing/deferred-notices.js';
 import { stateResetNotice } from './routing/state-reset-notice.js';
+import { DEFAULT_TYPING_SCHEDULE, type TypingSchedule, typingIndicator } from './routing/typing-indicator.js';
 import type { ConnectorRetryOptions } from './server/connector-retry-options.js';
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
@@ -49,6 +50,8 @@ export type AppDeps = {
   partnerCenterRetry?: Partial<ConnectorRetryOptions>;
   /** How often offers and customers are read again from Partner Center; tests keep the timers out of the way. */
   partnerCenterSchedule?: Partial<PartnerCenterSchedule>;
+  /** When the typing indicator shows and on which timers; tests pass a fake clock's. */
+  typing?: Partial<TypingSchedule>;
   /** Time-outs and the connection cap of the HTTP server; tests shorten them. */
   http?: Partial<HttpLimits>;
   /** How the customer store splits its files; the benchmarks compare layouts with it. */
@@ -116,6 +119,7 @@ async function assembleApp(config: Config, deps: AppDeps, logger: Logger, storag
   const { store, notices } = storage;
 
   const adapter = createAdapter(config, logger, deps.botFramework);
+  adapter.use(typingIndicator({ ...DEFAULT_TYPING_SCHEDULE, ...deps.typing }, logger));
   if (storage.fileStorage) adapter.use(stateResetNotice(storage.fileStorage));
   adapter.use(deferredNotices(notices));
   const background = new BackgroundWork(logger);

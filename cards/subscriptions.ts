@@ -27,20 +27,28 @@ export type SubscriptionsCardData = {
   customerName?: string;
 };
 
-/** Renders step 2 of the add-customer dialog: a license count per offer, within each offer's limits. */
+/**
+ * Renders step 2 of the add-customer dialog: a license count per offer, within each offer's limits.
+ * An input shows "0" as its placeholder only for an offer that allows zero licenses.
+ */
 export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment {
   const t = translator(data.locale);
-  const hasErrors = data.formError !== undefined || Object.keys(data.errors).length > 0;
+  const erroneous = data.offers.filter((offer) => data.errors[offer.id] !== undefined);
+  const owner = t('flow.owner', { name: escapeUserText(data.owner.name) });
   return renderCard(template, {
     title: data.customerName
       ? t('addSubscription.title', { company: escapeUserText(data.customerName) })
-      : t('subscriptions.title'),
-    subtitle: `${t('flow.stepOf', { step: 2 })} · ${t('flow.owner', { name: escapeUserText(data.owner.name) })}`,
+      : data.returnToReview
+        ? t('subscriptions.editTitle')
+        : t('subscriptions.title'),
+    subtitle: data.returnToReview ? owner : `${t('flow.stepOf', { step: 2 })} · ${owner}`,
     intro: t('subscriptions.intro'),
     formError: data.formError
       ? t(data.formError.key, data.formError.params)
-      : hasErrors
-        ? t('flow.errorSummary')
+      : erroneous.length > 0
+        ? t('flow.errorSummary', {
+            fields: erroneous.map((offer) => offer.name[data.locale]).join(t('flow.listSeparator')),
+          })
         : '',
     offers: data.offers.map((offer) => {
       const typed = data.values[offer.id] ?? '';
@@ -48,6 +56,7 @@ export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment
       return {
         inputId: quantityInputId(offer.id),
         name: offer.name[data.locale],
+        placeholder: offer.minimumQuantity > 0 ? null : '0',
         value: /^\d{1,9}$/.test(typed) ? Number(typed) : null,
         max: offer.maximumQuantity,
         range: [
