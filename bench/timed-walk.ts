@@ -7,6 +7,11 @@ import { BENCH_LICENSES, benchAccountInputs, benchDomainPrefix } from './bench-i
 
 /** The steps of the add-customer walk that are timed, in order. */
 export const STEPS = ['start', 'account', 'offers', 'review', 'approval', 'credentials'] as const;
+/**
+ * The steps that are turns a user makes, answered in their HTTP response; `credentials` is work after the
+ * approval turn (a message to another conversation), timed but not a turn.
+ */
+export const TURN_STEPS = ['start', 'account', 'offers', 'review', 'approval'] as const;
 /** One timed step of the walk. */
 export type StepName = (typeof STEPS)[number];
 /** Milliseconds per step of one walk. */
