@@ -226,6 +226,7 @@ async function assembleApp(
       await closeServer();
       outbox.close();
       await background.close(BACKGROUND_GRACE_MS);
+      await store.indexesWritten();
       await lock.release();
     },
   };
