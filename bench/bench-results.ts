@@ -5,20 +5,33 @@ import type { PartnerCenterResult } from './sections/partner-center.js';
 import type { StoreGrowthResult } from './sections/store-growth.js';
 import type { LatencyResult } from './sections/turn-latency.js';
 
-/** Everything one run measured, as written to `bench/results.json`. */
+/** The sections of a run, in the order they run; `--only` picks some of them. */
+export const SECTIONS = [
+  'latency',
+  'latencyWithStore',
+  'concurrency',
+  'partnerCenter',
+  'storeGrowth',
+] as const;
+/** One section of a run. */
+export type Section = (typeof SECTIONS)[number];
+
+/** Everything one run measured, as written to `bench/results.json`; a section not run is absent. */
 export type BenchResults = {
   quick: boolean;
   machine: MachineInfo;
   seconds: number;
-  latency: LatencyResult;
-  latencyWithStore: LatencyWithStoreResult;
-  concurrency: ConcurrencyResult;
-  partnerCenter: PartnerCenterResult;
-  storeGrowth: StoreGrowthResult;
-  memory: {
+  /** The sections run (all unless `--only` named some). */
+  sections: Section[];
+  latency?: LatencyResult;
+  latencyWithStore?: LatencyWithStoreResult;
+  concurrency?: ConcurrencyResult;
+  partnerCenter?: PartnerCenterResult;
+  storeGrowth?: StoreGrowthResult;
+  memory?: {
     echoAfterStart: number;
     botAfterStart: number;
     botWithStore: { customers: number; rss: number; singleFileRss?: number; leanRss?: number };
-    botAfterConcurrency: number;
+    botAfterConcurrency?: number;
   };
 };

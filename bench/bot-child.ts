@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type {
   ClockMessage,
+  CpuMessage,
   MemoryMessage,
   MemorySample,
   ParentMessage,
@@ -97,6 +98,14 @@ export class BotChild {
     return new Promise((resolve) => {
       this.child.once('message', (message: ClockMessage) => resolve(message.microseconds));
       this.send({ type: 'clock' });
+    });
+  }
+
+  /** The CPU time (user and system) the child has used since it started, in milliseconds. */
+  cpuMs(): Promise<number> {
+    return new Promise((resolve) => {
+      this.child.once('message', (message: CpuMessage) => resolve(message.microseconds / 1000));
+      this.send({ type: 'cpu' });
     });
   }
 

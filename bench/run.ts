@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type BenchContext, benchPlan, createScratch, newApproverId } from './bench-context.js';
-import type { BenchResults } from './bench-results.js';
+import { type BenchResults, SECTIONS, type Section } from './bench-results.js';
 import { compileForBench } from './compile-for-bench.js';
 import { formatTables } from './format-tables.js';
 import { describeMachine } from './machine.js';
@@ -18,10 +18,11 @@ import { checkTargets } from './targets.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * `npm run bench [-- --quick] [-- --profile] [-- --out file]`: measures the bot against an echo baseline on 127.0.0.1
+ * `npm run bench [-- --quick] [-- --profile] [-- --only section,…] [-- --out file]`: measures the bot against an echo baseline on 127.0.0.1
  * (turn latency, concurrency, store growth, memory), prints Markdown tables and writes the results as
  * JSON (`bench/results.json`, or `bench/results-quick.json` for a quick run); `--profile` instead profiles
- * the turns (see `profileTurns`). Exits non-zero when a
+ * the turns (see `profileTurns`); `--only latency,concurrency` runs just those sections (see `SECTIONS`).
+ * Exits non-zero when a
  * section fails, never because a number missed its target.
  */
 async function main(): Promise<void> {
@@ -29,17 +30,19 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
       out: { type: 'string' },
     },
   });
   const quick = values.quick ?? false;
+  const sections = chosenSections(values.only);
   const out = path.resolve(
     values.out ?? path.join(ROOT, 'bench', quick ? 'results-quick.json' : 'results.json'),
   );
   const started = performance.now();
   const progress = (line: string) =>
     process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
-  progress(`${quick ? 'quick' : 'full'} run; compiling the bot`);
+  progress(`${quick ? 'quick' : 'full'} run of ${sections.join(', ')}; compiling the bot`);
   const compiled = await compileForBench(ROOT);
   const scratch = await createScratch();
   try {
@@ -55,50 +58,68 @@ async function main(): Promise<void> {
       process.stdout.write(`${await profileTurns(context, path.join(ROOT, 'bench', 'profiles'))}\n`);
       return;
     }
-    progress('turn latency');
-    const latency = await measureTurnLatency(context);
-    const latencyWithStore = await measureLatencyWithStore(context);
-    progress('concurrency');
-    const concurrency = await measureConcurrency(context);
-    progress('Partner Center');
-    const partnerCenter = await measurePartnerCenter(context);
-    progress('store growth');
-    const storeGrowth = await measureStoreGrowth(context);
-    const { memorySize } = context.plan.store;
-    const withStore = (layout: string) =>
-      storeGrowth.points.find((point) => point.layout === layout && point.customers === memorySize);
-    const results: BenchResults = {
+    const results = await measureSections(context, sections);
+    const complete: BenchResults = {
+      ...results,
       quick,
       machine: describeMachine(),
       seconds: (performance.now() - started) / 1000,
-      latency,
-      latencyWithStore,
-      concurrency,
-      partnerCenter,
-      storeGrowth,
-      memory: {
-        echoAfterStart: storeGrowth.baseline.echo.memory.rss,
-        botAfterStart: storeGrowth.baseline.bot.memory.rss,
-        botWithStore: {
-          customers: memorySize,
-          rss: withStore('segmented')?.coldStart?.memory.rss ?? Number.NaN,
-          singleFileRss: withStore('singleFile')?.coldStart?.memory.rss,
-          leanRss: storeGrowth.tuned?.coldStart.memory.rss,
-        },
-        botAfterConcurrency: concurrency.memoryAfter.rss,
-      },
     };
-    const targets = checkTargets(results);
+    const targets = checkTargets(complete);
     await mkdir(path.dirname(out), { recursive: true });
-    await writeFile(`${out}.tmp`, `${JSON.stringify({ ...results, targets }, null, 2)}\n`, 'utf8');
+    await writeFile(`${out}.tmp`, `${JSON.stringify({ ...complete, targets }, null, 2)}\n`, 'utf8');
     await rename(`${out}.tmp`, out);
     process.stdout.write(
-      `${formatTables(results, targets)}\n\nResults written to ${path.relative(ROOT, out)}\n`,
+      `${formatTables(complete, targets)}\n\nResults written to ${path.relative(ROOT, out)}\n`,
     );
   } finally {
     await scratch.dispose();
     await compiled.remove();
   }
+}
+
+/** The sections `--only a,b` names (all when absent); an unknown name stops the run before it starts. */
+function chosenSections(only: string | undefined): Section[] {
+  if (only === undefined) return [...SECTIONS];
+  const names = only.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`--only: unknown section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`);
+  }
+  return SECTIONS.filter((section) => names.includes(section));
+}
+
+/** Runs the chosen sections in order; the memory summary needs the store-growth section. */
+async function measureSections(
+  context: BenchContext,
+  sections: Section[],
+): Promise<Omit<BenchResults, 'quick' | 'machine' | 'seconds'>> {
+  const runs = (section: Section) => sections.includes(section);
+  const { progress } = context;
+  if (runs('latency')) progress('turn latency');
+  const latency = runs('latency') ? await measureTurnLatency(context) : undefined;
+  const latencyWithStore = runs('latencyWithStore') ? await measureLatencyWithStore(context) : undefined;
+  if (runs('concurrency')) progress('concurrency');
+  const concurrency = runs('concurrency') ? await measureConcurrency(context) : undefined;
+  if (runs('partnerCenter')) progress('Partner Center');
+  const partnerCenter = runs('partnerCenter') ? await measurePartnerCenter(context) : undefined;
+  if (runs('storeGrowth')) progress('store growth');
+  const storeGrowth = runs('storeGrowth') ? await measureStoreGrowth(context) : undefined;
+  const { memorySize } = context.plan.store;
+  const withStore = (layout: string) =>
+    storeGrowth?.points.find((point) => point.layout === layout && point.customers === memorySize);
+  const memory = storeGrowth && {
+    echoAfterStart: storeGrowth.baseline.echo.memory.rss,
+    botAfterStart: storeGrowth.baseline.bot.memory.rss,
+    botWithStore: {
+      customers: memorySize,
+      rss: withStore('segmented')?.coldStart?.memory.rss ?? Number.NaN,
+      singleFileRss: withStore('singleFile')?.coldStart?.memory.rss,
+      leanRss: storeGrowth.tuned?.coldStart.memory.rss,
+    },
+    botAfterConcurrency: concurrency?.memoryAfter.rss,
+  };
+  return { sections, latency, latencyWithStore, concurrency, partnerCenter, storeGrowth, memory };
 }
 
 await main();

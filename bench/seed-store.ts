@@ -1,24 +1,37 @@
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoreFile } from '../store/customer-schema.js';
+import {
+  contentsOf,
+  fingerprintOf,
+  SEGMENT_INDEX_FOLDER,
+  snapshotOf,
+  writeSegmentIndex,
+} from '../store/segment-index.js';
 import { emptyStoreFile, recordCount, segmentFileName } from '../store/store-segment.js';
 import { walkRecords } from './children/walk-records.js';
 
 /**
  * Writes a customer store of `walks` approved walks into `dataDir`, file by file exactly as the store
  * would have written them with this `segmentSize` (records in the bot's order, a new file when the newest
- * is full, lowdb's two-space JSON), without going through thousands of writes.
+ * is full, lowdb's two-space JSON, and the index file the store writes for each file but the newest),
+ * without going through thousands of writes.
  */
 export async function seedStore(dataDir: string, walks: number, segmentSize: number, tag: string) {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(path.join(dataDir, SEGMENT_INDEX_FOLDER), { recursive: true });
   let index = 0;
   let data = emptyStoreFile();
   const flush = async () => {
     await writeFile(path.join(dataDir, segmentFileName(index)), JSON.stringify(data, null, 2), 'utf8');
   };
+  const seal = async () => {
+    const file = path.join(dataDir, segmentFileName(index));
+    await writeSegmentIndex(file, fingerprintOf(file) as string, snapshotOf(contentsOf(data)));
+  };
   const append = async <K extends keyof StoreFile>(key: K, record: StoreFile[K][number]) => {
     if (recordCount(data) >= segmentSize) {
       await flush();
+      await seal();
       index += 1;
       data = emptyStoreFile();
     }

@@ -7,6 +7,11 @@ import { BENCH_LICENSES, benchAccountInputs, benchDomainPrefix } from './bench-i
 
 /** The steps of the add-customer walk that are timed, in order. */
 export const STEPS = ['start', 'account', 'offers', 'review', 'approval', 'credentials'] as const;
+/**
+ * The steps that are turns a user makes, answered in their HTTP response; `credentials` is work after the
+ * approval turn (a message to another conversation), timed but not a turn.
+ */
+export const TURN_STEPS = ['start', 'account', 'offers', 'review', 'approval'] as const;
 /** One timed step of the walk. */
 export type StepName = (typeof STEPS)[number];
 /** Milliseconds per step of one walk. */
@@ -87,7 +92,7 @@ export async function timedWalk(
   await timed('account', () => press(CARD_VERBS.accountNext, benchAccountInputs(party.runTag, n)));
   await timed('offers', () => press(CARD_VERBS.subscriptionsNext, BENCH_LICENSES));
   await timed('review', () => press(CARD_VERBS.reviewSubmit));
-  const approval = approvalCardFor(connector, user, benchDomainPrefix(party.runTag, n));
+  const approval = await approvalCardFor(connector, user, benchDomainPrefix(party.runTag, n));
 
   const delivered = party.deliveries.next(`a:personal-${user.id}`);
   await between();
@@ -121,12 +126,22 @@ function lastCardTo(connector: FakeBotConnector, user: TeamsUser): SentActivity 
   return undefined;
 }
 
-function approvalCardFor(connector: FakeBotConnector, user: TeamsUser, domainPrefix: string) {
-  for (const entry of connector.sentTo(user.conversation.id)) {
-    const card = cardOf(entry) as { refresh?: { action?: { verb?: string; data?: { requestId?: string } } } };
-    const requestId = card?.refresh?.action?.data?.requestId;
-    if (card?.refresh?.action?.verb !== CARD_VERBS.approvalRefresh || !requestId) continue;
-    if (cardText(card).includes(domainPrefix)) return { activityId: entry.activityId, requestId };
+/**
+ * The approval card posted for `domainPrefix`, waiting for it: under a heavy load the Review turn can
+ * pass the deadline by which Teams gets its answer (`TURN_ANSWER_MS`) and post the card after answering.
+ */
+async function approvalCardFor(connector: FakeBotConnector, user: TeamsUser, domainPrefix: string) {
+  const deadline = performance.now() + DELIVERY_TIMEOUT_MS;
+  while (performance.now() < deadline) {
+    for (const entry of connector.sentTo(user.conversation.id)) {
+      const card = cardOf(entry) as {
+        refresh?: { action?: { verb?: string; data?: { requestId?: string } } };
+      };
+      const requestId = card?.refresh?.action?.data?.requestId;
+      if (card?.refresh?.action?.verb !== CARD_VERBS.approvalRefresh || !requestId) continue;
+      if (cardText(card).includes(domainPrefix)) return { activityId: entry.activityId, requestId };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`review: no approval card for ${domainPrefix} was posted`);
 }

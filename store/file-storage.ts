@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { Writer } from 'steno';
@@ -86,10 +87,15 @@ export class FileStorage implements Storage {
     }
   }
 
+  /**
+   * Reads the file synchronously: a state file is a few kilobytes, which `readFileSync` reads in tens of
+   * microseconds, where the thread pool's open, stat, read and close took ten times as long and most of
+   * the file system time of a turn (`npm run bench -- --profile`, docs/BENCHMARKS.md).
+   */
   private async readFile(key: string): Promise<StoredFile | undefined> {
     let text: string;
     try {
-      text = await readFile(this.fileFor(key), 'utf8');
+      text = readFileSync(this.fileFor(key), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

@@ -23,7 +23,8 @@ import {
   type SyncResult,
 } from './customer-store.js';
 import { planCustomerSync } from './plan-customer-sync.js';
-import { readSegments, type StoreSegment } from './store-segment.js';
+import { readSegments } from './read-segments.js';
+import type { StoreSegment } from './store-segment.js';
 import { writeOrder } from './write-order.js';
 
 export { StoreFileError } from './store-file-error.js';
@@ -77,15 +78,18 @@ export class LowdbCustomerStore implements CustomerStore {
   }
 
   private adopt(segment: StoreSegment): void {
-    const { customers, requests, orders } = segment.data;
+    const { customers, requestIds, creatingRequestIds, orderRequestIds } = segment.takeContents();
     for (const customer of customers) this.index(customer, segment);
-    for (const request of requests) {
-      this.segmentOfRequest.set(request.id, segment);
-      if (request.creation?.state === 'creating') this.creatingRequestIds.add(request.id);
-    }
-    for (const order of orders) this.orderRequestIds.add(order.requestId);
+    for (const requestId of requestIds) this.segmentOfRequest.set(requestId, segment);
+    for (const requestId of creatingRequestIds) this.creatingRequestIds.add(requestId);
+    for (const requestId of orderRequestIds) this.orderRequestIds.add(requestId);
     this.segments.at(-1)?.seal();
     this.segments.push(segment);
+  }
+
+  /** Resolves once the index files being written in the background are written; for tests and benchmarks. */
+  async indexesWritten(): Promise<void> {
+    await Promise.all(this.segments.map((segment) => segment.indexWritten()));
   }
 
   /** How many files the store is split into; for diagnostics and benchmarks. */

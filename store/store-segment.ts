@@ -1,12 +1,20 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { type Customer, type StoreFile, StoreFileSchema } from './customer-schema.js';
-import { StoreFileError } from './store-file-error.js';
-import { StoreManifest } from './store-manifest.js';
+import type { Customer, StoreFile } from './customer-schema.js';
+import { emptyStoreFile, readStoreFile } from './read-store-file.js';
+import {
+  contentsOf,
+  fingerprintOf,
+  indexFileOf,
+  type SegmentContents,
+  snapshotOf,
+  writeSegmentIndex,
+} from './segment-index.js';
+import type { StoreManifest } from './store-manifest.js';
 
-const LATER_SEGMENT = /^customers-(\d{6,})\.json$/;
+export { emptyStoreFile } from './read-store-file.js';
 
 /**
  * The file name of segment `index` in the data folder: `customers.json` for the first one (the store's
@@ -21,18 +29,15 @@ export function recordCount(data: StoreFile): number {
   return data.customers.length + data.requests.length + data.orders.length + data.audit.length;
 }
 
-/** An empty store file. */
-export function emptyStoreFile(): StoreFile {
-  return { customers: [], requests: [], orders: [], audit: [] };
-}
-
 /**
  * One file of the customer store: a lowdb JSON file with the whole store's shape, holding the records
  * appended while it was the newest one. Each write replaces the file atomically (lowdb's writer writes
  * a temporary file, then renames it), so a crash mid-write leaves the previous version.
  *
  * Once sealed (a newer file takes the appends), a segment keeps only its customers in memory while no
- * one uses it; `use` reads its requests, orders and audit lines back from the file when needed.
+ * one uses it; `use` reads its requests, orders and audit lines back from the file when needed. When the
+ * store keeps indexes, a sealed segment also writes, once idle, an index file (`segment-index.ts`) from
+ * which the next start takes its customers without reading the store file.
  */
 export class StoreSegment {
   private readonly db: Low<StoreFile>;
@@ -40,14 +45,49 @@ export class StoreSegment {
   private released = false;
   private users = 0;
   private reloading: Promise<void> | undefined;
+  /** Writes started so far: an index is saved only for a version no write has changed since. */
+  private writes = 0;
+  private indexedAtWrite: number | undefined;
+  private indexing: Promise<void> = Promise.resolve();
+  private indexedContents: SegmentContents | undefined;
 
   constructor(
     readonly index: number,
     readonly file: string,
     data: StoreFile = emptyStoreFile(),
     private readonly manifest?: StoreManifest,
+    private readonly keepsIndex = false,
   ) {
     this.db = new Low<StoreFile>(new JSONFile<StoreFile>(file), data);
+  }
+
+  /**
+   * A sealed segment whose customers come from its up-to-date index file: nothing else of the file is in
+   * memory until a call uses it, and its index need not be written again.
+   */
+  static fromIndex(
+    index: number,
+    file: string,
+    contents: SegmentContents,
+    manifest: StoreManifest | undefined,
+  ): StoreSegment {
+    const data = { ...emptyStoreFile(), customers: contents.customers };
+    const segment = new StoreSegment(index, file, data, manifest, true);
+    segment.sealed = true;
+    segment.released = true;
+    segment.indexedAtWrite = 0;
+    segment.indexedContents = contents;
+    return segment;
+  }
+
+  /**
+   * What the store indexes of this file when it opens: taken from the index file, or from the content just
+   * read. Given once: the ids are not kept here afterwards.
+   */
+  takeContents(): SegmentContents {
+    const contents = this.indexedContents ?? contentsOf(this.data);
+    this.indexedContents = undefined;
+    return contents;
   }
 
   /** The whole content while it is in memory: just loaded, the newest segment, or inside `use`. */
@@ -81,6 +121,7 @@ export class StoreSegment {
    * first write of a new file lists it in the store's manifest.
    */
   async write(): Promise<void> {
+    this.writes += 1;
     await this.db.write();
     if (this.manifest && !this.manifest.has(this.index)) await this.manifest.add(this.index);
   }
@@ -89,7 +130,7 @@ export class StoreSegment {
   following(): StoreSegment {
     const index = this.index + 1;
     const file = path.join(path.dirname(this.file), segmentFileName(index));
-    return new StoreSegment(index, file, emptyStoreFile(), this.manifest);
+    return new StoreSegment(index, file, emptyStoreFile(), this.manifest, this.keepsIndex);
   }
 
   /**
@@ -125,10 +166,39 @@ export class StoreSegment {
     this.releaseIfIdle();
   }
 
+  /** Resolves once the index file this segment started writing, if any, is written (or given up). */
+  indexWritten(): Promise<void> {
+    return this.indexing;
+  }
+
   private releaseIfIdle(): void {
     if (!this.sealed || this.released || this.users > 0) return;
+    this.saveIndex();
     this.db.data = { ...emptyStoreFile(), customers: this.db.data.customers };
     this.released = true;
+  }
+
+  /**
+   * Writes the index of the version on disk, in the background. Called when no call uses the segment, so
+   * memory holds what the file holds (failed writes are undone); the file's fingerprint and the records
+   * are taken together, synchronously, so the index never names another version than the one it holds.
+   * Failing to write it loses nothing: the next start reads the store file instead.
+   */
+  private saveIndex(): void {
+    if (!this.keepsIndex || this.indexedAtWrite === this.writes) return;
+    const writes = this.writes;
+    const fingerprint = fingerprintOf(this.file);
+    if (fingerprint === undefined) return;
+    const snapshot = snapshotOf(contentsOf(this.db.data));
+    this.indexing = this.indexing.then(async () => {
+      try {
+        await mkdir(path.dirname(indexFileOf(this.file)), { recursive: true });
+        await writeSegmentIndex(this.file, fingerprint, snapshot);
+        this.indexedAtWrite = writes;
+      } catch {
+        // An index that could not be written is only a slower next start: the store file is read instead.
+      }
+    });
   }
 
   private reload(): Promise<void> {
@@ -142,81 +212,4 @@ export class StoreSegment {
       });
     return this.reloading;
   }
-}
-
-/**
- * Reads and validates the segment files in `dataDir` one at a time, oldest first, so that a caller can
- * index and seal each before the next is parsed (the next file is read from disk meanwhile); a new folder
- * gives one empty segment. With `keepManifest` (the store itself, not a reader of its files), a file
- * listed in `store-manifest.json` but missing is a `StoreFileError`, the files present are listed (the
- * manifest is created from them when the store has none), and new files are listed when first written.
- */
-export async function* readSegments(
-  dataDir: string,
-  options: { keepManifest?: boolean } = {},
-): AsyncGenerator<StoreSegment> {
-  let names: string[];
-  try {
-    names = await readdir(dataDir);
-  } catch (error) {
-    throw new StoreFileError(`Cannot list the customer store folder ${dataDir}: ${(error as Error).message}`);
-  }
-  const later = names.flatMap((name) => {
-    const match = LATER_SEGMENT.exec(name);
-    return match ? [Number(match[1])] : [];
-  });
-  const indexes = [0, ...later.sort((a, b) => a - b)];
-  const fileOf = (index: number) => path.join(dataDir, segmentFileName(index));
-  const manifest = options.keepManifest ? await StoreManifest.read(dataDir) : undefined;
-  if (manifest) {
-    const present = names.includes(segmentFileName(0)) ? indexes : indexes.slice(1);
-    const missing = manifest.missingFrom(present);
-    if (missing.length > 0) {
-      throw new StoreFileError(
-        `The customer store ${missing.map(fileOf).join(', ')} is missing: ${manifest.file} lists it, so its customers would be lost. Restore it from a backup (or, to start without those customers, remove its number from ${manifest.file}).`,
-      );
-    }
-    await manifest.add(...present);
-  }
-  let reading = readText(fileOf(0));
-  for (const [position, index] of indexes.entries()) {
-    const text = await reading;
-    const following = indexes[position + 1];
-    if (following !== undefined) reading = readText(fileOf(following));
-    yield new StoreSegment(index, fileOf(index), parseStoreFile(fileOf(index), text), manifest);
-  }
-}
-
-/** Reads and validates one store file; a missing file is an empty store. */
-async function readStoreFile(file: string): Promise<StoreFile> {
-  return parseStoreFile(file, await readText(file));
-}
-
-/** The text of a store file, undefined when it does not exist, or the error to throw when it is parsed. */
-async function readText(file: string): Promise<string | undefined | StoreFileError> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return new StoreFileError(`Cannot read the customer store ${file}: ${(error as Error).message}`);
-  }
-}
-
-function parseStoreFile(file: string, text: string | undefined | StoreFileError): StoreFile {
-  if (text instanceof StoreFileError) throw text;
-  if (text === undefined) return emptyStoreFile();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new StoreFileError(`The customer store ${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  const parsed = StoreFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new StoreFileError(
-      `The customer store ${file} does not have the expected shape (${first?.path.join('.')}: ${first?.message})`,
-    );
-  }
-  return parsed.data;
 }

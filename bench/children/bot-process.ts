@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../bot/config/load-config.js';
 import {
   type ClockMessage,
+  type CpuMessage,
   type MemoryMessage,
   type ParentMessage,
   type ReadyMessage,
@@ -58,6 +59,10 @@ process.on('message', (message: ParentMessage) => {
     process.send?.(answer);
   } else if (message.type === 'clock') {
     const answer: ClockMessage = { type: 'clock', microseconds: Number(process.hrtime.bigint() / 1000n) };
+    process.send?.(answer);
+  } else if (message.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    const answer: CpuMessage = { type: 'cpu', microseconds: user + system };
     process.send?.(answer);
   } else if (message.type === 'stop') {
     void close().then(() => process.exit(0));

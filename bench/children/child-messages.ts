@@ -14,13 +14,20 @@ export type ReadyMessage = {
 };
 
 /** What the bench asks a child process. */
-export type ParentMessage = { type: 'memory'; gc: boolean } | { type: 'clock' } | { type: 'stop' };
+export type ParentMessage =
+  | { type: 'memory'; gc: boolean }
+  | { type: 'clock' }
+  | { type: 'cpu' }
+  | { type: 'stop' };
 
 /** A child's answer to `memory`. */
 export type MemoryMessage = { type: 'memory'; memory: MemorySample };
 
 /** A child's answer to `clock`: its monotonic clock in microseconds, the clock of `--cpu-prof` profiles. */
 export type ClockMessage = { type: 'clock'; microseconds: number };
+
+/** A child's answer to `cpu`: the CPU time (user and system) it has used so far, in microseconds. */
+export type CpuMessage = { type: 'cpu'; microseconds: number };
 
 /** Reads this process's memory, after a full garbage collection when asked and possible. */
 export function sampleMemory(gc: boolean): MemorySample {

@@ -15,6 +15,11 @@ export type LatencyResult = {
   echo: Summary;
   /** Ratios: p50 and p99 to the echo p50, and p99 to the echo p99. */
   steps: Record<StepName, Summary & { p50Ratio: number; p99Ratio: number; p99RatioToEchoP99: number }>;
+  /**
+   * CPU time per timed walk of the bot (its five turns and the credentials) and per echo turn: less moved
+   * by other work on the machine than the times, so the measure to compare changes by.
+   */
+  cpu: { botMsPerWalk: number; echoMsPerTurn: number };
   /** When profiling: each child's clock (µs) at the end of the warm-up, where its profile should be read from. */
   profileFromUs?: { bot: number; echo: number };
 };
@@ -68,6 +73,7 @@ export async function measureTurnLatency(
     const runTag = newRunTag();
     let echoSamples: number[] = [];
     let profileFromUs: LatencyResult['profileFromUs'];
+    let cpuFrom = { bot: 0, echo: 0 };
     const echoTurn = async () => {
       const started = performance.now();
       const answer = await echoUser.say('hello');
@@ -81,6 +87,7 @@ export async function measureTurnLatency(
     for (let n = 0; n < warmupWalks + walks; n += 1) {
       if (n === warmupWalks) {
         echoSamples = [];
+        cpuFrom = { bot: await bot.cpuMs(), echo: await echo.cpuMs() };
         if (options.profileDir) profileFromUs = { bot: await bot.clock(), echo: await echo.clock() };
       }
       const thread = channelThread(`latency${n}`);
@@ -99,6 +106,10 @@ export async function measureTurnLatency(
       if (n === warmupWalks - 1 && options.stored)
         context.progress(`latency: warmed up on ${options.stored.customers} customers`);
     }
+    const cpu = {
+      botMsPerWalk: ((await bot.cpuMs()) - cpuFrom.bot) / walks,
+      echoMsPerTurn: ((await echo.cpuMs()) - cpuFrom.echo) / echoSamples.length,
+    };
     if (bot.errorLines > 0) throw new Error(`the bot logged errors: ${bot.lastErrors.join('\n')}`);
     const echoSummary = summarise(echoSamples);
     const steps = Object.fromEntries(
@@ -115,7 +126,7 @@ export async function measureTurnLatency(
         ];
       }),
     ) as LatencyResult['steps'];
-    return { walks, echo: echoSummary, steps, profileFromUs };
+    return { walks, echo: echoSummary, steps, cpu, profileFromUs };
   } finally {
     await Promise.all([bot.stop(), echo.stop()]);
     await connector.stop();

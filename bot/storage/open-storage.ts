@@ -26,7 +26,7 @@ export type BotStorage = {
   notices: PendingNotices;
   /** Claims on background work: one process (JSON) or one instance of several (Azure). */
   leases: Leases;
-  /** Lets go of the backend (the data folder's lock). */
+  /** Lets go of the backend: the JSON store finishes writing its index files, then frees the data folder. */
   release(): Promise<void>;
 };
 
@@ -70,7 +70,10 @@ export async function openStorage(config: Config, options: OpenStorageOptions): 
       outbox: new OutboxFolder(path.join(config.dataDir, 'outbox')),
       notices: new PendingNotices(path.join(config.dataDir, 'pending-notices')),
       leases: new LocalLeases(),
-      release: () => lock.release(),
+      release: async () => {
+        await store.indexesWritten();
+        await lock.release();
+      },
     };
   } catch (error) {
     await lock.release();

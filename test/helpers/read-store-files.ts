@@ -1,5 +1,5 @@
 import type { AuditEntry, Customer } from '../../store/customer-schema.js';
-import { readSegments } from '../../store/store-segment.js';
+import { readSegments } from '../../store/read-segments.js';
 
 /**
  * What a customer store's folder holds on disk, read the way the store reads it at start-up: every

@@ -16,7 +16,7 @@ describe('LowdbCustomerStore split into several files', () => {
   });
 
   afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
   });
 
   const readJson = async (name: string) => JSON.parse(await readFile(path.join(dataDir, name), 'utf8'));
