@@ -1,10 +1,10 @@
 import type { Customer, SubscriptionOrder } from './customer-schema.js';
+import { withOrder } from './customers/with-order.js';
 import type { StoreSegment } from './store-segment.js';
 
 /**
- * Adds an order's licenses to a customer (more licenses for an offer it has, a new line otherwise), notes
- * its Partner Center order id, and records the order, in the customer's file with one write; if the write
- * fails, the customer and the file's orders are as they were.
+ * Adds an order's licenses to a customer (see `withOrder`) and records the order, in the customer's file
+ * with one write; if the write fails, the customer and the file's orders are as they were.
  */
 export function writeOrder(
   segment: StoreSegment,
@@ -12,21 +12,16 @@ export function writeOrder(
   order: SubscriptionOrder,
 ): Promise<void> {
   return segment.use(async (data) => {
-    const before = customer.subscriptions.map((line) => ({ ...line }));
-    const orderIds = customer.partnerCenter?.orderIds;
-    const placed = order.partnerCenterOrderId;
-    for (const line of order.lines) {
-      const existing = customer.subscriptions.find((candidate) => candidate.offerId === line.offerId);
-      if (existing) existing.quantity += line.quantity;
-      else customer.subscriptions.push({ ...line });
-    }
-    if (placed && orderIds) orderIds.push(placed);
+    const before = { subscriptions: customer.subscriptions, partnerCenter: customer.partnerCenter };
+    const after = withOrder(customer, order);
+    customer.subscriptions = after.subscriptions;
+    if (after.partnerCenter) customer.partnerCenter = after.partnerCenter;
     data.orders.push(order);
     try {
       await segment.write();
     } catch (error) {
-      customer.subscriptions = before;
-      if (placed && orderIds) orderIds.splice(orderIds.lastIndexOf(placed), 1);
+      customer.subscriptions = before.subscriptions;
+      if (before.partnerCenter) customer.partnerCenter = before.partnerCenter;
       data.orders.splice(data.orders.lastIndexOf(order), 1);
       throw error;
     }

@@ -24,6 +24,7 @@ import {
   type MatchCriteria,
   type SyncResult,
 } from '../customer-store.js';
+import { withOrder } from '../customers/with-order.js';
 import { planCustomerSync } from '../plan-customer-sync.js';
 import { type AzureAccount, openTable } from './azure-account.js';
 import { AzureTableRequests } from './azure-table-requests.js';
@@ -268,20 +269,4 @@ export class AzureTableCustomerStore implements CustomerStore {
   private customerEntity(customer: Customer, seq: string) {
     return jsonEntity(CUSTOMERS, customerRow(customer.id), customer, { seq });
   }
-}
-
-/** The customer with an order's licenses added (more for an offer it has, a new line otherwise). */
-function withOrder(customer: Customer, order: SubscriptionOrder): Customer {
-  const subscriptions = customer.subscriptions.map((line) => ({ ...line }));
-  for (const line of order.lines) {
-    const existing = subscriptions.find((candidate) => candidate.offerId === line.offerId);
-    if (existing) existing.quantity += line.quantity;
-    else subscriptions.push({ ...line });
-  }
-  const placed = order.partnerCenterOrderId;
-  const partnerCenter = customer.partnerCenter && {
-    ...customer.partnerCenter,
-    orderIds: placed ? [...customer.partnerCenter.orderIds, placed] : [...customer.partnerCenter.orderIds],
-  };
-  return { ...customer, subscriptions, ...(partnerCenter ? { partnerCenter } : {}) } as Customer;
 }
