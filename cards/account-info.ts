@@ -4,6 +4,7 @@ import type {
   AccountInfoInput,
   FieldError,
 } from '../store/customers/account-info-schema.js';
+import { formatAddress } from '../store/customers/format-address.js';
 import { PROVINCES } from '../store/customers/provinces.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './account-info.json' with { type: 'json' };
@@ -66,6 +67,15 @@ const CONTACT_FIELDS: FieldSpec[] = [
   { id: 'language', kind: 'choice', isRequired: true },
 ];
 
+/** Chinese forms ask for the family name (姓) before the given name (名), as Chinese names are written. */
+const FAMILY_NAME_FIRST: Record<Locale, boolean> = { 'zh-CN': true, 'en-US': false };
+
+function contactFields(locale: Locale): FieldSpec[] {
+  if (!FAMILY_NAME_FIRST[locale]) return CONTACT_FIELDS;
+  const [given, family, ...rest] = CONTACT_FIELDS as [FieldSpec, FieldSpec, ...FieldSpec[]];
+  return [family, given, ...rest];
+}
+
 /** Renders step 1 of the add-customer dialog, the Account info card. */
 export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
   const t = translator(data.locale);
@@ -120,7 +130,7 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     formError: hasErrors ? t('flow.errorSummary') : '',
     sections: [
       { heading: t('account.companySection'), fields: COMPANY_FIELDS.map(field) },
-      { heading: t('account.contactSection'), fields: CONTACT_FIELDS.map(field) },
+      { heading: t('account.contactSection'), fields: contactFields(data.locale).map(field) },
     ],
     hasMatches: matches.length > 0,
     matchTitle: t('match.title'),
@@ -161,7 +171,7 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     hasSuggestion: data.suggestedAddress !== undefined,
     suggestionTitle: t('account.suggestedAddressTitle'),
     suggestionText: data.suggestedAddress
-      ? escapeUserText(describeAddress(data.suggestedAddress, data.locale))
+      ? escapeUserText(formatAddress(data.suggestedAddress, data.locale))
       : '',
     suggestionButton: t('account.useSuggestedAddress'),
     suggestionVerb: CARD_VERBS.accountUseSuggestedAddress,
@@ -172,12 +182,4 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     flowId: data.flowId,
     ownerId: data.owner.id,
   });
-}
-
-function describeAddress(address: SuggestedAddress, locale: Locale): string {
-  const province = PROVINCES.find((candidate) => candidate.code === address.province);
-  const provinceName = province ? (locale === 'zh-CN' ? province.zh : province.en) : address.province;
-  return [address.addressLine1, address.addressLine2, address.city, provinceName, address.postalCode]
-    .filter((part) => part !== undefined && part !== '')
-    .join(', ');
 }

@@ -23,9 +23,30 @@ export type ApprovalCardData = {
   /** Teams user ids whose clients fetch their own view (at most 60). */
   refreshUserIds: readonly string[];
   reasonMissing?: boolean;
+  /**
+   * True when the card is in a channel or group chat. What everyone there sees (the base view, and every
+   * decided card) then shows the contact's email and phone masked; the approver's and the requester's
+   * views, which Teams fetches for them alone through the refresh, show them in full.
+   */
+  inSharedConversation: boolean;
 };
 
-/** Renders the card on which approvers decide a request, in the state the request is in. */
+/**
+ * The colours of the title and status line per status. Teams' green and yellow text on a light card
+ * are below WCAG AA contrast (2.1:1 and 1.5:1), so an approved request reads in the default colour and
+ * bold; red (Attention) and purple (Accent) reach 5.4:1.
+ */
+const STATUS_COLORS = {
+  pending: { title: 'Default', status: 'Accent' },
+  approved: { title: 'Default', status: 'Default' },
+  rejected: { title: 'Attention', status: 'Attention' },
+  withdrawn: { title: 'Default', status: 'Default' },
+} as const;
+
+/**
+ * Renders the card on which approvers decide a request, in the state the request is in. An approver
+ * sees Approve and Reject…, which opens the reason box and the Reject that sends it.
+ */
 export function renderApprovalCard(data: ApprovalCardData): Attachment {
   const t = translator(data.locale);
   const { request } = data;
@@ -49,17 +70,15 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
     rejected: decisionParams ? t('approval.rejectedBy', decisionParams) : '',
     withdrawn: decisionParams ? t('approval.withdrawnBy', decisionParams) : '',
   };
-  const actions =
-    pending && data.view === 'approver'
-      ? [
-          { title: t('approval.approve'), verb: CARD_VERBS.approvalApprove, style: 'positive' },
-          { title: t('approval.reject'), verb: CARD_VERBS.approvalReject, style: 'destructive' },
-        ]
-      : pending && data.view === 'requester'
-        ? [{ title: t('approval.withdraw'), verb: CARD_VERBS.approvalWithdraw, style: 'default' }]
-        : pending
-          ? [{ title: t('approval.showMyActions'), verb: CARD_VERBS.approvalRefresh, style: 'default' }]
-          : [];
+  const deciding = pending && data.view === 'approver';
+  const seenByOneUser = pending && data.view !== 'base';
+  const actions = deciding
+    ? [{ title: t('approval.approve'), verb: CARD_VERBS.approvalApprove, style: 'positive' }]
+    : pending && data.view === 'requester'
+      ? [{ title: t('approval.withdraw'), verb: CARD_VERBS.approvalWithdraw, style: 'default' }]
+      : pending
+        ? [{ title: t('approval.showMyActions'), verb: CARD_VERBS.approvalRefresh, style: 'default' }]
+        : [];
   const refreshUserIds = data.refreshUserIds.slice(0, 60);
   return renderCard(template, {
     refresh:
@@ -74,8 +93,7 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
           }
         : null,
     title: titles[request.status],
-    titleColor:
-      request.status === 'approved' ? 'Good' : request.status === 'pending' ? 'Default' : 'Attention',
+    titleColor: STATUS_COLORS[request.status].title,
     requestedBy: t('approval.requestedBy', {
       name: escapeUserText(request.request.requester.name),
       when: cardDateTime(request.request.requestedAt),
@@ -85,13 +103,17 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
       request.request.account,
       request.request.subscriptions,
       data.offers,
+      { maskContact: data.inSharedConversation && !seenByOneUser },
     ),
     status: statuses[request.status],
-    statusColor:
-      request.status === 'approved' ? 'Good' : request.status === 'pending' ? 'Accent' : 'Attention',
-    showReason: pending && data.view === 'approver',
+    statusColor: STATUS_COLORS[request.status].status,
+    showReject: deciding,
+    rejectOpenTitle: t('approval.rejectOpen'),
     reasonLabel: t('approval.reason'),
-    reasonError: data.reasonMissing ? t('approval.reasonRequired') : '',
+    reasonRequired: t('approval.reasonRequired'),
+    reasonError: deciding && data.reasonMissing ? t('approval.reasonRequired') : '',
+    rejectTitle: t('approval.reject'),
+    rejectVerb: CARD_VERBS.approvalReject,
     actions,
     requestId: request.id,
   });

@@ -8,6 +8,7 @@ import { exceededOffers } from '../../store/customers/exceeded-offers.js';
 import { translator } from '../../store/i18n/translate.js';
 import type { BotDeps, Turn } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
+import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import { addSubscriptionsAndNotify } from '../provisioning/add-subscriptions-and-notify.js';
 import { startCreation } from '../provisioning/create-requested-customer.js';
 import type { CardActionOf } from '../routing/card-action.js';
@@ -50,6 +51,7 @@ export async function answerApprovalAction(
         view,
         refreshUserIds: [context.activity.from.id],
         reasonMissing,
+        inSharedConversation: isSharedConversation(context.activity.conversation.conversationType),
       }).content,
     );
   const decide = async (status: Decision['status'], reason?: string) => {

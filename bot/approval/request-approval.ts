@@ -2,6 +2,7 @@ import { renderApprovalCard } from '../../cards/approval.js';
 import type { CustomerRequest, PostedCard } from '../../store/customer-schema.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
+import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import { resolveTeamsUserIds } from '../messaging/resolve-teams-user-ids.js';
 import type { RequestSubmitter, SubmitOutcome } from '../provisioning/request-submitter.js';
 
@@ -53,6 +54,7 @@ export class RequestApproval implements RequestSubmitter {
       offers: deps.offers,
       view: 'base',
       refreshUserIds: [request.requester.userId, ...approverUserIds],
+      inSharedConversation: isSharedConversation(request.origin.conversationType),
     });
     const posted = await deps.messenger.sendToConversation(request.origin, { attachments: [card] });
     return posted.activityId ? [{ origin: request.origin, activityId: posted.activityId }] : [];
@@ -69,6 +71,7 @@ export class RequestApproval implements RequestSubmitter {
       offers: deps.offers,
       view: 'requester',
       refreshUserIds: [],
+      inSharedConversation: false,
     });
     const own = await deps.messenger.sendToConversation(request.origin, { attachments: [requesterCard] });
     if (own.activityId) cards.push({ origin: request.origin, activityId: own.activityId });
@@ -79,6 +82,7 @@ export class RequestApproval implements RequestSubmitter {
         offers: deps.offers,
         view: 'approver',
         refreshUserIds: [],
+        inSharedConversation: false,
       });
       try {
         const userId = (await deps.directory.teamsUserIdOf(approverId)) ?? approverId;

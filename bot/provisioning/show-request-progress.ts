@@ -3,6 +3,7 @@ import { renderReviewCard } from '../../cards/review.js';
 import type { ApprovalRequest } from '../../store/customer-schema.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
+import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import { ownerIdOf } from '../routing/owner-id-of.js';
 
 /**
@@ -27,6 +28,7 @@ export async function showRequestProgress(
     subscriptions: request.subscriptions,
     offers: deps.offers,
     state,
+    maskContact: isSharedConversation(stored.reviewCard.origin.conversationType),
   });
   try {
     await deps.messenger.updateInConversation(stored.reviewCard.origin, stored.reviewCard.activityId, {

@@ -87,12 +87,20 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
         subscriptions: SUBSCRIPTIONS,
         offers: OFFERS,
         state: { kind: 'editing' },
+        maskContact: false,
       }),
   },
   {
     name: 'approval',
     render: (locale) =>
-      renderApprovalCard({ locale, request: REQUEST, offers: OFFERS, view: 'approver', refreshUserIds: [] }),
+      renderApprovalCard({
+        locale,
+        request: REQUEST,
+        offers: OFFERS,
+        view: 'approver',
+        refreshUserIds: [],
+        inSharedConversation: true,
+      }),
   },
   {
     name: 'approval-approved',
@@ -111,6 +119,7 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
         offers: OFFERS,
         view: 'base',
         refreshUserIds: [],
+        inSharedConversation: true,
       }),
   },
   { name: 'help', render: (locale) => renderHelpCard({ locale }) },
