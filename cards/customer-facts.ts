@@ -1,4 +1,5 @@
-import type { CustomerAccount } from '../store/customer-schema.js';
+import type { Customer, CustomerAccount } from '../store/customer-schema.js';
+import { accountInfoOf } from '../store/customers/account-info-of.js';
 import { tenantDomain } from '../store/customers/account-info-schema.js';
 import { formatAddress } from '../store/customers/format-address.js';
 import { formatPersonName } from '../store/customers/format-person-name.js';
@@ -17,16 +18,32 @@ export type Fact = { title: string; value: string };
 export type ContactDisplay = { maskContact: boolean };
 
 /** The account's address in the reader's order (see `formatAddress`), or undefined when it has none. */
-export function addressOf(account: CustomerAccount, locale: Locale): string | undefined {
+function addressOf(account: CustomerAccount, locale: Locale): string | undefined {
   const { addressLine1, addressLine2, city, province, postalCode } = account;
   if (!addressLine1 || !city || !province || !postalCode) return undefined;
   return formatAddress({ addressLine1, addressLine2, city, province, postalCode }, locale);
 }
 
 /** The contact's name as its owner writes it (see `formatPersonName`), or undefined when it has none. */
-export function contactNameOf(account: CustomerAccount): string | undefined {
+function contactNameOf(account: CustomerAccount): string | undefined {
   if (!account.contactLastName) return account.contactFirstName;
   return formatPersonName({ given: account.contactFirstName, family: account.contactLastName });
+}
+
+/**
+ * A stored customer's address and contact name, as facts in the reader's order, for cards that list
+ * customers to everyone (summary, customer list): no email or phone. A customer read from Partner
+ * Center has neither, and gets no fact.
+ */
+export function addressAndContactFacts(locale: Locale, customer: Customer): Fact[] {
+  const t = translator(locale);
+  const account = accountInfoOf(customer);
+  const address = addressOf(account, locale);
+  const contactName = contactNameOf(account);
+  return [
+    ...(address ? [{ title: t('review.address'), value: escapeUserText(address) }] : []),
+    ...(contactName ? [{ title: t('summary.contact'), value: escapeUserText(contactName) }] : []),
+  ];
 }
 
 /**

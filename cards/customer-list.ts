@@ -1,10 +1,9 @@
 import type { Attachment } from 'botbuilder';
 import { type Customer, isBotCustomer } from '../store/customer-schema.js';
-import { accountInfoOf } from '../store/customers/account-info-of.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
-import { addressOf, contactNameOf } from './customer-facts.js';
+import { addressAndContactFacts } from './customer-facts.js';
 import template from './customer-list.json' with { type: 'json' };
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 import { SEARCH_ICON_URL } from './search-icon.js';
@@ -39,29 +38,23 @@ export function renderCustomerListCard(data: CustomerListCardData): Attachment {
     searchTitle: t('customers.search'),
     searchVerb: CARD_VERBS.customersSearch,
     searchIcon: SEARCH_ICON_URL,
-    customers: data.customers.map((customer) => {
-      const account = accountInfoOf(customer);
-      const address = addressOf(account, data.locale);
-      const contactName = contactNameOf(account);
-      return {
-        company: escapeUserText(customer.companyName),
-        facts: [
-          { title: t('review.domain'), value: customer.domain },
-          ...(address ? [{ title: t('review.address'), value: escapeUserText(address) }] : []),
-          ...(contactName ? [{ title: t('summary.contact'), value: escapeUserText(contactName) }] : []),
-          ...customer.subscriptions.map((line) => ({
-            title: escapeUserText(offerName(line.offerId)),
-            value: t('review.licenses', { count: line.quantity }),
-          })),
-        ],
-        createdBy: isBotCustomer(customer)
-          ? t('customers.createdBy', {
-              name: escapeUserText(customer.createdBy.name),
-              when: cardDateTime(customer.createdAt),
-            })
-          : t('customers.fromPartnerCenter'),
-      };
-    }),
+    customers: data.customers.map((customer) => ({
+      company: escapeUserText(customer.companyName),
+      facts: [
+        { title: t('review.domain'), value: customer.domain },
+        ...addressAndContactFacts(data.locale, customer),
+        ...customer.subscriptions.map((line) => ({
+          title: escapeUserText(offerName(line.offerId)),
+          value: t('review.licenses', { count: line.quantity }),
+        })),
+      ],
+      createdBy: isBotCustomer(customer)
+        ? t('customers.createdBy', {
+            name: escapeUserText(customer.createdBy.name),
+            when: cardDateTime(customer.createdAt),
+          })
+        : t('customers.fromPartnerCenter'),
+    })),
     range:
       data.total > 0
         ? t('customers.range', {

@@ -1,9 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import type { BotCustomer } from '../store/customer-schema.js';
-import { accountInfoOf } from '../store/customers/account-info-of.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
-import { addressOf, contactNameOf } from './customer-facts.js';
+import { addressAndContactFacts } from './customer-facts.js';
 import template from './customer-summary.json' with { type: 'json' };
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 
@@ -24,16 +23,12 @@ export function renderCustomerSummaryCard(data: CustomerSummaryCardData): Attach
   const t = translator(data.locale);
   const { customer } = data;
   const requester = escapeUserText(customer.createdBy.name);
-  const account = accountInfoOf(customer);
-  const address = addressOf(account, data.locale);
-  const contactName = contactNameOf(account);
   return renderCard(template, {
     title: t('summary.title'),
     facts: [
       { title: t('review.companyName'), value: escapeUserText(customer.companyName) },
       { title: t('review.domain'), value: customer.domain },
-      ...(address ? [{ title: t('review.address'), value: escapeUserText(address) }] : []),
-      ...(contactName ? [{ title: t('summary.contact'), value: escapeUserText(contactName) }] : []),
+      ...addressAndContactFacts(data.locale, customer),
       ...customer.subscriptions.map((line) => ({
         title: data.offers.find((offer) => offer.id === line.offerId)?.name[data.locale] ?? line.offerId,
         value: t('review.licenses', { count: line.quantity }),
