@@ -36,6 +36,7 @@ import type { ConnectorRetryOptions } from './server/connector-retry-options.js'
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
 import { applyHttpLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './server/http-limits.js';
+import { TurnsInFlight } from './server/turns-in-flight.js';
 
 /** The edges of the bot that tests replace: logging, the clock, ids and password randomness. */
 export type AppDeps = {
@@ -67,7 +68,10 @@ export type App = {
   adapter: CloudAdapter;
   store: LowdbCustomerStore;
   logger: Logger;
-  /** Resolves when the work the bot carries on after answering turns (creating customers) is done. */
+  /**
+   * Resolves when no turn is running (some go on after Teams has its answer) and the work the bot
+   * carries on after turns (creating customers) is done.
+   */
   idle(): Promise<void>;
   /** Reads offers and customers from Partner Center while the bot runs; undefined without Partner Center. */
   partnerCenterUpkeep: PartnerCenterUpkeep | undefined;
@@ -75,7 +79,8 @@ export type App = {
   listen(port: number, host: string): Promise<string>;
   /**
    * Stops the bot: idle and half-sent connections are closed at once, requests in flight get a few
-   * seconds (`HttpLimits.closeGraceMs`), then background work gets `BACKGROUND_GRACE_MS`.
+   * seconds (`HttpLimits.closeGraceMs`), turns still running after their answer and then background
+   * work get `BACKGROUND_GRACE_MS` each.
    */
   close(): Promise<void>;
 };
@@ -186,7 +191,8 @@ async function assembleApp(
     newId,
   };
   botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
-  const server = createServer(adapter, new AddCustomerBot(botDeps, storage), deps.turnAnswerMs);
+  const turns = new TurnsInFlight();
+  const server = createServer(adapter, new AddCustomerBot(botDeps, storage), deps.turnAnswerMs, turns);
   const closeServer = applyHttpLimits(server.server, { ...DEFAULT_HTTP_LIMITS, ...deps.http });
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
   await outbox.resume();
@@ -220,15 +226,35 @@ async function assembleApp(
           resolve(`http://${host}:${server.address().port}`);
         });
       }),
-    idle: () => background.idle(),
+    idle: async () => {
+      await turns.idle();
+      await background.idle();
+    },
     close: async () => {
       await partnerCenterUpkeep?.stop();
       await closeServer();
+      await settleWithin(turns.idle(), BACKGROUND_GRACE_MS);
       outbox.close();
       await background.close(BACKGROUND_GRACE_MS);
       await lock.release();
     },
   };
+}
+
+/** Waits for `work` to settle, or `ms` at most. */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([
+    work.then(
+      () => undefined,
+      () => undefined,
+    ),
+    deadline,
+  ]);
+  clearTimeout(timer);
 }
 
 /**

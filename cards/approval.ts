@@ -6,13 +6,18 @@ import template from './approval.json' with { type: 'json' };
 import { CARD_VERBS } from './card-verbs.js';
 import { customerFactSections } from './customer-facts.js';
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
+import type { ReviewCardData } from './review.js';
 
 /**
- * Who looks at an approval card: everyone sees `base`; approvers get `approver` (Approve / Reject) and
- * the requester gets `requester` (Withdraw) through the card's refresh. A decided request looks the
- * same to everyone.
+ * Who looks at an approval card: everyone sees `base`; approvers get `approver` (Approve / Reject),
+ * the requester gets `requester` (Withdraw, and Try again if creating the customer failed), and a
+ * requester who is also an approver gets `approverRequester` (all of them), through the card's refresh
+ * or, in a 1:1 chat, directly.
  */
-export type ApprovalView = 'base' | 'approver' | 'requester';
+export type ApprovalView = 'base' | 'approver' | 'requester' | 'approverRequester';
+
+/** Where creating an approved request's customer stands, as its card shows it. */
+export type RequestProgress = Extract<ReviewCardData['state'], { kind: 'creating' | 'created' | 'failed' }>;
 
 /** What an approval card shows. Posted to channels, so it never holds a secret. */
 export type ApprovalCardData = {
@@ -25,27 +30,22 @@ export type ApprovalCardData = {
   reasonMissing?: boolean;
   /**
    * True when the card is in a channel or group chat. What everyone there sees (the base view, and every
-   * decided card) then shows the contact's email and phone masked; the approver's and the requester's
-   * views, which Teams fetches for them alone through the refresh, show them in full.
+   * card no one fetches their own view of any more) then shows the contact's email and phone masked; the
+   * approver's and requester's views, which Teams fetches for each of them alone through the refresh,
+   * show them in full.
    */
   inSharedConversation: boolean;
+  /** Set once an approved new customer is being created: the card then follows the creation. */
+  progress?: RequestProgress;
 };
 
 /**
- * The colours of the title and status line per status. Teams' green and yellow text on a light card
- * are below WCAG AA contrast (2.1:1 and 1.5:1), so an approved request reads in the default colour and
+ * Renders the request card: where approvers decide a request, and then where everyone follows it to
+ * its end (approved → creating → created, or failed with Try again for the requester). It replaces the
+ * requester's Review card, so that a conversation shows one card per request. An approver sees Approve
+ * and Reject…, which opens the reason box and the Reject that sends it. Teams' green (Good) text is
+ * below WCAG AA contrast on a light card (2.1:1), so an approved request reads in the default colour,
  * bold; red (Attention) and purple (Accent) reach 5.4:1.
- */
-const STATUS_COLORS = {
-  pending: { title: 'Default', status: 'Accent' },
-  approved: { title: 'Default', status: 'Default' },
-  rejected: { title: 'Attention', status: 'Attention' },
-  withdrawn: { title: 'Default', status: 'Default' },
-} as const;
-
-/**
- * Renders the card on which approvers decide a request, in the state the request is in. An approver
- * sees Approve and Reject…, which opens the reason box and the Reject that sends it.
  */
 export function renderApprovalCard(data: ApprovalCardData): Attachment {
   const t = translator(data.locale);
@@ -57,32 +57,54 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
     when: cardDateTime(decision.at),
     reason: escapeUserText(decision.reason ?? ''),
   };
+  const progress = request.status === 'approved' ? data.progress : undefined;
   const titles = {
     pending:
       request.request.kind === 'addSubscriptions' ? t('addSubscription.approvalTitle') : t('approval.title'),
-    approved: t('approval.approvedTitle'),
+    approved: {
+      none: t('approval.approvedTitle'),
+      creating: t('approval.approvedTitle'),
+      created: t('approval.createdTitle'),
+      failed: t('approval.failedTitle'),
+    }[progress?.kind ?? 'none'],
     rejected: t('approval.rejectedTitle'),
     withdrawn: t('approval.withdrawnTitle'),
   };
   const statuses = {
     pending: t('approval.waiting'),
-    approved: decisionParams ? t('approval.approvedBy', decisionParams) : '',
+    approved: [
+      decisionParams ? t('approval.approvedBy', decisionParams) : '',
+      progressText(data.locale, progress),
+    ]
+      .filter((text) => text !== '')
+      .join(' '),
     rejected: decisionParams ? t('approval.rejectedBy', decisionParams) : '',
     withdrawn: decisionParams ? t('approval.withdrawnBy', decisionParams) : '',
   };
-  const deciding = pending && data.view === 'approver';
-  const seenByOneUser = pending && data.view !== 'base';
-  const actions = deciding
+  const approver = data.view === 'approver' || data.view === 'approverRequester';
+  const requester = data.view === 'requester' || data.view === 'approverRequester';
+  const failed = progress?.kind === 'failed';
+  const deciding = pending && approver;
+  const approve = deciding
     ? [{ title: t('approval.approve'), verb: CARD_VERBS.approvalApprove, style: 'positive' }]
-    : pending && data.view === 'requester'
+    : [];
+  const actions = [
+    ...(pending && requester
       ? [{ title: t('approval.withdraw'), verb: CARD_VERBS.approvalWithdraw, style: 'default' }]
-      : pending
-        ? [{ title: t('approval.showMyActions'), verb: CARD_VERBS.approvalRefresh, style: 'default' }]
-        : [];
+      : []),
+    ...(failed && requester
+      ? [{ title: t('review.retry'), verb: CARD_VERBS.approvalRetry, style: 'positive' }]
+      : []),
+    ...((pending || failed) && data.view === 'base'
+      ? [{ title: t('approval.showMyActions'), verb: CARD_VERBS.approvalRefresh, style: 'default' }]
+      : []),
+  ];
+  const live = pending || failed;
+  const seenByOneUser = live && data.view !== 'base';
   const refreshUserIds = data.refreshUserIds.slice(0, 60);
   return renderCard(template, {
     refresh:
-      pending && refreshUserIds.length > 0
+      live && refreshUserIds.length > 0
         ? {
             action: {
               type: 'Action.Execute',
@@ -93,7 +115,8 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
           }
         : null,
     title: titles[request.status],
-    titleColor: STATUS_COLORS[request.status].title,
+    titleColor:
+      failed || request.status === 'rejected' || request.status === 'withdrawn' ? 'Attention' : 'Default',
     requestedBy: t('approval.requestedBy', {
       name: escapeUserText(request.request.requester.name),
       when: cardDateTime(request.request.requestedAt),
@@ -106,7 +129,13 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
       { maskContact: data.inSharedConversation && !seenByOneUser },
     ),
     status: statuses[request.status],
-    statusColor: STATUS_COLORS[request.status].status,
+    statusColor:
+      failed || request.status === 'rejected' || request.status === 'withdrawn'
+        ? 'Attention'
+        : request.status === 'approved' && progress?.kind !== 'creating'
+          ? 'Default'
+          : 'Accent',
+    approve,
     showReject: deciding,
     rejectOpenTitle: t('approval.rejectOpen'),
     reasonLabel: t('approval.reason'),
@@ -117,4 +146,21 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
     actions,
     requestId: request.id,
   });
+}
+
+/** What the card says of a creation under way, done or failed; nothing before it starts. */
+function progressText(locale: Locale, progress: RequestProgress | undefined): string {
+  const t = translator(locale);
+  switch (progress?.kind) {
+    case undefined:
+      return '';
+    case 'creating':
+      return t(progress.partnerCenter ? 'approval.creatingInPartnerCenter' : 'approval.creating');
+    case 'created':
+      return progress.partnerCenter
+        ? t('approval.createdInPartnerCenter', { id: progress.customerId })
+        : t('approval.created');
+    case 'failed':
+      return t('approval.failed', { reason: t(progress.reason) });
+  }
 }

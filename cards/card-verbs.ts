@@ -14,6 +14,7 @@ export const CARD_VERBS = {
   approvalReject: 'approval.reject',
   approvalWithdraw: 'approval.withdraw',
   approvalResubmit: 'approval.resubmit',
+  approvalRetry: 'approval.retry',
   requestRetry: 'request.retry',
   customersSearch: 'customers.search',
   customersPage: 'customers.page',

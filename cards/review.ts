@@ -23,7 +23,6 @@ export type ReviewCardData = {
   state:
     | { kind: 'editing' }
     | { kind: 'submitted'; at: string }
-    | { kind: 'pending'; at: string }
     | { kind: 'cancelled' }
     /** Submitted and being created, after the turn; in Partner Center when `partnerCenter`. */
     | { kind: 'creating'; at: string; partnerCenter: boolean }
@@ -46,7 +45,6 @@ export type ReviewCardData = {
 const STATUS_COLORS: Record<ReviewCardData['state']['kind'], 'Default' | 'Accent' | 'Attention'> = {
   editing: 'Default',
   submitted: 'Default',
-  pending: 'Accent',
   cancelled: 'Default',
   creating: 'Accent',
   created: 'Default',
@@ -64,7 +62,6 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
   const status = {
     editing: () => '',
     submitted: () => t('review.submitted', submitted),
-    pending: () => t('review.pendingState', submitted),
     cancelled: () => t('review.cancelledState', { name: ownerName }),
     creating: () =>
       t(

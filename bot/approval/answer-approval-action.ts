@@ -1,5 +1,5 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import { renderApprovalCard } from '../../cards/approval.js';
+import type { ApprovalView } from '../../cards/approval.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderRejectionNoticeCard } from '../../cards/rejection-notice.js';
 import { escapeUserText } from '../../cards/render-card.js';
@@ -8,13 +8,12 @@ import { exceededOffers } from '../../store/customers/exceeded-offers.js';
 import { translator } from '../../store/i18n/translate.js';
 import type { BotDeps, Turn } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
-import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import { addSubscriptionsAndNotify } from '../provisioning/add-subscriptions-and-notify.js';
 import { startCreation } from '../provisioning/create-requested-customer.js';
 import type { CardActionOf } from '../routing/card-action.js';
 import { cardResponse, messageResponse } from '../routing/invoke-responses.js';
-import { ownerIdOf } from '../routing/owner-id-of.js';
-import { updateApprovalCards } from './update-approval-cards.js';
+import { isApprover, isRequester } from './request-roles.js';
+import { renderRequestCard, updateRequestCards } from './update-request-cards.js';
 
 /** An `Action.Execute` on an approval card. */
 export type ApprovalAction = CardActionOf<
@@ -22,13 +21,14 @@ export type ApprovalAction = CardActionOf<
   | typeof CARD_VERBS.approvalApprove
   | typeof CARD_VERBS.approvalReject
   | typeof CARD_VERBS.approvalWithdraw
+  | typeof CARD_VERBS.approvalRetry
 >;
 
 /**
- * Answers an `Action.Execute` on an approval card (refresh, approve, reject, withdraw) with the card the
- * presser should now see. The router has checked the request exists and that the presser may press
- * (an approver for Approve and Reject, the requester for Withdraw); a request is decided once, and a
- * repeated press gets the decided card.
+ * Answers an `Action.Execute` on a request card (refresh, approve, reject, withdraw, try again) with the
+ * card the presser should now see. The router has checked the request exists and that the presser may
+ * press (an approver for Approve and Reject, the requester for Withdraw and Try again); a request is
+ * decided once, and a repeated press gets the decided card.
  */
 export async function answerApprovalAction(
   turn: Turn,
@@ -37,23 +37,19 @@ export async function answerApprovalAction(
   const { deps, context } = turn;
   const request = await deps.store.findRequest(action.requestId);
   if (!request) return messageResponse(turn.t('approval.unknownRequest'));
-  const view = isApprover(deps, context.activity.from)
-    ? 'approver'
-    : isRequester(request, context.activity.from)
-      ? 'requester'
-      : 'base';
+  const view = viewOf(deps, request, context.activity.from);
   const cardFor = (current: ApprovalRequest, reasonMissing = false) =>
     cardResponse(
-      renderApprovalCard({
-        locale: turn.locale,
-        request: current,
-        offers: deps.offers,
+      renderRequestCard(
+        deps,
+        current,
         view,
-        refreshUserIds: [context.activity.from.id],
+        context.activity.conversation.conversationType,
+        [context.activity.from.id],
         reasonMissing,
-        inSharedConversation: isSharedConversation(context.activity.conversation.conversationType),
-      }).content,
+      ).content,
     );
+  const latest = async () => (await deps.store.findRequest(request.id)) ?? request;
   const decide = async (status: Decision['status'], reason?: string) => {
     const { from } = context.activity;
     const by: Requester = { userId: from.id, aadObjectId: from.aadObjectId, name: from.name ?? '' };
@@ -63,8 +59,9 @@ export async function answerApprovalAction(
       at: deps.now().toISOString(),
       reason,
     });
-    if (result.decided) await afterDecision(deps, context, result.request);
-    return cardFor(result.request);
+    if (!result.decided) return cardFor(result.request);
+    await afterDecision(deps, context, result.request);
+    return cardFor(await latest());
   };
 
   switch (action.verb) {
@@ -81,18 +78,22 @@ export async function answerApprovalAction(
       const problem = await approvalProblem(deps, request);
       return problem ? decide('rejected', problem) : decide('approved');
     }
+    case CARD_VERBS.approvalRetry:
+      if (request.creation?.state === 'failed') await startCreation(deps, request);
+      return cardFor(await latest());
   }
 }
 
-/** True when the user is one of the configured approvers. */
-export function isApprover(deps: Pick<BotDeps, 'approverIds'>, user: { aadObjectId?: string }): boolean {
-  return deps.approverIds.includes((user.aadObjectId ?? '').toLowerCase());
-}
-
-/** True when the user made the request. */
-export function isRequester(request: ApprovalRequest, user: { id: string; aadObjectId?: string }): boolean {
-  const { requester } = request.request;
-  return ownerIdOf(user) === ownerIdOf({ id: requester.userId, aadObjectId: requester.aadObjectId });
+/** The view of the request card the presser gets: their own actions, all of them if they are both. */
+function viewOf(
+  deps: BotDeps,
+  request: ApprovalRequest,
+  user: { id: string; aadObjectId?: string },
+): ApprovalView {
+  const approver = isApprover(deps, user);
+  const requester = isRequester(request, user);
+  if (approver && requester) return 'approverRequester';
+  return approver ? 'approver' : requester ? 'requester' : 'base';
 }
 
 /**
@@ -111,7 +112,13 @@ async function approvalProblem(deps: BotDeps, request: ApprovalRequest): Promise
   return over.length > 0 ? t('approval.limitExceeded') : undefined;
 }
 
-/** Everything a fresh decision sets off: audit, creation or notice, and every other copy of the card. */
+/**
+ * Everything a fresh decision sets off. The audit line and the creation mark are saved in the turn; what
+ * goes through the Bot Connector or Partner Center (the requester's notice, the order, every other copy
+ * of the card) runs after the invoke is answered, since Teams waits on it and a slow connector would
+ * otherwise hold the approver's card past Teams' deadline. Nothing after the answer uses the turn's
+ * context, which the adapter revokes when the turn ends.
+ */
 async function afterDecision(deps: BotDeps, context: TurnContext, request: ApprovalRequest) {
   const decision = request.decision;
   if (!decision) return;
@@ -125,36 +132,45 @@ async function afterDecision(deps: BotDeps, context: TurnContext, request: Appro
   });
   if (decision.status === 'approved' && request.request.kind === 'newCustomer') {
     await startCreation(deps, request);
-  } else if (decision.status === 'approved') {
-    const outcome = await addSubscriptionsAndNotify(deps, request.request);
-    if (outcome.kind === 'created' || outcome.kind === 'alreadySubmitted') {
-      await deps.store.setRequestCustomer(request.id, outcome.customer.id);
-    }
-  } else if (decision.status === 'rejected') {
-    const notice = renderRejectionNoticeCard({
-      locale: request.request.locale,
-      requestId: request.id,
-      companyName: request.request.account.companyName,
-      approverName: decision.by.name,
-      reason: decision.reason ?? '',
-    });
-    try {
-      await deps.messenger.sendToUser(request.request.origin, request.request.requester, {
-        attachments: [notice],
-      });
-    } catch (error) {
-      deps.logger.warn(
-        { requestId: request.id, error: describeError(error) },
-        'could not tell the requester of the rejection',
-      );
-      const t = translator(request.request.locale);
-      await deps.messenger.sendToConversation(request.request.origin, {
-        text: t('approval.rejectedNotice', {
-          company: escapeUserText(request.request.account.companyName),
-          name: escapeUserText(decision.by.name),
-        }),
-      });
-    }
   }
-  await updateApprovalCards(deps, request, context.activity.replyToId);
+  const answeredCardId = context.activity.replyToId;
+  deps.background.start(`tell of the decision on request ${request.id}`, async () => {
+    if (decision.status === 'approved' && request.request.kind === 'addSubscriptions') {
+      const outcome = await addSubscriptionsAndNotify(deps, request.request);
+      if (outcome.kind === 'created' || outcome.kind === 'alreadySubmitted') {
+        await deps.store.setRequestCustomer(request.id, outcome.customer.id);
+      }
+    } else if (decision.status === 'rejected') {
+      await tellOfRejection(deps, request, decision);
+    }
+    await updateRequestCards(deps, request, answeredCardId);
+  });
+}
+
+/** Sends the rejection to the requester's 1:1 chat, or says it where the request was made. */
+async function tellOfRejection(deps: BotDeps, request: ApprovalRequest, decision: Decision) {
+  const notice = renderRejectionNoticeCard({
+    locale: request.request.locale,
+    requestId: request.id,
+    companyName: request.request.account.companyName,
+    approverName: decision.by.name,
+    reason: decision.reason ?? '',
+  });
+  try {
+    await deps.messenger.sendToUser(request.request.origin, request.request.requester, {
+      attachments: [notice],
+    });
+  } catch (error) {
+    deps.logger.warn(
+      { requestId: request.id, error: describeError(error) },
+      'could not tell the requester of the rejection',
+    );
+    const t = translator(request.request.locale);
+    await deps.messenger.sendToConversation(request.request.origin, {
+      text: t('approval.rejectedNotice', {
+        company: escapeUserText(request.request.account.companyName),
+        name: escapeUserText(decision.by.name),
+      }),
+    });
+  }
 }

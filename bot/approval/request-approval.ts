@@ -1,14 +1,17 @@
-import { renderApprovalCard } from '../../cards/approval.js';
-import type { CustomerRequest, PostedCard } from '../../store/customer-schema.js';
+import type { ApprovalRequest, CustomerRequest, PostedCard } from '../../store/customer-schema.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
-import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import { resolveTeamsUserIds } from '../messaging/resolve-teams-user-ids.js';
 import type { RequestSubmitter, SubmitOutcome } from '../provisioning/request-submitter.js';
+import { isApprover } from './request-roles.js';
+import { renderRequestCard } from './update-request-cards.js';
 
 /**
- * The submitter used when approvers are configured: Submit stores the request as pending and posts an
- * approval card where it was made (or, from a personal chat, privately to each approver).
+ * The submitter used when approvers are configured: Submit stores the request as pending and turns the
+ * requester's Review card into the request card, on which approvers decide and everyone follows the
+ * request to its end; so a conversation shows one card per request. In a channel or group chat the
+ * approvers there get their actions through the card's refresh; a request made in a personal chat is
+ * also posted privately to each approver (not twice to a requester who is one).
  */
 export class RequestApproval implements RequestSubmitter {
   constructor(private readonly deps: BotDeps) {}
@@ -35,74 +38,61 @@ export class RequestApproval implements RequestSubmitter {
       actor: request.requester,
       conversationId: request.origin.conversationId,
     });
-    const cards =
-      request.origin.conversationType === 'personal'
-        ? await this.postToApproversPrivately(request)
-        : await this.postToConversation(request);
+    const shown = await this.showWhereMade(saved.request);
+    const cards = shown ? [shown] : [];
+    if (request.origin.conversationType === 'personal') {
+      cards.push(...(await this.postToApproversPrivately(saved.request)));
+    }
     await store.addRequestCards(request.requestId, cards);
     return { kind: 'pendingApproval' };
   }
 
-  private async postToConversation(request: CustomerRequest): Promise<PostedCard[]> {
+  /** Replaces the requester's Review card with the request card (or posts it, if there is none). */
+  private async showWhereMade(pending: ApprovalRequest): Promise<PostedCard | undefined> {
     const { deps } = this;
-    const approverUserIds = await resolveTeamsUserIds(deps, request.origin, deps.approverIds);
-    const pending = await deps.store.findRequest(request.requestId);
-    if (!pending) throw new Error(`request ${request.requestId} vanished`);
-    const card = renderApprovalCard({
-      locale: request.locale,
-      request: pending,
-      offers: deps.offers,
-      view: 'base',
-      refreshUserIds: [request.requester.userId, ...approverUserIds],
-      inSharedConversation: isSharedConversation(request.origin.conversationType),
-    });
-    const posted = await deps.messenger.sendToConversation(request.origin, { attachments: [card] });
-    return posted.activityId ? [{ origin: request.origin, activityId: posted.activityId }] : [];
+    const { origin, requester } = pending.request;
+    const card =
+      origin.conversationType === 'personal'
+        ? renderRequestCard(
+            deps,
+            pending,
+            isApprover(deps, requester) ? 'approverRequester' : 'requester',
+            origin.conversationType,
+          )
+        : renderRequestCard(deps, pending, 'base', origin.conversationType, [
+            requester.userId,
+            ...(await resolveTeamsUserIds(deps, origin, deps.approverIds)),
+          ]);
+    if (pending.reviewCard) {
+      await deps.messenger.updateInConversation(origin, pending.reviewCard.activityId, {
+        attachments: [card],
+      });
+      return pending.reviewCard;
+    }
+    const posted = await deps.messenger.sendToConversation(origin, { attachments: [card] });
+    return posted.activityId ? { origin, activityId: posted.activityId } : undefined;
   }
 
-  private async postToApproversPrivately(request: CustomerRequest): Promise<PostedCard[]> {
+  private async postToApproversPrivately(pending: ApprovalRequest): Promise<PostedCard[]> {
     const { deps } = this;
-    const pending = await deps.store.findRequest(request.requestId);
-    if (!pending) throw new Error(`request ${request.requestId} vanished`);
+    const { origin, requester } = pending.request;
     const cards: PostedCard[] = [];
-    const requesterCard = renderApprovalCard({
-      locale: request.locale,
-      request: pending,
-      offers: deps.offers,
-      view: 'requester',
-      refreshUserIds: [],
-      inSharedConversation: false,
-    });
-    const own = await deps.messenger.sendToConversation(request.origin, { attachments: [requesterCard] });
-    if (own.activityId) cards.push({ origin: request.origin, activityId: own.activityId });
-    for (const approverId of deps.approverIds) {
-      const approverCard = renderApprovalCard({
-        locale: request.locale,
-        request: pending,
-        offers: deps.offers,
-        view: 'approver',
-        refreshUserIds: [],
-        inSharedConversation: false,
-      });
+    const requesterId = (requester.aadObjectId ?? '').toLowerCase();
+    for (const approverId of deps.approverIds.filter((id) => id !== requesterId)) {
+      const approverCard = renderRequestCard(deps, pending, 'approver', 'personal');
       try {
         const userId = (await deps.directory.teamsUserIdOf(approverId)) ?? approverId;
         const approver = { userId, aadObjectId: approverId, name: '' };
-        const posted = await deps.messenger.sendToUser(request.origin, approver, {
-          attachments: [approverCard],
-        });
+        const posted = await deps.messenger.sendToUser(origin, approver, { attachments: [approverCard] });
         if (posted.activityId) {
           cards.push({
-            origin: {
-              ...request.origin,
-              conversationId: posted.conversationId,
-              conversationType: 'personal',
-            },
+            origin: { ...origin, conversationId: posted.conversationId, conversationType: 'personal' },
             activityId: posted.activityId,
           });
         }
       } catch (error) {
         deps.logger.warn(
-          { requestId: request.requestId, approverId, error: describeError(error) },
+          { requestId: pending.id, approverId, error: describeError(error) },
           'approver not reachable',
         );
       }

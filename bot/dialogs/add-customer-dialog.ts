@@ -162,13 +162,10 @@ async function submit(turn: Turn, state: AddCustomerState): Promise<DialogState 
   if (outcome.kind === 'domainTaken') {
     return showStep(turn, state, { review: { key: 'error.domainPrefix.taken' } });
   }
-  if (outcome.kind === 'creating') return undefined;
-  const at = turn.deps.now().toISOString();
-  await showReviewAs(
-    turn,
-    state,
-    outcome.kind === 'pendingApproval' ? { kind: 'pending', at } : { kind: 'submitted', at },
-  );
+  // The request's card follows it from here: the Review card itself (creating) or the request card
+  // that replaced it (waiting for approval)
+  if (outcome.kind === 'creating' || outcome.kind === 'pendingApproval') return undefined;
+  await showReviewAs(turn, state, { kind: 'submitted', at: turn.deps.now().toISOString() });
   return undefined;
 }
 

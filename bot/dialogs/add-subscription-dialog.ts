@@ -107,21 +107,24 @@ async function submit(turn: Turn, state: AddSubscriptionState, customer: Custome
   const lines = parseSubscriptions(turn.deps.offers, state.subscriptionsInput);
   if (!lines.ok)
     return showStep(turn, { ...state, step: 'subscriptions' }, customer, { subscriptions: lines });
-  const outcome = await turn.deps.submitter.submit({
-    requestId: state.flowId,
-    kind: 'addSubscriptions',
-    customerId: customer.id,
-    account: accountInfoOf(customer),
-    subscriptions: lines.value,
-    ...requestSource(turn, state.owner.name),
-  });
+  const outcome = await turn.deps.submitter.submit(
+    {
+      requestId: state.flowId,
+      kind: 'addSubscriptions',
+      customerId: customer.id,
+      account: accountInfoOf(customer),
+      subscriptions: lines.value,
+      ...requestSource(turn, state.owner.name),
+    },
+    state.cardActivityId,
+  );
   if (outcome.kind === 'limitExceeded') {
     const current = (await turn.deps.store.findById(customer.id)) ?? customer;
     return showStep(turn, state, current, { review: { key: 'error.offers.limit' } });
   }
-  const at = turn.deps.now().toISOString();
-  const submitted: ReviewCardData['state'] =
-    outcome.kind === 'pendingApproval' ? { kind: 'pending', at } : { kind: 'submitted', at };
+  // A request waiting for approval has turned the Review card into its request card
+  if (outcome.kind === 'pendingApproval') return undefined;
+  const submitted = { kind: 'submitted' as const, at: turn.deps.now().toISOString() };
   await showDialogCard(turn, state, reviewCard(turn, state, customer, submitted));
   return undefined;
 }

@@ -1,28 +1,16 @@
 import type { ApprovalRequest, Creation } from '../../store/customer-schema.js';
-import type { MessageKey } from '../../store/i18n/en-us.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
-import { isPartnerCenterError, type PartnerCenterErrorCode } from '../partner-center/partner-center-error.js';
+import { isPartnerCenterError } from '../partner-center/partner-center-error.js';
 import { createCustomerAndNotify } from './create-customer-and-notify.js';
+import { type FailureReason, INTERNAL_FAILURE } from './request-progress.js';
 import { showRequestProgress } from './show-request-progress.js';
 
-/** Why a creation failed when the error says nothing more precise. */
-const INTERNAL = 'INTERNAL';
-
-/** What the Review card says for each reason a creation failed. */
-const FAILURE_REASONS: Record<PartnerCenterErrorCode | typeof INTERNAL, MessageKey> = {
-  UNAUTHORIZED_BY_PARTNER_CENTER: 'failure.UNAUTHORIZED_BY_PARTNER_CENTER',
-  DOMAIN_TAKEN_IN_PARTNER_CENTER: 'failure.DOMAIN_TAKEN_IN_PARTNER_CENTER',
-  ADDRESS_REFUSED_BY_PARTNER_CENTER: 'failure.ADDRESS_REFUSED_BY_PARTNER_CENTER',
-  QUANTITY_REFUSED_BY_PARTNER_CENTER: 'failure.QUANTITY_REFUSED_BY_PARTNER_CENTER',
-  REFUSED_BY_PARTNER_CENTER: 'failure.REFUSED_BY_PARTNER_CENTER',
-  NO_ANSWER_FROM_PARTNER_CENTER: 'failure.NO_ANSWER_FROM_PARTNER_CENTER',
-  INTERNAL: 'failure.INTERNAL',
-};
-
 /**
- * Marks a stored new-customer request as being created, shows that on its Review card, and creates the
- * customer after the turn (see `createRequestedCustomer`). Returns once the mark is saved.
+ * Marks a stored new-customer request as being created and returns once the mark is saved (from then on
+ * a restart resumes it). After the turn, shows Creating… on its Review card and creates the customer
+ * (see `createRequestedCustomer`): neither waits on the Bot Connector or Partner Center inside a turn,
+ * whose answer Teams awaits.
  */
 export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Promise<void> {
   const marked = await deps.store.setCreation(stored.id, {
@@ -32,8 +20,10 @@ export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Pro
     partnerCenterCustomerId: stored.creation?.partnerCenterCustomerId,
     orderIds: stored.creation?.orderIds ?? [],
   });
-  await showRequestProgress(deps, marked, creatingState(deps, marked));
-  resumeCreation(deps, stored.id);
+  deps.background.start(`create the customer of request ${stored.id}`, async (signal) => {
+    await showRequestProgress(deps, marked);
+    await createRequestedCustomer(deps, stored.id, signal);
+  });
 }
 
 /** Carries on, after the turn, with the creation of a request marked `creating`: at Submit, or after a restart. */
@@ -83,16 +73,11 @@ async function createRequestedCustomer(deps: BotDeps, requestId: string, signal:
       state: 'created',
       at: deps.now().toISOString(),
     });
-    await showRequestProgress(deps, created, {
-      kind: 'created',
-      at: created.request.requestedAt,
-      partnerCenter: deps.partnerCenter !== undefined,
-      customerId: outcome.customer.id,
-    });
+    await showRequestProgress(deps, created);
   } catch (error) {
     if (signal.aborted) return;
     deps.logger.error({ requestId, error: describeError(error) }, 'creating the customer failed');
-    await fail(deps, requestId, creation, isPartnerCenterError(error) ? error.code : INTERNAL);
+    await fail(deps, requestId, creation, isPartnerCenterError(error) ? error.code : INTERNAL_FAILURE);
   }
 }
 
@@ -100,7 +85,7 @@ async function fail(
   deps: BotDeps,
   requestId: string,
   creation: Creation,
-  failure: keyof typeof FAILURE_REASONS,
+  failure: FailureReason,
 ): Promise<void> {
   const failed = await deps.store.setCreation(requestId, {
     ...creation,
@@ -108,17 +93,5 @@ async function fail(
     at: deps.now().toISOString(),
     failure,
   });
-  await showRequestProgress(deps, failed, {
-    kind: 'failed',
-    at: failed.request.requestedAt,
-    reason: FAILURE_REASONS[failure],
-  });
-}
-
-function creatingState(deps: BotDeps, stored: ApprovalRequest) {
-  return {
-    kind: 'creating' as const,
-    at: stored.request.requestedAt,
-    partnerCenter: deps.partnerCenter !== undefined,
-  };
+  await showRequestProgress(deps, failed);
 }

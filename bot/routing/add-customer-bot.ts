@@ -14,12 +14,8 @@ import { isBotCustomer } from '../../store/customer-schema.js';
 import type { MessageKey } from '../../store/i18n/en-us.js';
 import { pickLocale, translator } from '../../store/i18n/translate.js';
 import { KeyedLock } from '../../store/keyed-lock.js';
-import {
-  type ApprovalAction,
-  answerApprovalAction,
-  isApprover,
-  isRequester,
-} from '../approval/answer-approval-action.js';
+import { type ApprovalAction, answerApprovalAction } from '../approval/answer-approval-action.js';
+import { isApprover, isRequester } from '../approval/request-roles.js';
 import type { BotDeps, Turn } from '../bot-deps.js';
 import { COMMANDS, type Command, matchCommand } from '../commands/match-command.js';
 import { continueAddCustomer } from '../dialogs/add-customer-dialog.js';
@@ -155,6 +151,7 @@ export const CARD_ROUTES: CardRoutes = {
   [CARD_VERBS.approvalApprove]: { via: 'execute', check: approverOnly, handle: answerApprovalAction },
   [CARD_VERBS.approvalReject]: { via: 'execute', check: approverOnly, handle: answerApprovalAction },
   [CARD_VERBS.approvalWithdraw]: { via: 'execute', check: requesterOnly, handle: answerApprovalAction },
+  [CARD_VERBS.approvalRetry]: { via: 'execute', check: requesterOnly, handle: answerApprovalAction },
 };
 
 /** Every text command: what it starts. Any other text gets the help card. */

@@ -54,6 +54,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   requestAction(CARD_VERBS.approvalApprove),
   requestAction(CARD_VERBS.approvalReject),
   requestAction(CARD_VERBS.approvalWithdraw),
+  requestAction(CARD_VERBS.approvalRetry),
 ]);
 
 /** A card button press the bot understands, typed by its verb. */

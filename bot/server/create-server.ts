@@ -3,6 +3,7 @@ import restify from 'restify';
 import { ActivityEnvelopeSchema } from './activity-envelope-schema.js';
 import { answerWithin } from './answer-within.js';
 import { readBodyWithin } from './read-body-within.js';
+import { TurnsInFlight } from './turns-in-flight.js';
 
 /**
  * How long a message turn may run before Teams gets its answer; the turn goes on to its end after it
@@ -23,6 +24,7 @@ export function createServer(
   adapter: CloudAdapter,
   bot: ActivityHandler,
   turnAnswerMs = TURN_ANSWER_MS,
+  turns = new TurnsInFlight(),
 ): restify.Server {
   const server = restify.createServer({ name: 'add-customer-bot', handleUncaughtExceptions: false });
   server.use(readBodyWithin(MAX_BODY_BYTES));
@@ -35,7 +37,7 @@ export function createServer(
     const isInvoke = (req.body as { type?: unknown }).type === 'invoke';
     const answer = answerWithin(res, isInvoke ? undefined : turnAnswerMs);
     try {
-      await adapter.process(req, answer.response, (context) => bot.run(context));
+      await turns.track(adapter.process(req, answer.response, (context) => bot.run(context)));
     } finally {
       answer.settle();
     }

@@ -173,9 +173,16 @@ describeWithChromium('the add-customer bot in the real Agents Playground', (chro
 
     // Act: Submit (and approve, once the bot asks for it)
     await flow.getByRole('button', { name: 'Submit', exact: true }).click();
-    await tab.cardWith('Submitted by Alex Wilber').waitFor();
-    assert.equal(await flow.getByRole('button').count(), 0, 'the submitted card should have no buttons');
+    const request = tab.cardWith('Waiting for approval');
+    await request.waitFor();
+    assert.equal(await tab.cards().count(), cardCount, 'the Review card should become the request card');
+    assert.deepEqual(
+      await request.getByRole('button').allInnerTexts(),
+      ['Approve', 'Reject…', 'Withdraw request'],
+      'a requester who is an approver has all their actions on the one card',
+    );
     await approveIfAsked(tab);
+    await tab.cardWith('Customer created').waitFor();
 
     // Assert: the credentials arrive in Personal Chat as a message of their own
     const credentials = tab.cardWith('Admin credentials for Fabrikam Trading Co., Ltd.');

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { type AccountInfoCardData, renderAccountInfoCard } from '../../cards/account-info.js';
-import { type ApprovalCardData, type ApprovalView, renderApprovalCard } from '../../cards/approval.js';
+import {
+  type ApprovalCardData,
+  type ApprovalView,
+  type RequestProgress,
+  renderApprovalCard,
+} from '../../cards/approval.js';
 import { renderCredentialsCard, renderCredentialsDoneCard } from '../../cards/credentials.js';
 import { renderCustomerListCard } from '../../cards/customer-list.js';
 import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
@@ -239,11 +244,24 @@ describe('card contracts with worst-case data', () => {
     }),
   );
 
-  for (const view of ['base', 'requester', 'approver'] as const) {
+  for (const view of ['base', 'requester', 'approver', 'approverRequester'] as const) {
     for (const status of ['pending', 'approved', 'rejected', 'withdrawn'] as const) {
       describeCardContract(renderApprovalCard, `approval ${view} ${status} worst case`, (locale) =>
         approvalData(locale, view, status),
       );
+    }
+  }
+  const progresses: RequestProgress[] = [
+    { kind: 'creating', at: AT, partnerCenter: true },
+    { kind: 'created', at: AT, partnerCenter: true, customerId: '0c1d2e3f-4a5b-4c6d-8e7f-901234567890' },
+    { kind: 'failed', at: AT, reason: 'failure.ADDRESS_REFUSED_BY_PARTNER_CENTER' },
+  ];
+  for (const progress of progresses) {
+    for (const view of ['base', 'requester'] as const) {
+      describeCardContract(renderApprovalCard, `approval ${view} ${progress.kind} worst case`, (locale) => ({
+        ...approvalData(locale, view, 'approved'),
+        progress,
+      }));
     }
   }
   describeCardContract(
@@ -330,7 +348,6 @@ describe('card contracts with worst-case data', () => {
   const states: [string, ReviewCardData['state']][] = [
     ['editing', { kind: 'editing' }],
     ['submitted', { kind: 'submitted', at: AT }],
-    ['pending', { kind: 'pending', at: AT }],
     ['cancelled', { kind: 'cancelled' }],
     ['creating', { kind: 'creating', at: AT, partnerCenter: true }],
     [

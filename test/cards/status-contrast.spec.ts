@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type ApprovalView, renderApprovalCard } from '../../cards/approval.js';
+import { type ApprovalView, type RequestProgress, renderApprovalCard } from '../../cards/approval.js';
 import { renderRejectionNoticeCard } from '../../cards/rejection-notice.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import { TEAMS_HOST_CONFIG } from '../../scripts/cards-preview/teams-host-config.js';
@@ -70,7 +70,6 @@ const VIEWS: ApprovalView[] = ['base', 'approver', 'requester'];
 const REVIEW_STATES: ReviewCardData['state'][] = [
   { kind: 'editing' },
   { kind: 'submitted', at: REQUESTED_AT },
-  { kind: 'pending', at: REQUESTED_AT },
   { kind: 'cancelled' },
   { kind: 'creating', at: REQUESTED_AT, partnerCenter: true },
   { kind: 'created', at: REQUESTED_AT, partnerCenter: true, customerId: 'cus-1' },
@@ -94,6 +93,23 @@ function statusCards(locale: Locale): { name: string; card: unknown }[] {
           inSharedConversation: true,
         }).content,
       })),
+    ),
+    ...REVIEW_STATES.filter((state) => ['creating', 'created', 'failed'].includes(state.kind)).map(
+      (state) => ({
+        name: `approval approved, ${state.kind}`,
+        card: renderApprovalCard({
+          locale,
+          request: approvalRequest(undefined, {
+            status: 'approved',
+            ...decision('approved'),
+          } as Partial<ApprovalRequest>),
+          offers: OFFERS,
+          view: 'requester',
+          refreshUserIds: [],
+          inSharedConversation: true,
+          progress: state as RequestProgress,
+        }).content,
+      }),
     ),
     ...REVIEW_STATES.map((state) => ({
       name: `review ${state.kind}`,

@@ -59,14 +59,14 @@ describe('the add subscription command with approval', () => {
     assert.match(cardText(subscriptions), /has 10/);
     assert.equal(errorBeside(tooMany, 'qty_o365-e3'), 'With the 10 licenses it has, at most 9990 more.');
     assert.equal(cardTitle(review), 'Review: add subscription');
-    assert.match(cardText(pending), /Waiting for an approver/);
+    assert.match(cardText(pending), /Waiting for approval/);
     assert.deepEqual((await rig.bot.store.findById('cus-1'))?.subscriptions, [
       { offerId: 'o365-e3', quantity: 10 },
     ]);
 
     // Act: Megan approves, and her approval arrives twice
     const approval = rig.connector
-      .sentTo(thread.id)
+      .shownIn(thread.id)
       .find((entry) => cardTitle(cardOf(entry)) === 'Approval needed: add subscription');
     assert.ok(approval, 'an approval card should be posted in the channel');
     const data = { requestId: requestIdOf(cardOf(approval)) };

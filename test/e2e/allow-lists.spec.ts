@@ -104,7 +104,7 @@ describe('who may use the bot: ALLOWED_TENANT_IDS', () => {
     await alex.fillToReview('pendingco');
     await alex.press(CARD_VERBS.reviewSubmit);
     const approval = rig.connector
-      .sentTo(thread.id)
+      .shownIn(thread.id)
       .find((entry) => /Approval needed/.test(cardText(cardOf(entry))));
     assert.ok(approval, 'an approval card should be posted');
     const data = actionData(cardOf(approval), CARD_VERBS.approvalRefresh);
@@ -243,7 +243,7 @@ describe('who may use the bot: ALLOWED_USER_IDS', () => {
     await listed.fillToReview('listedco');
     await listed.press(CARD_VERBS.reviewSubmit);
     const approval = rig.connector
-      .sentTo(thread.id)
+      .shownIn(thread.id)
       .find((entry) => /Approval needed/.test(cardText(cardOf(entry))));
     assert.ok(approval, 'an approval card should be posted');
     const before = await readFolder(rig.bot.dataDir);
@@ -292,7 +292,7 @@ describe('who may use the bot: ALLOWED_USER_IDS', () => {
     await listed.fillToReview('approvedlistedco');
     await listed.press(CARD_VERBS.reviewSubmit);
     const approval = rig.connector
-      .sentTo(thread.id)
+      .shownIn(thread.id)
       .find((entry) => /Approval needed/.test(cardText(cardOf(entry))));
     assert.ok(approval, 'an approval card should be posted');
 

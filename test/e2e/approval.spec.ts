@@ -22,7 +22,7 @@ describe('approving submissions from a card button', () => {
   const rig = useBot({ env: { APPROVER_IDS: `${meganId},${nestorId}` } });
 
   const approvalCards = (conversationId: string): SentActivity[] =>
-    rig.connector.sentTo(conversationId).filter((entry) => /Approval needed/.test(cardText(cardOf(entry))));
+    rig.connector.shownIn(conversationId).filter((entry) => /Approval needed/.test(cardText(cardOf(entry))));
 
   async function submitInChannel(domainPrefix: string) {
     const thread = channelThread();
@@ -63,7 +63,7 @@ describe('approving submissions from a card button', () => {
     );
 
     // Assert: pending, nobody sees buttons on the base card, each sees their own view
-    assert.match(cardText(review), /Waiting for an approver/);
+    assert.match(cardText(review), /Waiting for approval/);
     assert.equal(await rig.bot.store.isDomainTaken('approvedco'), true);
     assert.deepEqual(
       (base.actions ?? []).map((action) => [action.title, action.verb]),
@@ -263,7 +263,7 @@ describe('approving submissions from a card button', () => {
     const review = await alex.press(CARD_VERBS.reviewSubmit);
 
     // Assert
-    assert.match(cardText(review), /Waiting for an approver/);
+    assert.match(cardText(review), /Waiting for approval/);
     const members = rig.connector.createdConversations.map(
       (entry) => (entry.parameters.members as { id: string }[])[0]?.id,
     );

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { validAccountInputs } from '../fixtures/customers.js';
-import { type CardJson, cardOf, cardText, factSections } from '../helpers/card-queries.js';
+import { cardOf, factSections } from '../helpers/card-queries.js';
 import { channelThread, personalChat, pressExecute, type TeamsConversation } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 
@@ -35,45 +35,37 @@ describe('contact details in shared conversations', () => {
     return { alex, review, submitted };
   }
 
-  const approvalCardsIn = (conversationId: string) =>
-    rig.connector
-      .sentTo(conversationId)
-      .filter((entry) => /Approval needed/.test(cardText(cardOf(entry))))
-      .map((entry) => ({
-        activityId: entry.activityId,
-        card: cardOf(entry) as CardJson & { refresh?: unknown },
-      }));
+  /** The request id a request card names in its refresh (or, in a 1:1 chat, in its buttons). */
+  const requestIdOf = (card: unknown): string => {
+    const match = JSON.stringify(card).match(/"requestId":"([^"]+)"/);
+    assert.ok(match?.[1], 'the request card should name its request');
+    return match[1];
+  };
 
   it('should mask them on what the channel sees and show them in full in the approver’s and requester’s own views', async () => {
-    // Arrange
+    // Arrange: in a channel, Submit turns Review into the request card everyone there sees
     const thread = channelThread();
     const megan = rig.user('Megan Bowen', thread, { aadObjectId: meganId });
     const { alex, review, submitted } = await submit(thread);
-    const [base] = approvalCardsIn(thread.id);
-    assert.ok(base);
-    const data = {
-      requestId: String(
-        (base.card.refresh as { action: { data: { requestId: string } } }).action.data.requestId,
-      ),
-    };
+    const data = { requestId: requestIdOf(submitted) };
 
     // Act
-    const meganView = await pressExecute(megan, base.activityId, CARD_VERBS.approvalRefresh, data);
-    const alexView = await pressExecute(alex.user, base.activityId, CARD_VERBS.approvalRefresh, data);
-    const approved = await pressExecute(megan, base.activityId, CARD_VERBS.approvalApprove, data);
+    const meganView = await pressExecute(megan, alex.cardId, CARD_VERBS.approvalRefresh, data);
+    const alexView = await pressExecute(alex.user, alex.cardId, CARD_VERBS.approvalRefresh, data);
+    const approved = await pressExecute(megan, alex.cardId, CARD_VERBS.approvalApprove, data);
 
-    // Assert: everyone in the channel sees the Review card, the base card and the decided card masked
+    // Assert: everyone in the channel sees Review, the request card and the decided card masked
     assert.deepEqual(contactShown(review), MASKED, 'Review in the channel');
-    assert.deepEqual(contactShown(submitted), MASKED, 'the submitted Review in the channel');
-    assert.deepEqual(contactShown(base.card), MASKED, 'the approval card everyone sees');
+    assert.deepEqual(contactShown(submitted), MASKED, 'the request card everyone sees');
     assert.deepEqual(contactShown(approved.value), MASKED, 'the decided card, which everyone sees');
-    assert.doesNotMatch(JSON.stringify(rig.connector.sentTo(thread.id)), /li\.na@|0013800/);
+    assert.deepEqual(contactShown(cardOf(rig.connector.latest(alex.cardId))), MASKED, 'the card as it ends');
+    assert.doesNotMatch(rig.connector.sharedConversationText(), /li\.na@|0013800/);
     // Assert: the views Teams fetches for one user alone show them in full
     assert.deepEqual(contactShown(meganView.value), FULL, 'the approver’s view');
     assert.deepEqual(contactShown(alexView.value), FULL, 'the requester’s view');
   });
 
-  it('should show them in full in a personal chat: the requester’s Review and card, and each approver’s copy', async () => {
+  it('should show them in full in a personal chat: the requester’s Review and request card, and each approver’s copy', async () => {
     // Arrange
     const chat = personalChat();
 
@@ -82,12 +74,10 @@ describe('contact details in shared conversations', () => {
 
     // Assert
     assert.deepEqual(contactShown(review), FULL);
-    assert.deepEqual(contactShown(submitted), FULL);
-    const [own] = approvalCardsIn(chat.id);
-    assert.deepEqual(contactShown(own?.card), FULL, 'the requester’s own approval card');
+    assert.deepEqual(contactShown(submitted), FULL, 'the requester’s own request card');
     const [approverChat] = rig.connector.createdConversations;
     assert.ok(approverChat);
-    const [copy] = approvalCardsIn(approverChat.conversationId);
-    assert.deepEqual(contactShown(copy?.card), FULL, 'the approver’s private copy');
+    const [copy] = rig.connector.sentTo(approverChat.conversationId);
+    assert.deepEqual(contactShown(cardOf(copy)), FULL, 'the approver’s private copy');
   });
 });

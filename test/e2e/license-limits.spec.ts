@@ -87,7 +87,7 @@ describe('license maximums for an existing customer', () => {
     for (const walk of walks) await walk.press(CARD_VERBS.reviewSubmit);
     const approver = rig.user('Megan Bowen', thread, { aadObjectId: approverId });
     const approvalCards = rig.connector
-      .sentTo(thread.id)
+      .shownIn(thread.id)
       .filter((entry) => /Approval needed: add subscription/.test(cardText(cardOf(entry))));
 
     // Act

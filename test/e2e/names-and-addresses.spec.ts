@@ -40,20 +40,20 @@ describe('contact names and addresses as their readers write them', () => {
       CARD_VERBS.accountNext,
       validAccountInputs('xingchendata', { ...BEIJING_ADDRESS, ...contact }),
     );
-    await lei.press(CARD_VERBS.subscriptionsNext, { 'qty_o365-e1': '25' });
-    const review = await lei.press(CARD_VERBS.reviewSubmit);
-    const approval = cardsSentTo(rig.connector, thread.id).at(-1);
-    assert.ok(approval);
-    const data = (cardOf(approval) as { refresh: { action: { data: Record<string, unknown> } } }).refresh
-      .action.data;
-    const approverView = await pressExecute(megan, approval.activityId, CARD_VERBS.approvalRefresh, data);
-    await pressExecute(megan, approval.activityId, CARD_VERBS.approvalApprove, data);
+    const review = await lei.press(CARD_VERBS.subscriptionsNext, { 'qty_o365-e1': '25' });
+    const requestCard = await lei.press(CARD_VERBS.reviewSubmit);
+    const requestId = JSON.stringify(requestCard).match(/"requestId":"([^"]+)"/)?.[1];
+    assert.ok(requestId, 'Submit turns Review into the request card');
+    const data = { requestId };
+    const approverView = await pressExecute(megan, lei.cardId, CARD_VERBS.approvalRefresh, data);
+    await pressExecute(megan, lei.cardId, CARD_VERBS.approvalApprove, data);
     const summary = cardsSentTo(rig.connector, thread.id).at(-1);
     await lei.user.say('customers');
     const list = cardsSentTo(rig.connector, thread.id).at(-1);
     return {
       account,
       review,
+      requestCard,
       approverView: approverView.value as CardJson,
       summary: cardOf(summary),
       list: cardOf(list),
@@ -77,6 +77,7 @@ describe('contact names and addresses as their readers write them', () => {
     const address = '地址: 北京市朝阳区建国路88号 SOHO现代城B座12层，100022';
     for (const [card, expected] of [
       [cards.review, [address, name]],
+      [cards.requestCard, [address, name]],
       [cards.approverView, [address, name]],
       [cards.summary, [address, '联系人: 李娜']],
       [cards.list, [address, '联系人: 李娜']],
@@ -104,6 +105,7 @@ describe('contact names and addresses as their readers write them', () => {
     const address = 'Address: 朝阳区建国路88号, SOHO现代城B座12层, Beijing 100022';
     for (const [card, expected] of [
       [cards.review, [address, 'Name: Lei Wang']],
+      [cards.requestCard, [address, 'Name: Lei Wang']],
       [cards.approverView, [address, 'Name: Lei Wang']],
       [cards.summary, [address, 'Contact: Lei Wang']],
       [cards.list, [address, 'Contact: Lei Wang']],

@@ -151,7 +151,7 @@ describe('offers and customers read from Partner Center again', () => {
   let fake: FakePartnerCenter;
   const rig = useBot(async () => {
     fake = await FakePartnerCenter.start();
-    fake.fail('listCustomers', { status: 503 }, 5);
+    fake.fail('listCustomers', { status: 503 }, 1_000);
     fake.addCustomer({ domain: 'northwind.partner.onmschina.cn', companyName: 'Northwind Traders' });
     const options = partnerCenterBot(fake);
     return {
@@ -169,7 +169,8 @@ describe('offers and customers read from Partner Center again', () => {
     await rig.bot.partnerCenterUpkeep?.initialSync;
     const failed = await rig.bot.store.searchCustomers({ offset: 0, limit: 10 });
 
-    // Act
+    // Act: Partner Center answers again
+    fake.clearFaults('listCustomers');
     const deadline = Date.now() + 5_000;
     while (
       (await rig.bot.store.searchCustomers({ offset: 0, limit: 10 })).total === 0 &&

@@ -84,6 +84,11 @@ export class FakeBotConnector {
     return this.sent.filter((entry) => entry.conversationId === conversationId);
   }
 
+  /** Every message of one conversation as it now reads (its latest content), in the order first posted. */
+  shownIn(conversationId: string): SentActivity[] {
+    return this.sentTo(conversationId).map((entry) => this.latest(entry.activityId) ?? entry);
+  }
+
   /** The latest content of a message: its last update, or what was first sent. */
   latest(activityId: string): SentActivity | undefined {
     const updates = this.updates.filter((entry) => entry.activityId === activityId);

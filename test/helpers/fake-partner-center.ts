@@ -200,6 +200,11 @@ export class FakePartnerCenter {
     this.faults.set(route, [...(this.faults.get(route) ?? []), { fault, times }]);
   }
 
+  /** Lets `route` answer normally again, dropping the faults still queued for it. */
+  clearFaults(route: FakeRoute): void {
+    this.faults.delete(route);
+  }
+
   /** Forgets every token issued so far, as if they had expired: the next `/v1` call gets 401. */
   revokeTokens(): void {
     this.entra.revokeAll();

@@ -62,7 +62,7 @@ describe('the bot under concurrent presses', () => {
     await walk.fillToReview('twiceinvokedco');
     await walk.press(CARD_VERBS.reviewSubmit);
     const approval = rig.connector
-      .sentTo(thread.id)
+      .shownIn(thread.id)
       .find((entry) => /Approval needed/.test(cardText(cardOf(entry))));
     assert.ok(approval);
     const submitted = (await readStoreFiles(rig.bot.dataDir)).audit.find(

@@ -118,7 +118,7 @@ async function submitForApproval(bot: BotUnderTest, connector: FakeBotConnector)
   await walk.press(CARD_VERBS.accountNext, freshAccountInputs());
   await walk.press(CARD_VERBS.subscriptionsNext, { 'qty_o365-e1': '10' });
   const card = await walk.press(CARD_VERBS.reviewSubmit);
-  assert.match(cardText(card), /Waiting for an approver/);
+  assert.match(cardText(card), /Waiting for approval/);
   const audit = (await readStoreFiles(bot.dataDir)).audit;
   const submitted = audit.findLast((entry) => entry.event === 'request.submitted');
   assert.ok(submitted?.requestId);
