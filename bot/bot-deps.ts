@@ -5,6 +5,7 @@ import type { createAccountInfoSchema } from '../store/customers/account-info-sc
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { Locale, Translate } from '../store/i18n/translate.js';
 import type { KeyedLock } from '../store/keyed-lock.js';
+import type { Leases } from '../store/leases.js';
 import type { BackgroundWork } from './background-work.js';
 import type { UserConversationState } from './dialogs/dialog-state.js';
 import type { TeamsMessenger } from './messaging/teams-messenger.js';
@@ -41,6 +42,8 @@ export type BotDeps = {
   resellerInviteUrl: string | undefined;
   /** Serialises orders per customer, so that a license maximum is checked against the latest counts. */
   orders: KeyedLock;
+  /** Claims on background work (creation, delivery, sync), so that one instance does each. */
+  leases: Leases;
   /** Work carried on after a turn is answered: creating customers. */
   background: BackgroundWork;
   /** Admin credentials sealed on disk until the requester's 1:1 chat accepts them. */

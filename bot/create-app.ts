@@ -1,23 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type restify from 'restify';
+import type { CustomerStore } from '../store/customer-store.js';
 import { createAccountInfoSchema } from '../store/customers/account-info-schema.js';
 import { loadOfferCatalog } from '../store/customers/offer-catalog.js';
-import { type DataFolderLock, lockDataFolder } from '../store/data-folder-lock.js';
-import { FileStorage } from '../store/file-storage.js';
 import { KeyedLock } from '../store/keyed-lock.js';
-import { LowdbCustomerStore, type LowdbCustomerStoreOptions } from '../store/lowdb-customer-store.js';
-import { OutboxFolder } from '../store/outbox-folder.js';
-import { PendingNotices } from '../store/pending-notices.js';
+import type { LowdbCustomerStoreOptions } from '../store/lowdb-customer-store.js';
 import { RequestApproval } from './approval/request-approval.js';
 import { BackgroundWork } from './background-work.js';
 import type { BotDeps } from './bot-deps.js';
 import type { Config } from './config/load-config.js';
 import { generateTemporaryPassword } from './credentials/generate-temporary-password.js';
 import { createLogger } from './logging/create-logger.js';
-import { describeError } from './logging/describe-error.js';
 import { TeamsMessenger } from './messaging/teams-messenger.js';
 import { UserDirectory } from './messaging/user-directory.js';
 import type { PartnerCenterSchedule, PartnerCenterUpkeep } from './partner-center/partner-center-upkeep.js';
@@ -32,11 +27,14 @@ import { LocalProvisioner } from './provisioning/local-provisioner.js';
 import { AddCustomerBot } from './routing/add-customer-bot.js';
 import { deferredNotices } from './routing/deferred-notices.js';
 import { stateResetNotice } from './routing/state-reset-notice.js';
+import { DEFAULT_TYPING_SCHEDULE, type TypingSchedule, typingIndicator } from './routing/typing-indicator.js';
 import type { ConnectorRetryOptions } from './server/connector-retry-options.js';
 import { type AdapterOptions, createAdapter } from './server/create-adapter.js';
 import { createServer } from './server/create-server.js';
 import { applyHttpLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from './server/http-limits.js';
 import { TurnsInFlight } from './server/turns-in-flight.js';
+import { type BotStorage, openStorage } from './storage/open-storage.js';
+import { sweepUnfinishedWork } from './storage/sweep-unfinished-work.js';
 
 /** The edges of the bot that tests replace: logging, the clock, ids and password randomness. */
 export type AppDeps = {
@@ -52,6 +50,8 @@ export type AppDeps = {
   partnerCenterRetry?: Partial<ConnectorRetryOptions>;
   /** How often offers and customers are read again from Partner Center; tests keep the timers out of the way. */
   partnerCenterSchedule?: Partial<PartnerCenterSchedule>;
+  /** When the typing indicator shows and on which timers; tests pass a fake clock's. */
+  typing?: Partial<TypingSchedule>;
   /** Time-outs and the connection cap of the HTTP server; tests shorten them. */
   http?: Partial<HttpLimits>;
   /** How the customer store splits its files; the benchmarks compare layouts with it. */
@@ -60,13 +60,15 @@ export type AppDeps = {
   outbox?: Partial<OutboxSchedule>;
   /** Called after the lock on the data folder was lost (logged as fatal); `bot/index.ts` exits. */
   onDataFolderLockLost?: (error: Error) => void;
+  /** With `STORE=azure`: how long a lease on background work lasts unless renewed (else `AZURE_STORAGE_LEASE_SECONDS`). */
+  leaseMs?: number;
 };
 
 /** A built bot, ready to listen. */
 export type App = {
   server: restify.Server;
   adapter: CloudAdapter;
-  store: LowdbCustomerStore;
+  store: CustomerStore;
   logger: Logger;
   /**
    * Resolves when no turn is running (some go on after Teams has its answer) and the work the bot
@@ -78,9 +80,10 @@ export type App = {
   /** Starts listening; resolves with the URL the server answers on, rejects when the port cannot be had (`EADDRINUSE`). */
   listen(port: number, host: string): Promise<string>;
   /**
-   * Stops the bot: idle and half-sent connections are closed at once, requests in flight get a few
-   * seconds (`HttpLimits.closeGraceMs`), turns still running after their answer and then background
-   * work get `BACKGROUND_GRACE_MS` each.
+   * Stops the bot: no new connection is accepted, idle and half-sent ones are closed at once, requests
+   * and turns in flight get `HttpLimits.closeGraceMs` (10 s) to finish, then background work gets
+   * `BACKGROUND_GRACE_MS` to let go, and the data folder is released. Every store write is awaited by the
+   * turn or work that makes it, so nothing is left unwritten.
    */
   close(): Promise<void>;
 };
@@ -89,46 +92,35 @@ export type App = {
 const BACKGROUND_GRACE_MS = 5_000;
 
 /**
- * Builds the whole bot from its configuration, holding the data folder for as long as it runs (released
- * by `close`): a second process on the same folder fails with a `DataFolderLockedError`. Nothing is
- * wired at import time.
+ * Builds the whole bot from its configuration, on the storage `STORE` names (see `openStorage`). With
+ * the JSON store it holds the data folder for as long as it runs (released by `close`): a second process
+ * on the same folder fails with a `DataFolderLockedError`. Nothing is wired at import time.
  */
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const lock = await lockDataFolder(config.dataDir, {
-    onLost: (error) => {
-      logger.fatal(
-        { error: describeError(error), dataDir: config.dataDir },
-        'the lock on the data folder was lost: another process may write it',
-      );
-      deps.onDataFolderLockLost?.(error);
-    },
+  const storage = await openStorage(config, {
+    logger,
+    customerStore: deps.customerStore,
+    leaseMs: deps.leaseMs,
+    onDataFolderLockLost: deps.onDataFolderLockLost,
   });
   try {
-    return await assembleApp(config, deps, logger, lock);
+    return await assembleApp(config, deps, logger, storage);
   } catch (error) {
-    await lock.release();
+    await storage.release();
     throw error;
   }
 }
 
-async function assembleApp(
-  config: Config,
-  deps: AppDeps,
-  logger: Logger,
-  lock: DataFolderLock,
-): Promise<App> {
+async function assembleApp(config: Config, deps: AppDeps, logger: Logger, storage: BotStorage): Promise<App> {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
   const fileOffers = await loadOfferCatalog(config.offersFile);
-  const store = await LowdbCustomerStore.open(config.dataDir, deps.customerStore);
-  const storage = new FileStorage(path.join(config.dataDir, 'dialog-state'), {
-    onCorruptFile: (moved) => logger.warn(moved, 'unreadable state file moved aside: its user starts afresh'),
-  });
+  const { store, notices } = storage;
 
   const adapter = createAdapter(config, logger, deps.botFramework);
-  adapter.use(stateResetNotice(storage));
-  const notices = new PendingNotices(path.join(config.dataDir, 'pending-notices'));
+  adapter.use(typingIndicator({ ...DEFAULT_TYPING_SCHEDULE, ...deps.typing }, logger));
+  if (storage.fileStorage) adapter.use(stateResetNotice(storage.fileStorage));
   adapter.use(deferredNotices(notices));
   const background = new BackgroundWork(logger);
   const messenger = new TeamsMessenger(adapter, config.auth.appId);
@@ -138,8 +130,8 @@ async function assembleApp(
     );
   }
   const outbox = new CredentialsOutbox(
-    { store, messenger, background, logger, now, notices },
-    new OutboxFolder(path.join(config.dataDir, 'outbox')),
+    { store, messenger, background, logger, now, notices, leases: storage.leases },
+    storage.outbox,
     config.credentialsKey ?? randomBytes(32),
     { ...DEFAULT_OUTBOX_SCHEDULE, ...deps.outbox },
   );
@@ -176,7 +168,7 @@ async function assembleApp(
           }),
     partnerCenter,
     messenger,
-    directory: new UserDirectory(storage),
+    directory: new UserDirectory(storage.directory),
     adapter,
     appId: config.auth.appId,
     approverIds: config.approverIds,
@@ -184,6 +176,7 @@ async function assembleApp(
     allowedUserIds: config.allowedUserIds,
     resellerInviteUrl: config.resellerInviteUrl,
     orders: new KeyedLock(),
+    leases: storage.leases,
     background,
     outbox,
     logger,
@@ -192,10 +185,20 @@ async function assembleApp(
   };
   botDeps.submitter = config.approverIds.length > 0 ? new RequestApproval(botDeps) : new FulfilNow(botDeps);
   const turns = new TurnsInFlight();
-  const server = createServer(adapter, new AddCustomerBot(botDeps, storage), deps.turnAnswerMs, turns);
-  const closeServer = applyHttpLimits(server.server, { ...DEFAULT_HTTP_LIMITS, ...deps.http });
+  const server = createServer(
+    adapter,
+    new AddCustomerBot(botDeps, storage.dialogState),
+    deps.turnAnswerMs,
+    turns,
+  );
+  const httpLimits = { ...DEFAULT_HTTP_LIMITS, ...deps.http };
+  const closeServer = applyHttpLimits(server.server, httpLimits);
   for (const requestId of await store.unfinishedRequestIds()) resumeCreation(botDeps, requestId);
   await outbox.resume();
+  const stopSweep =
+    config.storage.kind === 'azure'
+      ? sweepUnfinishedWork(botDeps, deps.leaseMs ?? config.storage.leaseMs)
+      : () => undefined;
   const partnerCenterUpkeep =
     partnerCenter &&
     partnerCenterOffers &&
@@ -232,29 +235,17 @@ async function assembleApp(
     },
     close: async () => {
       await partnerCenterUpkeep?.stop();
-      await closeServer();
-      await settleWithin(turns.idle(), BACKGROUND_GRACE_MS);
+      const serverClosed = closeServer();
+      if (!(await turns.settled(httpLimits.closeGraceMs))) {
+        logger.warn({ turns: turns.count }, 'turns still running when the bot stopped were abandoned');
+      }
+      await serverClosed;
+      stopSweep();
       outbox.close();
       await background.close(BACKGROUND_GRACE_MS);
-      await lock.release();
+      await storage.release();
     },
   };
-}
-
-/** Waits for `work` to settle, or `ms` at most. */
-async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  await Promise.race([
-    work.then(
-      () => undefined,
-      () => undefined,
-    ),
-    deadline,
-  ]);
-  clearTimeout(timer);
 }
 
 /**

@@ -38,18 +38,27 @@ try {
     },
     'add-customer-bot is listening',
   );
-  const stop = () => {
-    app.logger.info('stopping');
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      app.logger.info({ signal }, 'already stopping: turns in flight are finishing');
+      return;
+    }
+    stopping = true;
+    app.logger.info({ signal }, 'stopping: no new connections; turns in flight are finishing');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        app.logger.info('stopped: the data folder is released');
+        process.exit(0);
+      },
       (error: unknown) => {
         app.logger.error({ error: describeError(error) }, 'the server did not close cleanly');
         process.exit(1);
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 } catch (error) {
   console.error(startupProblem(error, config));
   process.exit(1);

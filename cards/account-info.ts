@@ -76,7 +76,12 @@ function contactFields(locale: Locale): FieldSpec[] {
   return [family, given, ...rest];
 }
 
-/** Renders step 1 of the add-customer dialog, the Account info card. */
+/**
+ * Renders step 1 of the add-customer dialog, the Account info card (or, from Review, its edit). What
+ * the last press found goes at the bottom, right above the buttons the user just pressed: a summary
+ * naming the fields to correct, and for a company that looks like an existing customer one button per
+ * way forward, in place of Next.
+ */
 export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
   const t = translator(data.locale);
   const choicesFor = (id: FieldSpec['id']) => {
@@ -122,12 +127,22 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
       error: error ? t(error.key, error.params) : '',
     };
   };
-  const hasErrors = Object.keys(data.errors).length > 0;
+  const erroneous = [...COMPANY_FIELDS, ...contactFields(data.locale)].filter(
+    (spec) => spec.id !== 'country' && data.errors[spec.id] !== undefined,
+  );
   const matches = data.matches ?? [];
+  const owner = t('flow.owner', { name: escapeUserText(data.owner.name) });
   return renderCard(template, {
-    title: t('account.title'),
-    subtitle: `${t('flow.stepOf', { step: 1 })} · ${t('flow.owner', { name: escapeUserText(data.owner.name) })}`,
-    formError: hasErrors ? t('flow.errorSummary') : '',
+    title: data.returnToReview ? t('account.editTitle') : t('account.title'),
+    subtitle: data.returnToReview ? owner : `${t('flow.stepOf', { step: 1 })} · ${owner}`,
+    formError:
+      erroneous.length > 0
+        ? t('flow.errorSummary', {
+            fields: erroneous
+              .map((spec) => shortLabel(t(`account.${spec.id}`)))
+              .join(t('flow.listSeparator')),
+          })
+        : '',
     sections: [
       { heading: t('account.companySection'), fields: COMPANY_FIELDS.map(field) },
       { heading: t('account.contactSection'), fields: contactFields(data.locale).map(field) },
@@ -168,6 +183,19 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
         customerId: null,
       },
     ],
+    actions: [
+      ...(matches.length > 0
+        ? []
+        : [
+            {
+              title: data.returnToReview ? t('account.backToReview') : t('account.next'),
+              verb: CARD_VERBS.accountNext,
+              style: 'positive',
+              associatedInputs: null,
+            },
+          ]),
+      { title: t('account.cancel'), verb: CARD_VERBS.accountCancel, style: null, associatedInputs: 'none' },
+    ],
     hasSuggestion: data.suggestedAddress !== undefined,
     suggestionTitle: t('account.suggestedAddressTitle'),
     suggestionText: data.suggestedAddress
@@ -175,11 +203,12 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
       : '',
     suggestionButton: t('account.useSuggestedAddress'),
     suggestionVerb: CARD_VERBS.accountUseSuggestedAddress,
-    nextTitle: data.returnToReview ? t('account.backToReview') : t('account.next'),
-    nextVerb: CARD_VERBS.accountNext,
-    cancelTitle: t('account.cancel'),
-    cancelVerb: CARD_VERBS.accountCancel,
     flowId: data.flowId,
     ownerId: data.owner.id,
   });
+}
+
+/** A field's label without its parenthesised note ("Phone (optional)" → "Phone"), for the error summary. */
+function shortLabel(label: string): string {
+  return label.replace(/\s*[(（][^()（）]*[)）]$/u, '');
 }

@@ -32,20 +32,26 @@ export type SubscriptionsCardData = {
  * Renders step 2 of the add-customer dialog: a license count per offer, within each offer's limits.
  * For an existing customer each offer shows what it has and how many more it may get (its maximum less
  * what it has); an offer at its maximum is shown as such, with no box to order more.
+ * An input shows "0" as its placeholder only for an offer that allows zero licenses.
  */
 export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment {
   const t = translator(data.locale);
-  const hasErrors = data.formError !== undefined || Object.keys(data.errors).length > 0;
+  const erroneous = data.offers.filter((offer) => data.errors[offer.id] !== undefined);
+  const owner = t('flow.owner', { name: escapeUserText(data.owner.name) });
   return renderCard(template, {
     title: data.customerName
       ? t('addSubscription.title', { company: escapeUserText(data.customerName) })
-      : t('subscriptions.title'),
-    subtitle: `${t('flow.stepOf', { step: 2 })} · ${t('flow.owner', { name: escapeUserText(data.owner.name) })}`,
+      : data.returnToReview
+        ? t('subscriptions.editTitle')
+        : t('subscriptions.title'),
+    subtitle: data.returnToReview ? owner : `${t('flow.stepOf', { step: 2 })} · ${owner}`,
     intro: t('subscriptions.intro'),
     formError: data.formError
       ? t(data.formError.key, data.formError.params)
-      : hasErrors
-        ? t('flow.errorSummary')
+      : erroneous.length > 0
+        ? t('flow.errorSummary', {
+            fields: erroneous.map((offer) => offer.name[data.locale]).join(t('flow.listSeparator')),
+          })
         : '',
     offers: data.offers.map((offer) => {
       const typed = data.values[offer.id] ?? '';
@@ -58,6 +64,7 @@ export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment
         inputId: quantityInputId(offer.id),
         name: offer.name[data.locale],
         canOrder,
+        placeholder: offer.minimumQuantity > 0 ? null : '0',
         value: /^\d{1,9}$/.test(typed) ? Number(typed) : null,
         max,
         range: !canOrder

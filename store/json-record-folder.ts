@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Writer } from 'steno';
 import type { z } from 'zod';
+import type { KeyedRecords } from './keyed-records.js';
 
 const RECORD_FILE = /^([0-9a-f]{2})+\.json$/;
 
@@ -11,7 +12,7 @@ const RECORD_FILE = /^([0-9a-f]{2})+\.json$/;
  * in hex, so that no key can reach outside the folder. For records that live until they are done with
  * (the credentials outbox, notices for later), not for the customer store.
  */
-export class JsonRecordFolder<S extends z.ZodType> {
+export class JsonRecordFolder<S extends z.ZodType> implements KeyedRecords<z.infer<S>> {
   private ready: Promise<unknown> | undefined;
 
   constructor(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationOriginSchema, RequesterSchema } from './customer-schema.js';
 import { JsonRecordFolder } from './json-record-folder.js';
+import type { KeyedRecords } from './keyed-records.js';
 
 /** One set of admin credentials waiting to reach its requester; the password is sealed, never plain. */
 export const OutboxEntrySchema = z.object({
@@ -23,10 +24,11 @@ export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
  * written atomically (temporary file, then rename), so that an entry is either whole or absent.
  */
 export class OutboxFolder {
-  private readonly records: JsonRecordFolder<typeof OutboxEntrySchema>;
+  private readonly records: KeyedRecords<OutboxEntry>;
 
-  constructor(readonly folder: string) {
-    this.records = new JsonRecordFolder(folder, OutboxEntrySchema);
+  /** `where`: a folder of the data folder, or records kept elsewhere (rows of a table). */
+  constructor(where: string | KeyedRecords<OutboxEntry>) {
+    this.records = typeof where === 'string' ? new JsonRecordFolder(where, OutboxEntrySchema) : where;
   }
 
   /** Writes (or replaces) the entry of `entry.requestId`. */

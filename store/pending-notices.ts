@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JsonRecordFolder } from './json-record-folder.js';
+import type { KeyedRecords } from './keyed-records.js';
 
 /** A message for a user that could not be sent when it arose; no secret, only what the text needs. */
 export const PendingNoticeSchema = z.object({
@@ -20,10 +21,11 @@ export type PendingNotice = z.infer<typeof PendingNoticeSchema>;
  * atomically) until their user next talks to the bot.
  */
 export class PendingNotices {
-  private readonly records: JsonRecordFolder<typeof PendingNoticeSchema>;
+  private readonly records: KeyedRecords<PendingNotice>;
 
-  constructor(readonly folder: string) {
-    this.records = new JsonRecordFolder(folder, PendingNoticeSchema);
+  /** `where`: a folder of the data folder, or records kept elsewhere (rows of a table). */
+  constructor(where: string | KeyedRecords<PendingNotice>) {
+    this.records = typeof where === 'string' ? new JsonRecordFolder(where, PendingNoticeSchema) : where;
   }
 
   /** Keeps `notice` until it is taken. */

@@ -1,5 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  type BotCloud,
+  type BotFrameworkSettings,
+  readBotFrameworkSettings,
+} from './bot-framework-settings.js';
+import { MAKE_CREDENTIALS_KEY, productionProblems } from './production-problems.js';
+import { readStorageSettings, type StorageSettings } from './storage-config.js';
 
 const emptyAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -35,9 +42,6 @@ const guidList = (what: string) =>
       .transform((ids) => ids.map((id) => id.toLowerCase()))
       .optional(),
   );
-
-/** How to make a `CREDENTIALS_KEY`, quoted in the configuration problems about it. */
-const MAKE_CREDENTIALS_KEY = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
 
 /** 32 bytes in base64: 43 characters and one `=`. */
 const CREDENTIALS_KEY = /^[A-Za-z0-9+/]{43}=$/;
@@ -118,6 +122,8 @@ export type Config = {
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     tenantId?: string;
   };
+  /** The cloud the bot is registered in (`BOT_CLOUD`) and its Bot Framework endpoints, overrides applied. */
+  botFramework: { cloud: BotCloud; settings: BotFrameworkSettings };
   approverIds: string[];
   /**
    * Entra tenant ids (lower-case) whose activities the bot answers; any other tenant's are refused.
@@ -137,11 +143,10 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** True when no app id is set: requests are not authenticated, which is only fit for local runs. */
   localOnly: boolean;
-  /**
-   * The AES-256 key (32 bytes) that seals undelivered admin credentials in the data folder. Undefined:
-   * a key kept in memory only, so that a restart before delivery loses them (refused in production).
-   */
+  /** The AES-256 key sealing undelivered admin credentials; undefined: in memory only (not in production). */
   credentialsKey?: Buffer;
+  /** Where customers, requests, dialog state and the outbox live: `DATA_DIR` files, or Azure Storage. */
+  storage: StorageSettings;
 };
 
 /** The Partner Center API and the app registration the bot calls it as. */
@@ -169,7 +174,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
-  problems.push(...crossVariableProblems(env));
+  const { problems: botFrameworkProblems, ...botFramework } = readBotFrameworkSettings(env);
+  problems.push(...crossVariableProblems(env), ...botFrameworkProblems);
+  const storage = readStorageSettings((name) => emptyAsUnset(env[name]) as string | undefined);
+  problems.push(...storage.problems);
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
@@ -185,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appType: vars.MicrosoftAppType,
       tenantId: vars.MicrosoftAppTenantId,
     },
+    botFramework,
     approverIds: vars.APPROVER_IDS.map((id) => id.toLowerCase()),
     allowedTenantIds:
       vars.ALLOWED_TENANT_IDS ??
@@ -208,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: vars.LOG_LEVEL,
     localOnly,
     credentialsKey: vars.CREDENTIALS_KEY,
+    storage: storage.settings,
   };
 }
 
@@ -215,16 +225,7 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
   const value = (name: string) => emptyAsUnset(env[name]) as string | undefined;
   const appType = value('MicrosoftAppType') ?? 'MultiTenant';
   const problems: string[] = [];
-  if (value('MicrosoftAppId') === undefined && value('NODE_ENV') === 'production') {
-    problems.push(
-      '- MicrosoftAppId: must be set when NODE_ENV=production; without it requests are not authenticated',
-    );
-  }
-  if (value('CREDENTIALS_KEY') === undefined && value('NODE_ENV') === 'production') {
-    problems.push(
-      `- CREDENTIALS_KEY: must be set when NODE_ENV=production, so that admin credentials not yet delivered survive a restart; make one with ${MAKE_CREDENTIALS_KEY}`,
-    );
-  }
+  if (value('NODE_ENV') === 'production') problems.push(...productionProblems(value));
   if (
     value('MicrosoftAppId') !== undefined &&
     appType !== 'UserAssignedMSI' &&
@@ -232,10 +233,30 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
   ) {
     problems.push('- MicrosoftAppPassword: must be set when MicrosoftAppId is set');
   }
-  if (appType === 'SingleTenant' && value('MicrosoftAppTenantId') === undefined) {
-    problems.push('- MicrosoftAppTenantId: must be set when MicrosoftAppType=SingleTenant');
+  if (
+    (appType === 'SingleTenant' || appType === 'UserAssignedMSI') &&
+    value('MicrosoftAppTenantId') === undefined
+  ) {
+    problems.push(`- MicrosoftAppTenantId: must be set when MicrosoftAppType=${appType}`);
   }
+  if (appType === 'UserAssignedMSI') problems.push(...managedIdentityProblems(value));
   return [...problems, ...allowedTenantProblems(value, appType), ...partnerCenterProblems(value)];
+}
+
+/** A user-assigned managed identity is named by its client id and has no secret: the SDK refuses either mistake with an assertion. */
+function managedIdentityProblems(value: (name: string) => string | undefined): string[] {
+  return [
+    ...(value('MicrosoftAppId') === undefined
+      ? [
+          "- MicrosoftAppId: must be set when MicrosoftAppType=UserAssignedMSI (the managed identity's client id)",
+        ]
+      : []),
+    ...(value('MicrosoftAppPassword') !== undefined
+      ? [
+          '- MicrosoftAppPassword: must be empty when MicrosoftAppType=UserAssignedMSI (a managed identity has no secret)',
+        ]
+      : []),
+  ];
 }
 
 /** Which tenants may use the bot must be said whenever Teams can reach it, unless the app is single-tenant. */

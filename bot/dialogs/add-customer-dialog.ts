@@ -17,7 +17,7 @@ import type { DialogAction } from '../routing/card-action.js';
 import { beginAddSubscription } from './add-subscription-dialog.js';
 import type { AddCustomerState, DialogState } from './dialog-state.js';
 import { requestSource } from './request-source.js';
-import { replaceDialogCardWithText, showDialogCard } from './show-dialog-card.js';
+import { closeDialogCard, showDialogCard } from './show-dialog-card.js';
 import { showResellerRelationship } from './show-reseller-relationship.js';
 
 /**
@@ -102,7 +102,9 @@ export async function continueAddCustomer(
       return submit(turn, state);
     case `account ${CARD_VERBS.accountCancel}`:
     case `review ${CARD_VERBS.reviewCancel}`:
-      return cancel(turn, state);
+      if (!(await closeAddCustomer(turn, state, 'cancelled')))
+        await turn.context.sendActivity(turn.t('flow.cancelled'));
+      return undefined;
     default:
       return state;
   }
@@ -169,11 +171,21 @@ async function submit(turn: Turn, state: AddCustomerState): Promise<DialogState 
   return undefined;
 }
 
-/** Ends the dialog from its Cancel button: a reviewed request keeps its card, marked cancelled. */
-async function cancel(turn: Turn, state: AddCustomerState): Promise<undefined> {
-  const shown = state.returnToReview && (await showReviewAs(turn, state, { kind: 'cancelled' }));
-  if (!shown) await replaceDialogCardWithText(turn, state, turn.t('flow.cancelled'));
-  return undefined;
+/**
+ * Ends the dialog and closes its card: on cancel a reviewed request keeps its card, marked cancelled;
+ * otherwise the card becomes the small closed card. Returns whether a card was closed.
+ */
+export async function closeAddCustomer(
+  turn: Turn,
+  state: AddCustomerState,
+  reason: 'cancelled' | 'replaced',
+): Promise<boolean> {
+  const kept =
+    reason === 'cancelled' &&
+    state.returnToReview &&
+    state.cardActivityId !== undefined &&
+    (await showReviewAs(turn, state, { kind: 'cancelled' }));
+  return kept || closeDialogCard(turn, state, reason);
 }
 
 /** What the user entered, checked again: the account info and subscriptions a Review shows and Submit sends. */

@@ -11,7 +11,7 @@ import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import type { DialogAction } from '../routing/card-action.js';
 import type { AddSubscriptionState, DialogState } from './dialog-state.js';
 import { requestSource } from './request-source.js';
-import { replaceDialogCardWithText, showDialogCard } from './show-dialog-card.js';
+import { closeDialogCard, showDialogCard } from './show-dialog-card.js';
 
 /** How many customers the picker offers at once. */
 const CHOICES = 10;
@@ -87,7 +87,8 @@ export async function continueAddSubscription(
       return customer ? submit(turn, state, customer) : state;
     case `customer ${CARD_VERBS.pickCustomerCancel}`:
     case `review ${CARD_VERBS.reviewCancel}`:
-      await replaceDialogCardWithText(turn, state, turn.t('flow.cancelled'));
+      if (!(await closeDialogCard(turn, state, 'cancelled')))
+        await turn.context.sendActivity(turn.t('flow.cancelled'));
       return undefined;
     default:
       return state;

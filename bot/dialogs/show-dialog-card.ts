@@ -1,5 +1,7 @@
 import type { Attachment } from 'botbuilder';
+import { type DialogClosedCardData, renderDialogClosedCard } from '../../cards/dialog-closed.js';
 import type { Turn } from '../bot-deps.js';
+import type { DialogState } from './dialog-state.js';
 
 /**
  * Shows a dialog's card: the first one is sent, every later one replaces it in place, so that a
@@ -19,15 +21,22 @@ export async function showDialogCard<S extends { cardActivityId?: string }>(
   return { ...state, cardActivityId: sent?.id };
 }
 
-/** Replaces a dialog's card with a plain text, for example when the dialog is cancelled. */
-export async function replaceDialogCardWithText(
+/**
+ * Replaces a dialog's card with the small closed card (no inputs, no buttons), so that an ended dialog
+ * leaves nothing live behind. Returns false when the dialog never had a card to replace.
+ */
+export async function closeDialogCard(
   turn: Turn,
-  state: { cardActivityId?: string },
-  text: string,
-) {
-  if (state.cardActivityId) {
-    await turn.context.updateActivity({ id: state.cardActivityId, type: 'message', text, attachments: [] });
-  } else {
-    await turn.context.sendActivity(text);
-  }
+  state: DialogState,
+  reason: DialogClosedCardData['reason'],
+): Promise<boolean> {
+  if (!state.cardActivityId) return false;
+  const card = renderDialogClosedCard({
+    locale: turn.locale,
+    dialog: state.kind,
+    reason,
+    owner: state.owner,
+  });
+  await turn.context.updateActivity({ id: state.cardActivityId, type: 'message', attachments: [card] });
+  return true;
 }

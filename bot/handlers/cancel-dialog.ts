@@ -1,8 +1,8 @@
 import type { Turn } from '../bot-deps.js';
+import { endOpenDialog } from '../dialogs/close-dialog.js';
 
-/** `cancel`: ends the sender's open dialog in this conversation, if any, and says so. */
+/** `cancel`: ends the sender's open dialog in this conversation, if any, closes its card and says so. */
 export async function cancelDialog(turn: Turn) {
-  const hadDialog = turn.state.dialog !== undefined;
-  turn.state.dialog = undefined;
-  await turn.context.sendActivity(hadDialog ? turn.t('flow.cancelled') : turn.t('flow.nothingToCancel'));
+  const ended = await endOpenDialog(turn, 'cancelled');
+  await turn.context.sendActivity(ended ? turn.t('flow.cancelled') : turn.t('flow.nothingToCancel'));
 }

@@ -27,7 +27,7 @@ export class PartnerCenterUpkeep {
   private readonly running = new Set<Promise<void>>();
 
   constructor(
-    private readonly deps: Pick<BotDeps, 'offers' | 'store' | 'logger' | 'now'>,
+    private readonly deps: Pick<BotDeps, 'offers' | 'store' | 'logger' | 'now' | 'leases'>,
     private readonly client: PartnerCenterClient,
     private readonly offers: PartnerCenterOffers,
     private readonly endpoint: string,
@@ -49,8 +49,10 @@ export class PartnerCenterUpkeep {
   syncCustomers(): Promise<void> {
     return this.track(async () => {
       try {
-        const result = await syncPartnerCenterCustomers(this.client, this.deps.store, this.deps.now);
-        this.deps.logger.info(result, 'customers read from Partner Center');
+        const held = await this.deps.leases.hold('customer-sync', () =>
+          syncPartnerCenterCustomers(this.client, this.deps.store, this.deps.now),
+        );
+        if (held.ran) this.deps.logger.info(held.value, 'customers read from Partner Center');
       } catch (error) {
         this.deps.logger.warn(
           { error: describeError(error) },

@@ -8,7 +8,7 @@ import { showRequestProgress } from './show-request-progress.js';
 
 /**
  * Marks a stored new-customer request as being created and returns once the mark is saved (from then on
- * a restart resumes it). After the turn, shows Creating… on its Review card and creates the customer
+ * a restart resumes it). After the turn, shows Creating… on its card and creates the customer under the request's lease
  * (see `createRequestedCustomer`): neither waits on the Bot Connector or Partner Center inside a turn,
  * whose answer Teams awaits.
  */
@@ -22,15 +22,18 @@ export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Pro
   });
   deps.background.start(`create the customer of request ${stored.id}`, async (signal) => {
     await showRequestProgress(deps, marked);
-    await createRequestedCustomer(deps, stored.id, signal);
+    await deps.leases.hold(`creation/${stored.id}`, () => createRequestedCustomer(deps, stored.id, signal));
   });
 }
 
-/** Carries on, after the turn, with the creation of a request marked `creating`: at Submit, or after a restart. */
+/**
+ * Carries on, after the turn, with the creation of a request marked `creating`: at Submit, after a
+ * restart, or when the instance that held its lease died. Does nothing while another holder has it.
+ */
 export function resumeCreation(deps: BotDeps, requestId: string): void {
-  deps.background.start(`create the customer of request ${requestId}`, (signal) =>
-    createRequestedCustomer(deps, requestId, signal),
-  );
+  deps.background.start(`create the customer of request ${requestId}`, async (signal) => {
+    await deps.leases.hold(`creation/${requestId}`, () => createRequestedCustomer(deps, requestId, signal));
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { AuditEntry, BotCustomer, CustomerRequest } from '../../store/custo
 import type { CustomerStore } from '../../store/customer-store.js';
 import { translator } from '../../store/i18n/translate.js';
 import { KeyedLock } from '../../store/keyed-lock.js';
+import type { Leases } from '../../store/leases.js';
 import type { OutboxEntry, OutboxFolder } from '../../store/outbox-folder.js';
 import type { PendingNotices } from '../../store/pending-notices.js';
 import type { BackgroundWork } from '../background-work.js';
@@ -35,6 +36,8 @@ export type OutboxDeps = {
   now: () => Date;
   /** Where a reset notice that reached neither chat waits for the requester's next turn. */
   notices: PendingNotices;
+  /** One deliverer per entry, also across instances sharing Azure Storage. */
+  leases: Leases;
 };
 
 /**
@@ -47,7 +50,10 @@ export type OutboxDeps = {
 export class CredentialsOutbox {
   private readonly attempts = new KeyedLock();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Entries of this process, also when the disk refused them; dropped once delivered or destroyed. */
+  /**
+   * Entries the outbox refused to write, held in this process only; dropped once written, delivered or
+   * destroyed (so that an entry another instance delivered and deleted is not sent again from here).
+   */
   private readonly held = new Map<string, OutboxEntry>();
   /** Entries delivered or destroyed whose file the disk would not delete yet. */
   private readonly done = new Map<string, OutboxEntry>();
@@ -90,32 +96,38 @@ export class CredentialsOutbox {
    */
   deliver(requestId: string, signal?: AbortSignal): Promise<Delivery | undefined> {
     return this.attempts.run(requestId, async () => {
-      const finished = this.done.get(requestId);
-      if (finished) {
-        await this.forget(finished);
-        return undefined;
-      }
-      const stored = this.held.get(requestId) ?? (await this.folder.get(requestId));
-      if (!stored || signal?.aborted) return undefined;
-      if (this.deps.now().getTime() - Date.parse(stored.createdAt) >= this.schedule.expireAfterMs) {
-        await this.destroy(stored, 'expired');
-        return 'expired';
-      }
-      let password: string;
-      try {
-        password = openSealedSecret(this.key, stored.sealedPassword);
-      } catch (error) {
-        this.deps.logger.warn(
-          { requestId, customerId: stored.customerId, error: describeError(error) },
-          'undelivered credentials cannot be opened with this key: destroyed',
-        );
-        await this.destroy(stored, 'unreadable');
-        return 'expired';
-      }
-      const entry = { ...stored, attempts: stored.attempts + 1 };
-      await this.keep(entry);
-      return this.send(entry, password);
+      const held = await this.deps.leases.hold(`outbox/${requestId}`, () => this.attempt(requestId, signal));
+      return held.ran ? held.value : undefined;
     });
+  }
+
+  /** One attempt, under the entry's lease: another instance may have delivered it meanwhile. */
+  private async attempt(requestId: string, signal?: AbortSignal): Promise<Delivery | undefined> {
+    const finished = this.done.get(requestId);
+    if (finished) {
+      await this.forget(finished);
+      return undefined;
+    }
+    const stored = this.held.get(requestId) ?? (await this.folder.get(requestId));
+    if (!stored || signal?.aborted) return undefined;
+    if (this.deps.now().getTime() - Date.parse(stored.createdAt) >= this.schedule.expireAfterMs) {
+      await this.destroy(stored, 'expired');
+      return 'expired';
+    }
+    let password: string;
+    try {
+      password = openSealedSecret(this.key, stored.sealedPassword);
+    } catch (error) {
+      this.deps.logger.warn(
+        { requestId, customerId: stored.customerId, error: describeError(error) },
+        'undelivered credentials cannot be opened with this key: destroyed',
+      );
+      await this.destroy(stored, 'unreadable');
+      return 'expired';
+    }
+    const entry = { ...stored, attempts: stored.attempts + 1 };
+    await this.keep(entry);
+    return this.send(entry, password);
   }
 
   /** Stops scheduling attempts; an entry left in the outbox is tried again at the next start. */
@@ -160,6 +172,7 @@ export class CredentialsOutbox {
     this.held.set(entry.requestId, entry);
     try {
       await this.folder.put(entry);
+      this.held.delete(entry.requestId);
     } catch (error) {
       this.deps.logger.error(
         { requestId: entry.requestId, error: describeError(error) },

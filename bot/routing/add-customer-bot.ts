@@ -7,7 +7,7 @@ import {
   type StatePropertyAccessor,
   type Storage,
   TeamsActivityHandler,
-  TurnContext,
+  type TurnContext,
 } from 'botbuilder';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { isBotCustomer } from '../../store/customer-schema.js';
@@ -17,10 +17,11 @@ import { KeyedLock } from '../../store/keyed-lock.js';
 import { type ApprovalAction, answerApprovalAction } from '../approval/answer-approval-action.js';
 import { isApprover, isRequester } from '../approval/request-roles.js';
 import type { BotDeps, Turn } from '../bot-deps.js';
-import { COMMANDS, type Command, matchCommand } from '../commands/match-command.js';
+import { COMMANDS } from '../commands/match-command.js';
 import { continueAddCustomer } from '../dialogs/add-customer-dialog.js';
 import { continueAddSubscription } from '../dialogs/add-subscription-dialog.js';
 import { UserConversationStateSchema } from '../dialogs/dialog-state.js';
+import { answerUnknownText } from '../handlers/answer-unknown-text.js';
 import { cancelDialog } from '../handlers/cancel-dialog.js';
 import { completeCredentials } from '../handlers/complete-credentials.js';
 import { resubmitRequest } from '../handlers/resubmit-request.js';
@@ -40,6 +41,8 @@ import {
 } from './card-action.js';
 import { errorResponse, messageResponse } from './invoke-responses.js';
 import { ownerIdOf } from './owner-id-of.js';
+import { requestOf, type TextRequest } from './request-of.js';
+import { saveTurnState } from './save-turn-state.js';
 
 /** Why a press is not carried out: a short text for the presser, or silence (a repeat of a done press). */
 type Refusal = { say: MessageKey } | 'ignore';
@@ -154,21 +157,15 @@ export const CARD_ROUTES: CardRoutes = {
   [CARD_VERBS.approvalRetry]: { via: 'execute', check: requesterOnly, handle: answerApprovalAction },
 };
 
-/** Every text command: what it starts. Any other text gets the help card. */
-export const COMMAND_ROUTES: Record<Command, (turn: Turn) => Promise<void>> = {
+/** Every text command: what it starts. Any other text gets one line pointing to help. */
+export const COMMAND_ROUTES: Record<TextRequest, (turn: Turn) => Promise<void>> = {
   [COMMANDS.addCustomer]: startAddCustomer,
   [COMMANDS.addSubscription]: startAddSubscription,
   [COMMANDS.customers]: (turn) => showCustomers(turn),
   [COMMANDS.cancel]: cancelDialog,
   [COMMANDS.help]: showHelp,
+  unknownText: answerUnknownText,
 };
-
-/** What a message asks for: a card press (a submit without text), or a command (help for any other text). */
-function requestOf(activity: Activity): Command | 'cardPress' {
-  const text = TurnContext.removeRecipientMention(activity)?.trim() ?? '';
-  if (activity.value !== undefined && activity.value !== null && text === '') return 'cardPress';
-  return matchCommand(text) ?? COMMANDS.help;
-}
 
 /** True for what a person does to the bot (a message, an invoke, installing it), as against notifications. */
 function addressesBot(activity: Activity): boolean {
@@ -208,7 +205,13 @@ export class AddCustomerBot extends TeamsActivityHandler {
     this.conversationState = new PrivateConversationState(storage);
     this.userState = this.conversationState.createProperty('userConversation');
     this.onMessage(async (context, next) => {
-      await this.inUserTurn(context, (turn) => this.routeMessage(turn));
+      await this.inUserTurn(
+        context,
+        (turn) => this.routeMessage(turn),
+        async (text) => {
+          await context.sendActivity(text);
+        },
+      );
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -223,12 +226,14 @@ export class AddCustomerBot extends TeamsActivityHandler {
   /**
    * Lets in only what `ALLOWED_TENANT_IDS` and `ALLOWED_USER_IDS` admit, before any state is loaded or
    * any user remembered. Another tenant's activity is logged and, when someone addresses the bot, gets
-   * one refusal; a user off the list gets the help card when asking for help, a refusal for any command,
-   * press or invoke, and the help card when installing the bot.
+   * one refusal; a user off the list gets the help card when asking for help (the line pointing to it
+   * for unknown text), a refusal for any command, press or invoke, and the help card when installing
+   * the bot.
    */
   protected override async onTurnActivity(context: TurnContext): Promise<void> {
     const { activity } = context;
     const admission = admissionOf(activity, this.deps);
+    const request = activity.type === ActivityTypes.Message ? requestOf(activity) : undefined;
     if (admission === undefined) {
       await super.onTurnActivity(context);
     } else if (admission === 'foreignTenant') {
@@ -237,8 +242,8 @@ export class AddCustomerBot extends TeamsActivityHandler {
         'activity from a tenant not in ALLOWED_TENANT_IDS refused',
       );
       if (addressesBot(activity)) await this.turnAway(context, 'access.otherTenant');
-    } else if (activity.type === ActivityTypes.Message && requestOf(activity) === COMMANDS.help) {
-      await showHelp(this.bareTurn(context));
+    } else if (request === COMMANDS.help || request === 'unknownText') {
+      await COMMAND_ROUTES[request](this.bareTurn(context));
     } else if (activity.type === ActivityTypes.Message || activity.type === ActivityTypes.Invoke) {
       this.deps.logger.info(
         { activityType: activity.type, aadObjectId: activity.from?.aadObjectId?.slice(0, 100) },
@@ -263,7 +268,11 @@ export class AddCustomerBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
-    const body = await this.inUserTurn(context, (turn) => this.routeCardAction(turn, 'execute'));
+    const body = await this.inUserTurn(
+      context,
+      (turn) => this.routeCardAction(turn, 'execute'),
+      async (text) => messageResponse(text),
+    );
     return { status: 200, body };
   }
 
@@ -308,8 +317,15 @@ export class AddCustomerBot extends TeamsActivityHandler {
     return undefined;
   }
 
-  /** Runs one turn of one user: in order with their other turns here, with their state loaded and saved. */
-  private async inUserTurn<T>(context: TurnContext, work: (turn: Turn) => Promise<T>): Promise<T> {
+  /**
+   * Runs one turn of one user: in order with their other turns here, with their state loaded and saved.
+   * When another instance saved their state first, `conflict` tells them to try again (see `saveTurnState`).
+   */
+  private async inUserTurn<T>(
+    context: TurnContext,
+    work: (turn: Turn) => Promise<T>,
+    conflict: (text: string) => Promise<T>,
+  ): Promise<T> {
     const { conversation, from } = context.activity;
     return this.userTurns.run(`${conversation.id}\n${from.id}`, async () => {
       await this.deps.directory.remember(from);
@@ -323,8 +339,8 @@ export class AddCustomerBot extends TeamsActivityHandler {
       const turn = { ...this.bareTurn(context), state: stored.success ? stored.data : {} };
       const result = await work(turn);
       await this.userState.set(context, turn.state);
-      await this.conversationState.saveChanges(context);
-      return result;
+      if (await saveTurnState(this.conversationState, context, this.deps.logger)) return result;
+      return conflict(turn.t('flow.stateConflict'));
     });
   }
 

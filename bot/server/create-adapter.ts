@@ -1,15 +1,15 @@
 import {
-  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants, type ConnectorClientOptions } from 'botframework-connector';
+import type { ConnectorClientOptions } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { pickLocale, translator } from '../../store/i18n/translate.js';
 import type { Config } from '../config/load-config.js';
 import { describeError } from '../logging/describe-error.js';
+import { ChannelLoginCredentialsFactory } from './channel-login-credentials-factory.js';
 import { type ConnectorRetryOptions, DEFAULT_CONNECTOR_RETRY } from './connector-retry-options.js';
 import { createConnectorHttpClient } from './create-connector-http-client.js';
 import { GuardedAuthentication } from './guarded-authentication.js';
@@ -17,8 +17,8 @@ import { GuardedAuthentication } from './guarded-authentication.js';
 /** Settings of the Bot Framework edge that only tests change. */
 export type AdapterOptions = {
   /**
-   * Where the OpenID metadata (and so the signing keys) of Bot Framework tokens are read; tests point
-   * it at a local server. Unset: Microsoft's public cloud endpoints.
+   * Where the OpenID metadata (and so the signing keys) of Bot Framework tokens are read, in place of
+   * `BOT_CLOUD`'s (and the emulator's); in-process tests point it at a local server.
    */
   openIdMetadataUrl?: string;
   /** How long authenticating a request may take before it is refused with 401; 5 s by default. */
@@ -33,26 +33,41 @@ const DEFAULT_AUTH_TIMEOUT_MS = 5_000;
 const DEFAULT_METADATA_OUTAGE_MEMORY_MS = 5_000;
 
 /**
- * Creates the Bot Framework adapter. With an app id every request must carry a valid Bot Framework token
- * (anything else is answered 401, quickly); without one (local runs only) requests are not
- * authenticated. Outgoing Bot Connector requests retry transient failures: the SDK's connector clients
- * send through `createConnectorHttpClient`, given as `connectorClientOptions` to
- * `ConfigurationBotFrameworkAuthentication`.
+ * Creates the Bot Framework adapter for the cloud of `BOT_CLOUD` (its endpoints in
+ * `config.botFramework`). With an app id every request must carry a valid Bot Framework token (anything
+ * else is answered 401, quickly); without one (local runs only) requests are not authenticated.
+ * Outgoing Bot Connector requests retry transient failures: the SDK's connector clients send through
+ * `createConnectorHttpClient`, given as `connectorClientOptions` to `ConfigurationBotFrameworkAuthentication`.
  */
 export function createAdapter(config: Config, logger: Logger, options: AdapterOptions = {}): CloudAdapter {
+  const { auth, botFramework } = config;
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppId: config.auth.appId,
-    MicrosoftAppPassword: config.auth.appPassword,
-    MicrosoftAppType: config.auth.appType,
-    MicrosoftAppTenantId: config.auth.tenantId,
-    ...(options.openIdMetadataUrl ? publicCloudEndpointsWith(options.openIdMetadataUrl) : {}),
+    MicrosoftAppId: auth.appId,
+    MicrosoftAppPassword: auth.appPassword,
+    MicrosoftAppType: auth.appType,
+    MicrosoftAppTenantId: auth.tenantId,
+    ...botFramework.settings,
+    ...(options.openIdMetadataUrl
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: options.openIdMetadataUrl,
+        }
+      : {}),
   };
   const connectorClientOptions: ConnectorClientOptions = {
     httpClient: createConnectorHttpClient({ ...DEFAULT_CONNECTOR_RETRY, ...options.retry }, logger),
   };
+  const credentialsFactory =
+    botFramework.cloud === 'china' && auth.appId && auth.appPassword && auth.appType !== 'UserAssignedMSI'
+      ? new ChannelLoginCredentialsFactory(
+          auth.appId,
+          auth.appPassword,
+          botFramework.settings.ToChannelFromBotLoginUrl,
+        )
+      : undefined;
   const sdkAuthentication = new ConfigurationBotFrameworkAuthentication(
     settings,
-    undefined,
+    credentialsFactory,
     undefined,
     undefined,
     connectorClientOptions,
@@ -65,22 +80,6 @@ export function createAdapter(config: Config, logger: Logger, options: AdapterOp
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = (context, error) => handleTurnError(logger, context, error);
   return adapter;
-}
-
-/**
- * The public cloud's endpoints with another OpenID metadata URL. The SDK takes these settings all or
- * nothing: setting one of them without the others leaves the others empty.
- */
-function publicCloudEndpointsWith(openIdMetadataUrl: string): ConfigurationBotFrameworkAuthenticationOptions {
-  return {
-    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    OAuthUrl: AuthenticationConstants.OAuthUrl,
-    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
-    CallerId: CallerIdConstants.PublicAzureChannel,
-  };
 }
 
 /**

@@ -18,7 +18,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /**
  * Creates the HTTP server: `POST /api/messages` for Teams, `GET /healthz` for probes. A body that is not
  * JSON gets 400, one over `MAX_BODY_BYTES` 413 as soon as that many bytes arrived (see `readBodyWithin`),
- * a compressed one 415, and one not shaped like an activity 400.
+ * a compressed one 415, and one not shaped like an activity 400. Each turn runs counted in `turns`, so
+ * that stopping can wait for it.
  */
 export function createServer(
   adapter: CloudAdapter,
@@ -37,7 +38,7 @@ export function createServer(
     const isInvoke = (req.body as { type?: unknown }).type === 'invoke';
     const answer = answerWithin(res, isInvoke ? undefined : turnAnswerMs);
     try {
-      await turns.track(adapter.process(req, answer.response, (context) => bot.run(context)));
+      await turns.run(() => adapter.process(req, answer.response, (context) => bot.run(context)));
     } finally {
       answer.settle();
     }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** How long the bot's HTTP server waits for its clients, and how many it serves at once. */
@@ -35,7 +35,11 @@ export type HttpLimits = {
    * file descriptors a Node process gets, so the server never runs out of them.
    */
   maxConnections: number;
-  /** How long `close` lets requests in flight finish before it cuts every connection left. */
+  /**
+   * How long `close` lets requests in flight finish before it cuts every connection left (and how long
+   * the bot lets turns in flight finish when it stops). 10 s: more than the 5 s a message turn takes at
+   * most to get its answer (`TURN_ANSWER_MS`), so a turn in flight when the bot stops still gets it.
+   */
   closeGraceMs: number;
 };
 
@@ -47,7 +51,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   socketTimeoutMs: 30_000,
   checkIntervalMs: 1_000,
   maxConnections: 4_096,
-  closeGraceMs: 3_000,
+  closeGraceMs: 10_000,
 };
 
 /** Closes the server: stops accepting connections and resolves once every connection is closed. */
@@ -56,8 +60,9 @@ export type CloseHttpServer = () => Promise<void>;
 /**
  * Sets `limits` on the Node server (restify's `server.server`); call before `listen`. Returns how to
  * close it without waiting on slow clients: connections that are idle or have not finished sending
- * their headers are closed at once, and requests in flight get `closeGraceMs` to finish before every
- * connection left is cut.
+ * their headers or body are closed at once, and requests in flight (received whole) get `closeGraceMs`
+ * to finish before every connection left is cut. Their answers say `Connection: close` (Node would keep
+ * such a connection open for the next request, and so the server, until the keep-alive time-out).
  */
 export function applyHttpLimits(server: Server, limits: HttpLimits): CloseHttpServer {
   server.headersTimeout = limits.headersTimeoutMs;
@@ -69,14 +74,26 @@ export function applyHttpLimits(server: Server, limits: HttpLimits): CloseHttpSe
     limits.checkIntervalMs;
 
   const awaitingFirstRequest = new Set<Socket>();
+  const unanswered = new Map<ServerResponse, IncomingMessage>();
+  let closing = false;
   server.on('connection', (socket: Socket) => {
     awaitingFirstRequest.add(socket);
     socket.once('close', () => awaitingFirstRequest.delete(socket));
   });
-  server.on('request', (request: { socket: Socket }) => awaitingFirstRequest.delete(request.socket));
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    awaitingFirstRequest.delete(request.socket);
+    if (closing && !response.headersSent) response.setHeader('connection', 'close');
+    unanswered.set(response, request);
+    response.once('close', () => unanswered.delete(response));
+  });
 
   return () =>
     new Promise<void>((resolve, reject) => {
+      closing = true;
+      for (const [response, request] of unanswered) {
+        if (!request.complete) request.socket.destroy();
+        else if (!response.headersSent) response.setHeader('connection', 'close');
+      }
       const cutAll = setTimeout(() => server.closeAllConnections(), limits.closeGraceMs);
       server.close((error?: Error) => {
         clearTimeout(cutAll);

@@ -23,9 +23,21 @@ export const enUS = {
   'flow.cardExpired': 'This card is no longer active. Type **add customer** to start again.',
   'flow.stateReset':
     'Your open card could not be read and was reset. Cards sent before this message no longer work.',
-  'flow.errorSummary': 'Please correct the fields marked below.',
+  'flow.stateConflict':
+    'Your card changed somewhere else at the same moment (another press, or another window), so this press was not saved. Please try again.',
+  'flow.errorSummary': 'Please correct the fields marked above: {fields}.',
+  'flow.listSeparator': ', ',
+  'flow.unknownText': 'I didn’t catch that. Type **help** to see what I can do.',
+
+  'closed.addCustomer.cancelled': 'Add customer — cancelled',
+  'closed.addCustomer.replaced': 'Add customer — replaced by a newer one',
+  'closed.addSubscription.cancelled': 'Add subscription — cancelled',
+  'closed.addSubscription.replaced': 'Add subscription — replaced by a newer one',
+  'closed.cancelledText': 'Nothing was saved.',
+  'closed.replacedText': 'You started again further down. Nothing of this one was saved.',
 
   'account.title': 'Account info',
+  'account.editTitle': 'Edit account info',
   'account.companySection': 'Company details',
   'account.contactSection': 'Primary contact',
   'account.companyName': 'Company name (exact legal name)',
@@ -51,6 +63,7 @@ export const enUS = {
   'account.cancel': 'Cancel',
 
   'subscriptions.title': 'Subscriptions',
+  'subscriptions.editTitle': 'Edit subscriptions',
   'subscriptions.intro':
     'Enter the number of licenses for each offer the customer wants. Leave the others empty.',
   'subscriptions.range': '{min}–{max} licenses',
@@ -194,7 +207,10 @@ export const enUS = {
   'credentials.password': 'Temporary password',
   'credentials.done': 'Done',
   'credentials.doneTitle': 'Customer {company} is ready',
-  'credentials.doneText': 'The temporary password is no longer shown. The admin signs in as {account}.',
+  'credentials.doneText': 'The temporary password is no longer shown.',
+  'credentials.nextSteps':
+    'Next: sign in to the [Microsoft 365 admin center operated by 21Vianet]({url}) as {account} with the temporary password, and set a new password when asked.',
+  'credentials.openAdminCenter': 'Open the admin center',
   'credentials.blocked':
     '{name}, I could not send you the admin credentials privately because you have not opened a personal chat with me. In Teams, select **Apps**, find **Add Customer**, open it and select **Open** (or search for me in a new chat). Nothing was lost: the customer {company} is saved, and I will send the credentials once you have, for 24 hours.',
   'credentials.lost':

@@ -21,9 +21,21 @@ export const zhCN: Record<MessageKey, string> = {
   'flow.notYourCard': '只有发起此卡片的人才能使用其按钮。如需自己添加客户，请输入 **添加客户**。',
   'flow.cardExpired': '此卡片已失效。输入 **添加客户** 重新开始。',
   'flow.stateReset': '无法读取您打开的卡片，已将其重置。此消息之前发送的卡片已失效。',
-  'flow.errorSummary': '请更正下面标出的字段。',
+  'flow.stateConflict':
+    '您的卡片在同一时刻在别处被更改（另一次点击或另一个窗口），因此本次操作未保存。请重试。',
+  'flow.errorSummary': '请更正上方标出的字段：{fields}。',
+  'flow.listSeparator': '、',
+  'flow.unknownText': '我没有听懂。输入 **帮助** 查看我能做什么。',
+
+  'closed.addCustomer.cancelled': '添加客户 — 已取消',
+  'closed.addCustomer.replaced': '添加客户 — 已被新的操作取代',
+  'closed.addSubscription.cancelled': '添加订阅 — 已取消',
+  'closed.addSubscription.replaced': '添加订阅 — 已被新的操作取代',
+  'closed.cancelledText': '未保存任何内容。',
+  'closed.replacedText': '你已在下方重新开始。此卡片中的内容均未保存。',
 
   'account.title': '帐户信息',
+  'account.editTitle': '编辑帐户信息',
   'account.companySection': '公司详细信息',
   'account.contactSection': '主要联系人',
   'account.companyName': '公司名称（准确的法定名称）',
@@ -48,6 +60,7 @@ export const zhCN: Record<MessageKey, string> = {
   'account.cancel': '取消',
 
   'subscriptions.title': '订阅',
+  'subscriptions.editTitle': '编辑订阅',
   'subscriptions.intro': '为客户需要的每个产品/服务输入许可证数目，其余留空。',
   'subscriptions.range': '{min}–{max} 个许可证',
   'subscriptions.back': '上一步',
@@ -183,7 +196,10 @@ export const zhCN: Record<MessageKey, string> = {
   'credentials.password': '临时密码',
   'credentials.done': '完成',
   'credentials.doneTitle': '客户 {company} 已就绪',
-  'credentials.doneText': '临时密码已不再显示。管理员使用 {account} 登录。',
+  'credentials.doneText': '临时密码已不再显示。',
+  'credentials.nextSteps':
+    '下一步：使用临时密码以 {account} 登录[由世纪互联运营的 Microsoft 365 管理中心]({url})，并按提示设置新密码。',
+  'credentials.openAdminCenter': '打开管理中心',
   'credentials.blocked':
     '{name}，由于你尚未与我开始个人聊天，我无法私下向你发送管理员凭据。在 Teams 中选择 **应用**，找到 **添加客户**，打开后选择 **打开**（或在新聊天中搜索我）。没有丢失任何内容：客户 {company} 已保存，你开始聊天后我会在 24 小时内发送凭据。',
   'credentials.lost':

@@ -134,7 +134,11 @@ describeWithChromium('the add-customer bot in the real Agents Playground', (chro
     // Assert: the same card, the error beside the postal code, every value kept
     assert.equal(await tab.cards().count(), cardCount, 'the card should be updated in place');
     const invalid = await visibleText(flow);
-    assert.match(invalid, /Please correct the fields marked below\./);
+    assert.match(
+      invalid,
+      /Please correct the fields marked above: Postal code\.\n+Next: Subscriptions\n+Cancel$/,
+      'the summary should sit right above the buttons',
+    );
     assert.match(invalid, /Postal code[ *]*\n+Enter the 6-digit postal code\./);
     assert.deepEqual(
       await inputValues(flow, [

@@ -7,6 +7,7 @@ import { parseAccountInfo } from '../../store/customers/parse-account-info.js';
 import { PROVINCES } from '../../store/customers/provinces.js';
 import { type Locale, translator } from '../../store/i18n/translate.js';
 import { ACCOUNT_INPUT } from '../fixtures/customers.js';
+import { elementAboveActions } from '../helpers/card-queries.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import { FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OWNER } from './sample-card-data.js';
@@ -75,17 +76,54 @@ describe('renderAccountInfoCard', () => {
     });
   }
 
-  it('should show no error beside a valid field and a summary at the top when a field is wrong', () => {
-    const t = translator('en-US');
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    it(`should sum up in ${locale} the fields to correct right above the buttons, and nowhere else`, () => {
+      const t = translator(locale);
 
-    const card = render(cardData('en-US'));
+      const card = render(cardData(locale));
 
-    const attention = findCardObjects(card, (node) => node.color === 'Attention').map((node) => node.text);
-    assert.deepEqual(attention, [
-      t('flow.errorSummary'),
-      t('error.postalCode.format'),
-      t('error.email.microsoft'),
-    ]);
+      const summary = t('flow.errorSummary', {
+        fields: [t('account.postalCode'), t('account.contactEmail')].join(t('flow.listSeparator')),
+      });
+      assert.deepEqual(elementAboveActions(card), {
+        type: 'TextBlock',
+        text: summary,
+        color: 'Attention',
+        weight: 'Bolder',
+        separator: true,
+        wrap: true,
+      });
+      const attention = findCardObjects(card, (node) => node.color === 'Attention').map((node) => node.text);
+      assert.deepEqual(attention, [t('error.postalCode.format'), t('error.email.microsoft'), summary]);
+    });
+  }
+
+  it('should name a field in the summary without its parenthesised note', () => {
+    const card = render({ ...cardData('zh-CN'), errors: { companyPhone: { key: 'error.phone.format' } } });
+
+    assert.equal(elementAboveActions(card)?.text, '请更正上方标出的字段：公司电话。');
+  });
+
+  it('should offer one button per way forward, above Cancel and instead of Next, when the company matches a customer', () => {
+    const match = { customerId: 'cus-1', companyName: 'Fabrikam', domain: 'fabrikam.partner.onmschina.cn' };
+
+    const card = render({ ...cardData('en-US', ACCOUNT_INPUT), errors: {}, matches: [match] });
+
+    const warning = elementAboveActions(card) as CardObject;
+    assert.equal(warning.style, 'warning');
+    const choices = findCardObjects(warning, (node) => node.type === 'Action.Submit');
+    assert.deepEqual(
+      choices.map((action) => [action.title, (action.data as CardObject).verb]),
+      [
+        ['Add subscription to Fabrikam', CARD_VERBS.accountAddSubscription],
+        ['Request a reseller relationship', CARD_VERBS.accountReseller],
+        ['It is a different company: continue', CARD_VERBS.accountContinue],
+      ],
+    );
+    assert.deepEqual(
+      (card.actions as CardObject[]).map((action) => [action.title, (action.data as CardObject).verb]),
+      [['Cancel', CARD_VERBS.accountCancel]],
+    );
   });
 
   it('should show no error at all when nothing is wrong', () => {
@@ -150,4 +188,16 @@ describe('renderAccountInfoCard', () => {
 
     assert.equal((card.actions as CardObject[])[0]?.title, translator('zh-CN')('account.backToReview'));
   });
+
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    it(`should be titled as an edit in ${locale}, without a step number, when the user came from Review`, () => {
+      const t = translator(locale);
+
+      const card = render({ ...cardData(locale), returnToReview: true });
+
+      const [title, subtitle] = card.body as CardObject[];
+      assert.equal(title?.text, t('account.editTitle'));
+      assert.equal(subtitle?.text, t('flow.owner', { name: OWNER.name }));
+    });
+  }
 });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import {
+  ADMIN_CENTER_URL,
   type CredentialsCardData,
   renderCredentialsCard,
   renderCredentialsDoneCard,
 } from '../../cards/credentials.js';
-import type { Locale } from '../../store/i18n/translate.js';
+import { type Locale, translator } from '../../store/i18n/translate.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import { HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED } from './sample-card-data.js';
@@ -49,6 +50,15 @@ describe('renderCredentialsCard', () => {
     );
   });
 
+  it('should tell the requester what to do next with the credentials', () => {
+    const card = renderCredentialsCard(cardData('en-US')).content;
+
+    assert.equal(
+      texts(card).at(-1),
+      'Next: sign in to the [Microsoft 365 admin center operated by 21Vianet](https://portal.partner.microsoftonline.cn) as admin@contososz.partner.onmschina.cn with the temporary password, and set a new password when asked.',
+    );
+  });
+
   it('should escape the company name in the title', () => {
     const card = renderCredentialsCard(cardData('en-US', { companyName: HOSTILE_TEXT })).content;
 
@@ -75,7 +85,28 @@ describe('renderCredentialsDoneCard', () => {
 
     assert.deepEqual(texts(card), [
       `客户 ${HOSTILE_TEXT_ESCAPED} 已就绪`,
-      '临时密码已不再显示。管理员使用 admin\\_1@x.cn 登录。',
+      '临时密码已不再显示。',
+      '下一步：使用临时密码以 admin\\_1@x.cn 登录[由世纪互联运营的 Microsoft 365 管理中心](https://portal.partner.microsoftonline.cn)，并按提示设置新密码。',
     ]);
   });
+
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    it(`should say in ${locale} where the admin signs in next and that the temporary password must be changed`, () => {
+      const t = translator(locale);
+
+      const card = renderCredentialsDoneCard(cardData(locale)).content as CardObject;
+
+      assert.ok(
+        texts(card).includes(
+          t('credentials.nextSteps', {
+            url: ADMIN_CENTER_URL,
+            account: 'admin@contososz.partner.onmschina.cn',
+          }),
+        ),
+      );
+      assert.deepEqual(card.actions, [
+        { type: 'Action.OpenUrl', title: t('credentials.openAdminCenter'), url: ADMIN_CENTER_URL },
+      ]);
+    });
+  }
 });

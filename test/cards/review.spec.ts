@@ -3,6 +3,7 @@ import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import { type Locale, translator } from '../../store/i18n/translate.js';
 import { parsedAccount, SUBSCRIPTIONS } from '../fixtures/customers.js';
+import { elementAboveActions } from '../helpers/card-queries.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import { FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS, OWNER } from './sample-card-data.js';
@@ -143,16 +144,19 @@ describe('renderReviewCard', () => {
     assert.ok(actions.every((action) => action.associatedInputs === 'none'));
   });
 
-  it('should show the form error at the top while editing', () => {
-    const card = render(cardData('zh-CN', { formError: { key: 'error.domainPrefix.taken' } }));
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    it(`should show the form error in ${locale} right above the buttons while editing`, () => {
+      const card = render(cardData(locale, { formError: { key: 'error.domainPrefix.taken' } }));
 
-    const attention = textBlocks(card).filter((node) => node.color === 'Attention');
+      const attention = textBlocks(card).filter((node) => node.color === 'Attention');
 
-    assert.deepEqual(
-      attention.map((node) => node.text),
-      [translator('zh-CN')('error.domainPrefix.taken')],
-    );
-  });
+      assert.deepEqual(
+        attention.map((node) => node.text),
+        [translator(locale)('error.domainPrefix.taken')],
+      );
+      assert.equal(elementAboveActions(card)?.text, translator(locale)('error.domainPrefix.taken'));
+    });
+  }
 
   it('should drop the buttons and say who submitted it and when once submitted', () => {
     const card = render(

@@ -3,6 +3,7 @@ import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderSubscriptionsCard, type SubscriptionsCardData } from '../../cards/subscriptions.js';
 import { parseSubscriptions, type SubscriptionsInput } from '../../store/customers/parse-subscriptions.js';
 import { type Locale, translator } from '../../store/i18n/translate.js';
+import { elementAboveActions } from '../helpers/card-queries.js';
 import { describeCardContract } from '../helpers/describe-card-contract.js';
 import { type CardObject, findCardObjects } from '../helpers/find-card-objects.js';
 import { FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS, OWNER } from './sample-card-data.js';
@@ -81,14 +82,65 @@ describe('renderSubscriptionsCard', () => {
     assert.equal(findCardObjects(card, (node) => node.color === 'Attention').length, 2);
   });
 
-  it('should show the form error at the top when no offer is chosen', () => {
+  it('should show the form error right above the buttons when no offer is chosen', () => {
     const t = translator('en-US');
 
     const card = render(cardData('en-US', {}));
 
     const attention = findCardObjects(card, (node) => node.color === 'Attention').map((node) => node.text);
     assert.deepEqual(attention, [t('error.offers.none')]);
+    assert.equal(elementAboveActions(card)?.text, t('error.offers.none'));
   });
+
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    it(`should sum up in ${locale}, right above the buttons, the offers whose count to correct`, () => {
+      const t = translator(locale);
+      const e3 = OFFERS.find((offer) => offer.id === 'o365-e3');
+
+      const card = render(cardData(locale));
+
+      const summary = elementAboveActions(card);
+      assert.equal(summary?.type, 'TextBlock');
+      assert.equal(summary?.color, 'Attention');
+      assert.equal(summary?.text, t('flow.errorSummary', { fields: e3?.name[locale] ?? '' }));
+    });
+  }
+
+  it('should show no "0" placeholder in a count whose offer needs at least one license', () => {
+    const card = render(cardData('en-US'));
+
+    const inputs = findCardObjects(card, (node) => node.type === 'Input.Number');
+
+    assert.ok(OFFERS.every((offer) => offer.minimumQuantity >= 1));
+    assert.deepEqual(
+      inputs.map((input) => input.placeholder),
+      OFFERS.map(() => undefined),
+    );
+  });
+
+  it('should show "0" as the placeholder of an offer that allows no licenses', () => {
+    const offers = OFFERS.map((offer) => ({ ...offer, minimumQuantity: 0 }));
+
+    const card = render({ ...cardData('en-US'), offers });
+
+    const inputs = findCardObjects(card, (node) => node.type === 'Input.Number');
+    assert.deepEqual(
+      inputs.map((input) => input.placeholder),
+      offers.map(() => '0'),
+    );
+  });
+
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    it(`should be titled as an edit in ${locale}, without a step number, when the user came from Review`, () => {
+      const t = translator(locale);
+
+      const card = render({ ...cardData(locale), returnToReview: true });
+
+      const [title, subtitle] = card.body as CardObject[];
+      assert.equal(title?.text, t('subscriptions.editTitle'));
+      assert.equal(subtitle?.text, t('flow.owner', { name: OWNER.name }));
+    });
+  }
 
   it('should escape the owner name in the subtitle', () => {
     const card = render({ ...cardData('zh-CN'), owner: { id: OWNER.id, name: HOSTILE_TEXT } });

@@ -8,6 +8,7 @@ import {
   cardsSentTo,
   cardText,
   cardTitle,
+  elementAboveActions,
   errorBeside,
   factSections,
   inputById,
@@ -103,7 +104,14 @@ describe('existing customers: duplicates, reseller relationship and added subscr
         text,
         /Fabrikam Trading Co\., Ltd\. \(fabrikam\.partner\.onmschina\.cn\), added by Alex Wilber/,
       );
-      assert.deepEqual(titles(card), [ADD_TO_FABRIKAM, RESELLER, CONTINUE, 'Next: Subscriptions', 'Cancel']);
+      assert.deepEqual(
+        titles(card),
+        [ADD_TO_FABRIKAM, RESELLER, CONTINUE, 'Cancel'],
+        'no Next beside the choices',
+      );
+      const above = elementAboveActions(card);
+      assert.equal(above?.style, 'warning', 'the warning and its choices sit right above Cancel');
+      assert.match(cardText(above), new RegExp(MATCH_TITLE));
       assert.equal(inputById(card, 'companyName')?.value, inputs.companyName, 'what Megan typed stays');
       assert.equal(
         errorBeside(card, 'domainPrefix'),

@@ -8,7 +8,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The bot as `npm start` runs it (`bot/index.ts`) in a process of its own on 127.0.0.1, for tests that
- * kill it: SIGKILL, as a crash or an out-of-memory kill would, with no chance to finish anything.
+ * kill it (SIGKILL, as a crash or an out-of-memory kill would, with no chance to finish anything) or
+ * stop it (SIGTERM, as a platform does).
  */
 export class BotProcess implements BotEndpoint {
   private output = '';
@@ -73,6 +74,15 @@ export class BotProcess implements BotEndpoint {
       headers: { 'content-type': 'application/json', ...headers },
     });
     return { status: response.status, body: await response.text() };
+  }
+
+  /** Sends `signal`, as a platform stopping the bot does, and resolves with the exit code once it is gone. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
+    const exited = once(this.child, 'exit') as Promise<[number | null]>;
+    this.child.kill(signal);
+    const [code] = await exited;
+    return code;
   }
 
   /** Kills the process with SIGKILL and waits for it to be gone. */

@@ -87,6 +87,16 @@ export function factSections(card: unknown): { heading: string; facts: string[] 
   return sections;
 }
 
+/**
+ * The element a user sees right above the card's buttons: the last element of the body (the card's
+ * own actions come after the body), or the one before a closing ActionSet.
+ */
+export function elementAboveActions(card: CardJson | undefined): Record<string, unknown> | undefined {
+  const body = (card?.body ?? []) as Record<string, unknown>[];
+  const last = body.at(-1);
+  return last?.type === 'ActionSet' ? body.at(-2) : last;
+}
+
 /** The text of the card's first element, its title (every card of the bot starts with one). */
 export function cardTitle(card: CardJson | undefined): string | undefined {
   return (card?.body?.[0] as { text?: string } | undefined)?.text;

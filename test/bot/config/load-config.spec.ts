@@ -30,6 +30,21 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       dataDir: path.resolve('./data'),
       auth: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined },
+      botFramework: {
+        cloud: 'public',
+        settings: {
+          OAuthUrl: 'https://api.botframework.com',
+          ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+          ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+          ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+          ToBotFromChannelOpenIdMetadataUrl:
+            'https://login.botframework.com/v1/.well-known/openidconfiguration',
+          ToBotFromEmulatorOpenIdMetadataUrl:
+            'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+          ValidateAuthority: true,
+          CallerId: 'urn:botframework:azure',
+        },
+      },
       approverIds: [],
       allowedTenantIds: undefined,
       allowedUserIds: undefined,
@@ -40,6 +55,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       localOnly: true,
       credentialsKey: undefined,
+      storage: { kind: 'json' },
     });
   });
 
@@ -176,8 +192,10 @@ describe('loadConfig', () => {
     const config = loadConfig({
       MicrosoftAppId: GUID_A,
       MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: GUID_B,
       ALLOWED_TENANT_IDS: GUID_B,
       NODE_ENV: 'production',
+      DATA_DIR: '/home/data',
       PARTNER_CENTER: 'local',
       CREDENTIALS_KEY: KEY,
     });
@@ -189,6 +207,7 @@ describe('loadConfig', () => {
   it('should authenticate requests when the app id and password are set', () => {
     const env = {
       NODE_ENV: 'production',
+      DATA_DIR: '/home/data',
       MicrosoftAppId: GUID_A,
       MicrosoftAppPassword: 'secret',
       MicrosoftAppType: 'SingleTenant',
@@ -408,6 +427,7 @@ describe('loadConfig', () => {
     it('should refuse, in production, the local store chosen by omission, and accept it chosen on purpose', () => {
       const production = {
         NODE_ENV: 'production',
+        DATA_DIR: '/home/data',
         MicrosoftAppId: GUID_A,
         MicrosoftAppPassword: 'x',
         ALLOWED_TENANT_IDS: GUID_B,
@@ -460,6 +480,7 @@ describe('loadConfig', () => {
       // Arrange
       const production = {
         NODE_ENV: 'production',
+        DATA_DIR: '/home/data',
         MicrosoftAppId: GUID_A,
         MicrosoftAppPassword: 'x',
         ALLOWED_TENANT_IDS: GUID_B,
