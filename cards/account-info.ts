@@ -4,6 +4,7 @@ import type {
   AccountInfoInput,
   FieldError,
 } from '../store/customers/account-info-schema.js';
+import { formatAddress } from '../store/customers/format-address.js';
 import { PROVINCES } from '../store/customers/provinces.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import template from './account-info.json' with { type: 'json' };
@@ -66,6 +67,15 @@ const CONTACT_FIELDS: FieldSpec[] = [
   { id: 'language', kind: 'choice', isRequired: true },
 ];
 
+/** Chinese forms ask for the family name (姓) before the given name (名), as Chinese names are written. */
+const FAMILY_NAME_FIRST: Record<Locale, boolean> = { 'zh-CN': true, 'en-US': false };
+
+function contactFields(locale: Locale): FieldSpec[] {
+  if (!FAMILY_NAME_FIRST[locale]) return CONTACT_FIELDS;
+  const [given, family, ...rest] = CONTACT_FIELDS as [FieldSpec, FieldSpec, ...FieldSpec[]];
+  return [family, given, ...rest];
+}
+
 /**
  * Renders step 1 of the add-customer dialog, the Account info card (or, from Review, its edit). What
  * the last press found goes at the bottom, right above the buttons the user just pressed: a summary
@@ -117,7 +127,7 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
       error: error ? t(error.key, error.params) : '',
     };
   };
-  const erroneous = [...COMPANY_FIELDS, ...CONTACT_FIELDS].filter(
+  const erroneous = [...COMPANY_FIELDS, ...contactFields(data.locale)].filter(
     (spec) => spec.id !== 'country' && data.errors[spec.id] !== undefined,
   );
   const matches = data.matches ?? [];
@@ -135,7 +145,7 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
         : '',
     sections: [
       { heading: t('account.companySection'), fields: COMPANY_FIELDS.map(field) },
-      { heading: t('account.contactSection'), fields: CONTACT_FIELDS.map(field) },
+      { heading: t('account.contactSection'), fields: contactFields(data.locale).map(field) },
     ],
     hasMatches: matches.length > 0,
     matchTitle: t('match.title'),
@@ -189,7 +199,7 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
     hasSuggestion: data.suggestedAddress !== undefined,
     suggestionTitle: t('account.suggestedAddressTitle'),
     suggestionText: data.suggestedAddress
-      ? escapeUserText(describeAddress(data.suggestedAddress, data.locale))
+      ? escapeUserText(formatAddress(data.suggestedAddress, data.locale))
       : '',
     suggestionButton: t('account.useSuggestedAddress'),
     suggestionVerb: CARD_VERBS.accountUseSuggestedAddress,
@@ -201,12 +211,4 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
 /** A field's label without its parenthesised note ("Phone (optional)" → "Phone"), for the error summary. */
 function shortLabel(label: string): string {
   return label.replace(/\s*[(（][^()（）]*[)）]$/u, '');
-}
-
-function describeAddress(address: SuggestedAddress, locale: Locale): string {
-  const province = PROVINCES.find((candidate) => candidate.code === address.province);
-  const provinceName = province ? (locale === 'zh-CN' ? province.zh : province.en) : address.province;
-  return [address.addressLine1, address.addressLine2, address.city, provinceName, address.postalCode]
-    .filter((part) => part !== undefined && part !== '')
-    .join(', ');
 }

@@ -28,6 +28,13 @@ export type ApprovalCardData = {
   /** Teams user ids whose clients fetch their own view (at most 60). */
   refreshUserIds: readonly string[];
   reasonMissing?: boolean;
+  /**
+   * True when the card is in a channel or group chat. What everyone there sees (the base view, and every
+   * card no one fetches their own view of any more) then shows the contact's email and phone masked; the
+   * approver's and requester's views, which Teams fetches for each of them alone through the refresh,
+   * show them in full.
+   */
+  inSharedConversation: boolean;
   /** Set once an approved new customer is being created: the card then follows the creation. */
   progress?: RequestProgress;
 };
@@ -35,7 +42,10 @@ export type ApprovalCardData = {
 /**
  * Renders the request card: where approvers decide a request, and then where everyone follows it to
  * its end (approved → creating → created, or failed with Try again for the requester). It replaces the
- * requester's Review card, so that a conversation shows one card per request.
+ * requester's Review card, so that a conversation shows one card per request. An approver sees Approve
+ * and Reject…, which opens the reason box and the Reject that sends it. Teams' green (Good) text is
+ * below WCAG AA contrast on a light card (2.1:1), so an approved request reads in the default colour,
+ * bold; red (Attention) and purple (Accent) reach 5.4:1.
  */
 export function renderApprovalCard(data: ApprovalCardData): Attachment {
   const t = translator(data.locale);
@@ -74,13 +84,11 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
   const approver = data.view === 'approver' || data.view === 'approverRequester';
   const requester = data.view === 'requester' || data.view === 'approverRequester';
   const failed = progress?.kind === 'failed';
+  const deciding = pending && approver;
+  const approve = deciding
+    ? [{ title: t('approval.approve'), verb: CARD_VERBS.approvalApprove, style: 'positive' }]
+    : [];
   const actions = [
-    ...(pending && approver
-      ? [
-          { title: t('approval.approve'), verb: CARD_VERBS.approvalApprove, style: 'positive' },
-          { title: t('approval.reject'), verb: CARD_VERBS.approvalReject, style: 'destructive' },
-        ]
-      : []),
     ...(pending && requester
       ? [{ title: t('approval.withdraw'), verb: CARD_VERBS.approvalWithdraw, style: 'default' }]
       : []),
@@ -92,6 +100,7 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
       : []),
   ];
   const live = pending || failed;
+  const seenByOneUser = live && data.view !== 'base';
   const refreshUserIds = data.refreshUserIds.slice(0, 60);
   return renderCard(template, {
     refresh:
@@ -107,11 +116,7 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
         : null,
     title: titles[request.status],
     titleColor:
-      failed || request.status === 'rejected' || request.status === 'withdrawn'
-        ? 'Attention'
-        : request.status === 'approved'
-          ? 'Good'
-          : 'Default',
+      failed || request.status === 'rejected' || request.status === 'withdrawn' ? 'Attention' : 'Default',
     requestedBy: t('approval.requestedBy', {
       name: escapeUserText(request.request.requester.name),
       when: cardDateTime(request.request.requestedAt),
@@ -121,17 +126,23 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
       request.request.account,
       request.request.subscriptions,
       data.offers,
+      { maskContact: data.inSharedConversation && !seenByOneUser },
     ),
     status: statuses[request.status],
     statusColor:
       failed || request.status === 'rejected' || request.status === 'withdrawn'
         ? 'Attention'
         : request.status === 'approved' && progress?.kind !== 'creating'
-          ? 'Good'
+          ? 'Default'
           : 'Accent',
-    showReason: pending && approver,
+    approve,
+    showReject: deciding,
+    rejectOpenTitle: t('approval.rejectOpen'),
     reasonLabel: t('approval.reason'),
-    reasonError: data.reasonMissing ? t('approval.reasonRequired') : '',
+    reasonRequired: t('approval.reasonRequired'),
+    reasonError: deciding && data.reasonMissing ? t('approval.reasonRequired') : '',
+    rejectTitle: t('approval.reject'),
+    rejectVerb: CARD_VERBS.approvalReject,
     actions,
     requestId: request.id,
   });

@@ -3,8 +3,10 @@ import { type Customer, isBotCustomer } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
+import { addressAndContactFacts } from './customer-facts.js';
 import template from './customer-list.json' with { type: 'json' };
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
+import { SEARCH_ICON_URL } from './search-icon.js';
 
 /** One page of the customer list and how it was found. */
 export type CustomerListCardData = {
@@ -17,7 +19,11 @@ export type CustomerListCardData = {
   offers: readonly Offer[];
 };
 
-/** Renders the customer list: newest first, a search box, and Previous / Next pages. */
+/**
+ * Renders the customer list: a search box with its Search button right below it (Enter in the box
+ * searches too, through the box's inline action), then the customers newest first, each with its
+ * address and contact name in the reader's order, and Previous / Next pages.
+ */
 export function renderCustomerListCard(data: CustomerListCardData): Attachment {
   const t = translator(data.locale);
   const offerName = (offerId: string) =>
@@ -29,10 +35,14 @@ export function renderCustomerListCard(data: CustomerListCardData): Attachment {
     searchLabel: t('customers.searchLabel'),
     query: data.query,
     notice: data.total === 0 ? (data.query ? t('customers.none') : t('customers.empty')) : '',
+    searchTitle: t('customers.search'),
+    searchVerb: CARD_VERBS.customersSearch,
+    searchIcon: SEARCH_ICON_URL,
     customers: data.customers.map((customer) => ({
       company: escapeUserText(customer.companyName),
       facts: [
         { title: t('review.domain'), value: customer.domain },
+        ...addressAndContactFacts(data.locale, customer),
         ...customer.subscriptions.map((line) => ({
           title: escapeUserText(offerName(line.offerId)),
           value: t('review.licenses', { count: line.quantity }),
@@ -54,7 +64,6 @@ export function renderCustomerListCard(data: CustomerListCardData): Attachment {
           })
         : '',
     actions: [
-      { title: t('customers.search'), verb: CARD_VERBS.customersSearch, offset: 0 },
       ...(hasPrevious
         ? [
             {

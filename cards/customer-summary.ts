@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { BotCustomer } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
+import { addressAndContactFacts } from './customer-facts.js';
 import template from './customer-summary.json' with { type: 'json' };
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 
@@ -13,7 +14,11 @@ export type CustomerSummaryCardData = {
   credentialsDelivered: boolean;
 };
 
-/** Renders the summary of a newly created customer for the originating conversation. */
+/**
+ * Renders the summary of a newly created customer for the originating conversation: company, address
+ * and contact name in the reader's order, and licenses. The contact's email and phone are left out: the
+ * summary goes to channels and group chats, where everyone reads it.
+ */
 export function renderCustomerSummaryCard(data: CustomerSummaryCardData): Attachment {
   const t = translator(data.locale);
   const { customer } = data;
@@ -23,6 +28,7 @@ export function renderCustomerSummaryCard(data: CustomerSummaryCardData): Attach
     facts: [
       { title: t('review.companyName'), value: escapeUserText(customer.companyName) },
       { title: t('review.domain'), value: customer.domain },
+      ...addressAndContactFacts(data.locale, customer),
       ...customer.subscriptions.map((line) => ({
         title: data.offers.find((offer) => offer.id === line.offerId)?.name[data.locale] ?? line.offerId,
         value: t('review.licenses', { count: line.quantity }),

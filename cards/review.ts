@@ -34,6 +34,21 @@ export type ReviewCardData = {
    * has and what is being added, and only subscriptions can be updated.
    */
   existingCustomer?: { companyName: string; domain: string; subscriptions: readonly SubscriptionLine[] };
+  /** True when the card is in a channel or group chat, where everyone sees it: contact email and phone masked. */
+  maskContact: boolean;
+};
+
+/**
+ * The colour of the status line per state. Teams' green (Good) and yellow (Warning) text on a light
+ * card fall below WCAG AA contrast (2.1:1 and 1.5:1), so those states read in the default colour, bold.
+ */
+const STATUS_COLORS: Record<ReviewCardData['state']['kind'], 'Default' | 'Accent' | 'Attention'> = {
+  editing: 'Default',
+  submitted: 'Default',
+  cancelled: 'Default',
+  creating: 'Accent',
+  created: 'Default',
+  failed: 'Attention',
 };
 
 /** Renders step 3, Review: everything entered, read-only, with Update, Submit and Cancel while editing. */
@@ -81,7 +96,7 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
         { heading: t('addSubscription.adding'), facts: offerFacts(data.subscriptions) },
       ]
     : data.account
-      ? customerFactSections(data.locale, data.account, data.subscriptions, data.offers)
+      ? customerFactSections(data.locale, data.account, data.subscriptions, data.offers, data)
       : [];
   const updateAccount = existing
     ? []
@@ -93,14 +108,7 @@ export function renderReviewCard(data: ReviewCardData): Attachment {
     formError: data.formError ? t(data.formError.key, data.formError.params) : '',
     sections,
     status,
-    statusColor: {
-      editing: 'Default',
-      submitted: 'Good',
-      cancelled: 'Warning',
-      creating: 'Accent',
-      created: 'Good',
-      failed: 'Attention',
-    }[data.state.kind],
+    statusColor: STATUS_COLORS[data.state.kind],
     actions: editing
       ? [
           { title: t('review.submit'), verb: CARD_VERBS.reviewSubmit, style: 'positive' },

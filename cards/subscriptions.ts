@@ -6,6 +6,7 @@ import {
   type SubscriptionLine,
   type SubscriptionsInput,
 } from '../store/customers/parse-subscriptions.js';
+import { remainingLicenses } from '../store/customers/remaining-licenses.js';
 import { type Locale, translator } from '../store/i18n/translate.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { escapeUserText, renderCard } from './render-card.js';
@@ -29,6 +30,8 @@ export type SubscriptionsCardData = {
 
 /**
  * Renders step 2 of the add-customer dialog: a license count per offer, within each offer's limits.
+ * For an existing customer each offer shows what it has and how many more it may get (its maximum less
+ * what it has); an offer at its maximum is shown as such, with no box to order more.
  * An input shows "0" as its placeholder only for an offer that allows zero licenses.
  */
 export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment {
@@ -53,18 +56,26 @@ export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment
     offers: data.offers.map((offer) => {
       const typed = data.values[offer.id] ?? '';
       const error = data.errors[offer.id];
+      const has = data.existing?.find((line) => line.offerId === offer.id)?.quantity ?? 0;
+      const max = remainingLicenses(offer, data.existing ?? []);
+      const min = offer.minimumQuantity;
+      const canOrder = max >= min;
       return {
         inputId: quantityInputId(offer.id),
         name: offer.name[data.locale],
+        canOrder,
         placeholder: offer.minimumQuantity > 0 ? null : '0',
         value: /^\d{1,9}$/.test(typed) ? Number(typed) : null,
-        max: offer.maximumQuantity,
-        range: [
-          t('subscriptions.range', { min: offer.minimumQuantity, max: offer.maximumQuantity }),
-          ...(data.existing ?? [])
-            .filter((line) => line.offerId === offer.id)
-            .map((line) => t('addSubscription.has', { count: line.quantity })),
-        ].join(' · '),
+        max,
+        range: !canOrder
+          ? t('addSubscription.full', { count: has })
+          : has === 0
+            ? t('subscriptions.range', { min, max })
+            : t(min > 1 ? 'addSubscription.remainingRange' : 'addSubscription.remaining', {
+                min,
+                max,
+                count: has,
+              }),
         error: error ? t(error.key, error.params) : '',
       };
     }),

@@ -39,7 +39,16 @@ export async function answerApprovalAction(
   if (!request) return messageResponse(turn.t('approval.unknownRequest'));
   const view = viewOf(deps, request, context.activity.from);
   const cardFor = (current: ApprovalRequest, reasonMissing = false) =>
-    cardResponse(renderRequestCard(deps, current, view, [context.activity.from.id], reasonMissing).content);
+    cardResponse(
+      renderRequestCard(
+        deps,
+        current,
+        view,
+        context.activity.conversation.conversationType,
+        [context.activity.from.id],
+        reasonMissing,
+      ).content,
+    );
   const latest = async () => (await deps.store.findRequest(request.id)) ?? request;
   const decide = async (status: Decision['status'], reason?: string) => {
     const { from } = context.activity;

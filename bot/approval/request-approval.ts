@@ -53,8 +53,13 @@ export class RequestApproval implements RequestSubmitter {
     const { origin, requester } = pending.request;
     const card =
       origin.conversationType === 'personal'
-        ? renderRequestCard(deps, pending, isApprover(deps, requester) ? 'approverRequester' : 'requester')
-        : renderRequestCard(deps, pending, 'base', [
+        ? renderRequestCard(
+            deps,
+            pending,
+            isApprover(deps, requester) ? 'approverRequester' : 'requester',
+            origin.conversationType,
+          )
+        : renderRequestCard(deps, pending, 'base', origin.conversationType, [
             requester.userId,
             ...(await resolveTeamsUserIds(deps, origin, deps.approverIds)),
           ]);
@@ -74,7 +79,7 @@ export class RequestApproval implements RequestSubmitter {
     const cards: PostedCard[] = [];
     const requesterId = (requester.aadObjectId ?? '').toLowerCase();
     for (const approverId of deps.approverIds.filter((id) => id !== requesterId)) {
-      const approverCard = renderRequestCard(deps, pending, 'approver');
+      const approverCard = renderRequestCard(deps, pending, 'approver', 'personal');
       try {
         const userId = (await deps.directory.teamsUserIdOf(approverId)) ?? approverId;
         const approver = { userId, aadObjectId: approverId, name: '' };

@@ -3,17 +3,20 @@ import { type ApprovalView, renderApprovalCard } from '../../cards/approval.js';
 import type { ApprovalRequest, PostedCard } from '../../store/customer-schema.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
+import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import { progressOf } from '../provisioning/request-progress.js';
 import { isApprover } from './request-roles.js';
 
 /**
- * The request card for one viewer, in the request's current state (decision and creation included).
- * `refreshUserIds` lets those users' clients fetch their own view of a shared copy.
+ * The request card for one viewer, in the request's current state (decision and creation included), for
+ * a conversation of `conversationType` (in a channel or group chat what everyone sees shows the contact
+ * masked). `refreshUserIds` lets those users' clients fetch their own view of a shared copy.
  */
 export function renderRequestCard(
   deps: Pick<BotDeps, 'offers' | 'partnerCenter'>,
   stored: ApprovalRequest,
   view: ApprovalView,
+  conversationType: string | undefined,
   refreshUserIds: readonly string[] = [],
   reasonMissing = false,
 ): Attachment {
@@ -24,6 +27,7 @@ export function renderRequestCard(
     view,
     refreshUserIds,
     reasonMissing,
+    inSharedConversation: isSharedConversation(conversationType),
     progress: progressOf(deps, stored),
   });
 }
@@ -52,7 +56,7 @@ export async function updateRequestCards(deps: BotDeps, stored: ApprovalRequest,
   for (const copy of stored.cards) {
     if (copy.activityId === exceptActivityId) continue;
     const { view, refreshUserIds } = copyView(deps, stored, copy);
-    const card = renderRequestCard(deps, stored, view, refreshUserIds);
+    const card = renderRequestCard(deps, stored, view, copy.origin.conversationType, refreshUserIds);
     try {
       await deps.messenger.updateInConversation(copy.origin, copy.activityId, { attachments: [card] });
     } catch (error) {

@@ -1,6 +1,5 @@
 import { renderAccountInfoCard } from '../../cards/account-info.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { renderResellerRelationshipCard } from '../../cards/reseller-relationship.js';
 import { type ReviewCardData, renderReviewCard } from '../../cards/review.js';
 import { renderSubscriptionsCard } from '../../cards/subscriptions.js';
 import { type CustomerRequest, isBotCustomer } from '../../store/customer-schema.js';
@@ -13,11 +12,13 @@ import {
 import { parseAccountInfo, pickAccountInfoInput } from '../../store/customers/parse-account-info.js';
 import { parseSubscriptions, pickSubscriptionsInput } from '../../store/customers/parse-subscriptions.js';
 import type { Turn } from '../bot-deps.js';
+import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import type { DialogAction } from '../routing/card-action.js';
 import { beginAddSubscription } from './add-subscription-dialog.js';
 import type { AddCustomerState, DialogState } from './dialog-state.js';
 import { requestSource } from './request-source.js';
 import { closeDialogCard, showDialogCard } from './show-dialog-card.js';
+import { showResellerRelationship } from './show-reseller-relationship.js';
 
 /**
  * How long Next on the account card waits for Partner Center's domain and address checks; without an
@@ -74,15 +75,9 @@ export async function continueAddCustomer(
         addressLine2: suggested.addressLine2 ?? '',
       });
     }
-    case `account ${CARD_VERBS.accountReseller}`: {
-      const card = renderResellerRelationshipCard({
-        locale: turn.locale,
-        companyName: state.accountInput.companyName ?? '',
-        inviteUrl: turn.deps.resellerInviteUrl,
-      });
-      await turn.context.sendActivity({ attachments: [card] });
+    case `account ${CARD_VERBS.accountReseller}`:
+      await showResellerRelationship(turn, state.accountInput.companyName ?? '');
       return state;
-    }
     case `account ${CARD_VERBS.accountAddSubscription}`: {
       const match = state.matches.find((candidate) => candidate.customerId === action.customerId);
       if (!match) return showStep(turn, state);
@@ -239,6 +234,7 @@ function reviewCard(
     offers: turn.deps.offers,
     formError,
     state: reviewState,
+    maskContact: isSharedConversation(turn.context.activity.conversation.conversationType),
   });
 }
 

@@ -7,6 +7,7 @@ import { accountInfoOf } from '../../store/customers/account-info-of.js';
 import type { FieldError } from '../../store/customers/account-info-schema.js';
 import { parseSubscriptions, pickSubscriptionsInput } from '../../store/customers/parse-subscriptions.js';
 import type { Turn } from '../bot-deps.js';
+import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import type { DialogAction } from '../routing/card-action.js';
 import type { AddSubscriptionState, DialogState } from './dialog-state.js';
 import { requestSource } from './request-source.js';
@@ -158,6 +159,7 @@ function reviewCard(
     offers: turn.deps.offers,
     state: reviewState,
     formError,
+    maskContact: isSharedConversation(turn.context.activity.conversation.conversationType),
     existingCustomer: {
       companyName: customer.companyName,
       domain: customer.domain,

@@ -3,6 +3,7 @@ import type { ApprovalRequest } from '../../store/customer-schema.js';
 import { updateRequestCards } from '../approval/update-request-cards.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
+import { isSharedConversation } from '../messaging/is-shared-conversation.js';
 import { ownerIdOf } from '../routing/owner-id-of.js';
 import { progressOf } from './request-progress.js';
 
@@ -31,6 +32,7 @@ export async function showRequestProgress(deps: BotDeps, stored: ApprovalRequest
     subscriptions: request.subscriptions,
     offers: deps.offers,
     state: progress,
+    maskContact: isSharedConversation(stored.reviewCard.origin.conversationType),
   });
   try {
     await deps.messenger.updateInConversation(stored.reviewCard.origin, stored.reviewCard.activityId, {

@@ -26,19 +26,44 @@ import {
 /** A card to picture in `docs/cards/<name>.<locale>.png`, rendered from deterministic sample data. */
 export type PreviewCard = { name: string; render: (locale: Locale) => Attachment };
 
+/**
+ * The sample contact and address per language: a Chinese company, name and address for the zh-CN
+ * pictures (李娜, 北京市朝阳区…), the Latin-written sample for en-US.
+ */
+const SAMPLE_ACCOUNT: Record<Locale, AccountInfoInput> = {
+  'en-US': { contactFirstName: 'Fang' },
+  'zh-CN': {
+    companyName: '北京星辰数据服务有限公司',
+    domainPrefix: 'xingchendata',
+    addressLine1: '朝阳区建国路88号',
+    addressLine2: 'SOHO现代城B座12层',
+    city: '北京',
+    province: 'BJ',
+    postalCode: '100022',
+    companyPhone: '010-65001234',
+    contactFirstName: '娜',
+    contactLastName: '李',
+    contactEmail: 'li.na@xingchendata.cn',
+    contactPhone: '13800138000',
+  },
+};
+
 /** Account info as typed, with one mistake: a five-digit postal code. */
-const TYPED_ACCOUNT: AccountInfoInput = { ...ACCOUNT_INPUT, contactFirstName: 'Fang', postalCode: '51800' };
+const typedAccount = (locale: Locale): AccountInfoInput => ({
+  ...ACCOUNT_INPUT,
+  ...SAMPLE_ACCOUNT[locale],
+  postalCode: '51800',
+});
 
 /** Looks like a generated temporary password (16 characters of every class) but says it is not one. */
 const SAMPLE_PASSWORD = 'FakeTemp@Pass987';
 
 /** The customer the bot would have created from the sample account. */
-const CUSTOMER = sampleCustomer();
+const customer = (locale: Locale) => sampleCustomer(SAMPLE_ACCOUNT[locale]);
 
 /** A pending request for the sample customer, as an approver sees it. */
-const REQUEST: ApprovalRequest = approvalRequest(
-  customerRequest({ requestId: FLOW_ID, account: parsedAccount({ contactFirstName: 'Fang' }) }),
-);
+const request = (locale: Locale): ApprovalRequest =>
+  approvalRequest(customerRequest({ requestId: FLOW_ID, account: parsedAccount(SAMPLE_ACCOUNT[locale]) }));
 
 function accountErrors(values: AccountInfoInput) {
   const result = parseAccountInfo(createAccountInfoSchema({ partnerEmailDomains: [] }), values);
@@ -58,8 +83,8 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
         locale,
         flowId: FLOW_ID,
         owner: OWNER,
-        values: TYPED_ACCOUNT,
-        errors: accountErrors(TYPED_ACCOUNT),
+        values: typedAccount(locale),
+        errors: accountErrors(typedAccount(locale)),
         returnToReview: false,
       }),
   },
@@ -83,16 +108,24 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
         locale,
         flowId: FLOW_ID,
         owner: OWNER,
-        account: parsedAccount({ contactFirstName: 'Fang' }),
+        account: parsedAccount(SAMPLE_ACCOUNT[locale]),
         subscriptions: SUBSCRIPTIONS,
         offers: OFFERS,
         state: { kind: 'editing' },
+        maskContact: false,
       }),
   },
   {
     name: 'approval',
     render: (locale) =>
-      renderApprovalCard({ locale, request: REQUEST, offers: OFFERS, view: 'approver', refreshUserIds: [] }),
+      renderApprovalCard({
+        locale,
+        request: request(locale),
+        offers: OFFERS,
+        view: 'approver',
+        refreshUserIds: [],
+        inSharedConversation: true,
+      }),
   },
   {
     name: 'approval-approved',
@@ -100,17 +133,48 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
       renderApprovalCard({
         locale,
         request: {
-          ...REQUEST,
+          ...request(locale),
           status: 'approved',
           decision: {
             status: 'approved',
             by: { userId: '29:approver', name: 'Zhang Wei' },
-            at: CUSTOMER.createdAt,
+            at: customer(locale).createdAt,
           },
         },
         offers: OFFERS,
         view: 'base',
         refreshUserIds: [],
+        inSharedConversation: true,
+      }),
+  },
+  {
+    name: 'approval-channel',
+    render: (locale) =>
+      renderApprovalCard({
+        locale,
+        request: request(locale),
+        offers: OFFERS,
+        view: 'base',
+        refreshUserIds: [],
+        inSharedConversation: true,
+      }),
+  },
+  {
+    name: 'add-subscription',
+    render: (locale) =>
+      renderSubscriptionsCard({
+        locale,
+        flowId: FLOW_ID,
+        owner: OWNER,
+        offers: OFFERS,
+        values: {},
+        errors: {},
+        returnToReview: false,
+        existing: [
+          { offerId: 'm365-business-basic', quantity: 300 },
+          { offerId: 'm365-business-standard', quantity: 50 },
+        ],
+        customerName: customer(locale).companyName,
       }),
   },
   { name: 'help', render: (locale) => renderHelpCard({ locale }) },
@@ -120,7 +184,7 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
       renderCustomerListCard({
         locale,
         query: '',
-        customers: [CUSTOMER],
+        customers: [customer(locale)],
         total: 12,
         offset: 5,
         pageSize: 5,
@@ -132,23 +196,28 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
     render: (locale) =>
       renderResellerRelationshipCard({
         locale,
-        companyName: CUSTOMER.companyName,
+        companyName: customer(locale).companyName,
         inviteUrl: 'https://partner.partnercenter.microsoftonline.cn/relationship-request-example',
       }),
   },
   {
     name: 'customer-summary',
     render: (locale) =>
-      renderCustomerSummaryCard({ locale, customer: CUSTOMER, offers: OFFERS, credentialsDelivered: true }),
+      renderCustomerSummaryCard({
+        locale,
+        customer: customer(locale),
+        offers: OFFERS,
+        credentialsDelivered: true,
+      }),
   },
   {
     name: 'credentials',
     render: (locale) =>
       renderCredentialsCard({
         locale,
-        customerId: CUSTOMER.id,
-        companyName: CUSTOMER.companyName,
-        adminAccount: CUSTOMER.adminAccount,
+        customerId: customer(locale).id,
+        companyName: customer(locale).companyName,
+        adminAccount: customer(locale).adminAccount,
         temporaryPassword: SAMPLE_PASSWORD,
       }),
   },
@@ -157,8 +226,8 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
     render: (locale) =>
       renderCredentialsDoneCard({
         locale,
-        companyName: CUSTOMER.companyName,
-        adminAccount: CUSTOMER.adminAccount,
+        companyName: customer(locale).companyName,
+        adminAccount: customer(locale).adminAccount,
       }),
   },
 ];

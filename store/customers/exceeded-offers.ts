@@ -1,5 +1,6 @@
 import type { Offer } from './offer-catalog.js';
 import type { SubscriptionLine } from './parse-subscriptions.js';
+import { remainingLicenses } from './remaining-licenses.js';
 
 /** The offers whose maximum the customer's current licenses plus `adding` would go over. */
 export function exceededOffers(
@@ -9,9 +10,8 @@ export function exceededOffers(
 ): string[] {
   return adding
     .filter((line) => {
-      const maximum = offers.find((offer) => offer.id === line.offerId)?.maximumQuantity ?? 0;
-      const has = current.find((existing) => existing.offerId === line.offerId)?.quantity ?? 0;
-      return has + line.quantity > maximum;
+      const offer = offers.find((candidate) => candidate.id === line.offerId);
+      return line.quantity > remainingLicenses(offer, current);
     })
     .map((line) => line.offerId);
 }

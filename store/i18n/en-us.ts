@@ -112,7 +112,8 @@ export const enUS = {
   'approval.title': 'Approval needed: new customer',
   'approval.requestedBy': 'Requested by {name} on {when}.',
   'approval.waiting': 'Waiting for approval.',
-  'approval.reason': 'Reason (required to reject)',
+  'approval.reason': 'Reason for rejecting',
+  'approval.rejectOpen': 'Reject…',
   'approval.reasonRequired': 'Enter a reason to reject the request.',
   'approval.approve': 'Approve',
   'approval.reject': 'Reject',
@@ -162,10 +163,10 @@ export const enUS = {
 
   'reseller.title': 'Request a reseller relationship',
   'reseller.intro':
-    'Send the invitation below to the customer’s global admin. When they accept it in the Office 365 admin center operated by 21Vianet, the customer appears in your customer list. You may edit the first two paragraphs; keep the link as it is. It grants delegated administration only.',
+    'Copy the invitation below into a message to the customer’s global admin. When they accept it in the Office 365 admin center operated by 21Vianet, the customer appears in your customer list. You may edit the first two paragraphs; keep the link as it is. It grants delegated administration only.',
   'reseller.link': 'Your relationship request link',
   'reseller.noLink':
-    'Your administrator has not configured the relationship request link (RESELLER_INVITE_URL). Copy it from Partner Center: Customers > Request a reseller relationship.',
+    'The relationship request link is not set up yet. Ask your administrator for it, then put it where the invitation says “…”.',
   'reseller.textZh': 'Invitation (Chinese)',
   'reseller.textEn': 'Invitation (English)',
   'reseller.open': 'Open the link',
@@ -181,7 +182,9 @@ export const enUS = {
   'addSubscription.cancel': 'Cancel',
   'addSubscription.chooseRequired': 'Choose a customer.',
   'addSubscription.title': 'Add subscription to {company}',
-  'addSubscription.has': 'has {count}',
+  'addSubscription.remaining': 'up to {max} more; has {count}',
+  'addSubscription.remainingRange': '{min}–{max} more; has {count}',
+  'addSubscription.full': 'At its maximum: has {count}, no more can be added',
   'addSubscription.reviewTitle': 'Review: add subscription',
   'addSubscription.current': 'Current subscriptions',
   'addSubscription.adding': 'Adding',
@@ -191,6 +194,7 @@ export const enUS = {
   'error.offers.total': 'With the {current} licenses it has, at most {max} more.',
 
   'summary.title': 'New customer added',
+  'summary.contact': 'Contact',
   'summary.createdBy': 'Added by {name} on {when}.',
   'summary.credentialsSent': 'The admin account and temporary password were sent privately to {name}.',
   'summary.credentialsNotSent':

@@ -105,7 +105,8 @@ export const zhCN: Record<MessageKey, string> = {
   'approval.title': '需要审批：新客户',
   'approval.requestedBy': '由 {name} 于 {when} 申请。',
   'approval.waiting': '正在等待审批。',
-  'approval.reason': '原因（拒绝时必填）',
+  'approval.reason': '拒绝原因',
+  'approval.rejectOpen': '拒绝…',
   'approval.reasonRequired': '请输入拒绝此申请的原因。',
   'approval.approve': '批准',
   'approval.reject': '拒绝',
@@ -154,15 +155,14 @@ export const zhCN: Record<MessageKey, string> = {
 
   'reseller.title': '请求经销商关系',
   'reseller.intro':
-    '将下面的邀请发送给客户的全局管理员。管理员在由世纪互联运营的 Office 365 管理中心接受后，该客户将出现在你的客户列表中。可以编辑前两段，链接须保持不变。此关系仅授予委派管理权限。',
+    '将下面的邀请复制到发给客户全局管理员的消息中。管理员在由世纪互联运营的 Office 365 管理中心接受后，该客户将出现在你的客户列表中。可以编辑前两段，链接须保持不变。此关系仅授予委派管理权限。',
   'reseller.link': '你的关系请求链接',
-  'reseller.noLink':
-    '管理员尚未配置关系请求链接（RESELLER_INVITE_URL）。请从合作伙伴中心复制：客户 > 请求经销商关系。',
+  'reseller.noLink': '尚未设置关系请求链接。请向你的管理员索取，然后填入邀请中“…”的位置。',
   'reseller.textZh': '邀请（中文）',
   'reseller.textEn': '邀请（英文）',
   'reseller.open': '打开链接',
   'reseller.invitation':
-    '{company} 的管理员，您好：\n\n我们希望成为贵公司由世纪互联运营的 Microsoft 云服务的经销商，以便为贵公司管理订阅并提供支持。\n\n如需接受，请以全局管理员身份登录由世纪互联运营的 Office 365 管理中心，然后打开以下链接：\n{link}\n\n此关系仅授予我们委派管理权限。谢谢。',
+    '{company}的管理员，您好：\n\n我们希望成为贵公司由世纪互联运营的 Microsoft 云服务的经销商，以便为贵公司管理订阅并提供支持。\n\n如需接受，请以全局管理员身份登录由世纪互联运营的 Office 365 管理中心，然后打开以下链接：\n{link}\n\n此关系仅授予我们委派管理权限。谢谢。',
 
   'addSubscription.pickTitle': '添加订阅：选择客户',
   'addSubscription.searchLabel': '按公司名称或域名搜索',
@@ -173,7 +173,9 @@ export const zhCN: Record<MessageKey, string> = {
   'addSubscription.cancel': '取消',
   'addSubscription.chooseRequired': '请选择一个客户。',
   'addSubscription.title': '为 {company} 添加订阅',
-  'addSubscription.has': '已有 {count} 个',
+  'addSubscription.remaining': '最多还能添加 {max} 个；已有 {count} 个',
+  'addSubscription.remainingRange': '还能添加 {min}–{max} 个；已有 {count} 个',
+  'addSubscription.full': '已达上限：已有 {count} 个，无法再添加',
   'addSubscription.reviewTitle': '查看：添加订阅',
   'addSubscription.current': '当前订阅',
   'addSubscription.adding': '将添加',
@@ -183,6 +185,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.offers.total': '该客户已有 {current} 个许可证，最多还能添加 {max} 个。',
 
   'summary.title': '已添加新客户',
+  'summary.contact': '联系人',
   'summary.createdBy': '由 {name} 于 {when} 添加。',
   'summary.credentialsSent': '管理员帐户和临时密码已私下发送给 {name}。',
   'summary.credentialsNotSent': '暂时无法将管理员凭据私下发送给 {name}，请参阅下面的消息。',

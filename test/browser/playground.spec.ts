@@ -182,7 +182,7 @@ describeWithChromium('the add-customer bot in the real Agents Playground', (chro
     assert.equal(await tab.cards().count(), cardCount, 'the Review card should become the request card');
     assert.deepEqual(
       await request.getByRole('button').allInnerTexts(),
-      ['Approve', 'Reject', 'Withdraw request'],
+      ['Approve', 'Reject…', 'Withdraw request'],
       'a requester who is an approver has all their actions on the one card',
     );
     await approveIfAsked(tab);

@@ -146,6 +146,7 @@ function approvalData(
     view,
     refreshUserIds: REFRESH_USER_IDS,
     reasonMissing: view === 'approver' && status === 'pending',
+    inSharedConversation: true,
   };
 }
 
@@ -195,6 +196,7 @@ function reviewData(locale: Locale, state: ReviewCardData['state'], existing = f
     offers: MANY_OFFERS,
     formError: { key: 'error.domainPrefix.taken' },
     state,
+    maskContact: false,
     ...(existing
       ? {
           existingCustomer: {

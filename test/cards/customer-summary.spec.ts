@@ -29,7 +29,7 @@ describeCardContract(
 );
 
 describe('renderCustomerSummaryCard', () => {
-  it('should list the company, its domain and the subscriptions in zh-CN as facts', () => {
+  it('should list the company, its domain, address, contact name and subscriptions in zh-CN as facts', () => {
     const card = render(cardData('zh-CN'));
 
     const [factSet] = findCardObjects(card, (node) => node.type === 'FactSet');
@@ -37,6 +37,11 @@ describe('renderCustomerSummaryCard', () => {
     assert.deepEqual(factSet?.facts, [
       { title: '公司名称', value: 'Contoso (Shenzhen) Technology Co., Ltd.' },
       { title: '租户域名', value: 'contososz.partner.onmschina.cn' },
+      {
+        title: '地址',
+        value: '广东省 Shenzhen, 1 Keyuan Road, Nanshan District, Building 5, Floor 3, 518000',
+      },
+      { title: '联系人', value: 'Wang' },
       { title: 'Microsoft 365 商业基础版', value: '25 个许可证' },
       { title: 'Office 365 E3', value: '10 个许可证' },
     ]);

@@ -37,7 +37,7 @@ describe('cards showing a customer made in Partner Center', () => {
 
   it('should show only the facts it has: name, domain and contact email', () => {
     // Act
-    const sections = customerFactSections('en-US', accountInfoOf(PORTAL), [], []);
+    const sections = customerFactSections('en-US', accountInfoOf(PORTAL), [], [], { maskContact: false });
 
     // Assert
     assert.deepEqual(

@@ -9,6 +9,15 @@ import { type CardObject, findCardObjects } from '../helpers/find-card-objects.j
 import { FLOW_ID, HOSTILE_TEXT, HOSTILE_TEXT_ESCAPED, OFFERS, OWNER } from './sample-card-data.js';
 
 const SUBMITTED_AT = '2025-03-14T09:26:53.589Z';
+const CHINESE_ACCOUNT = {
+  addressLine1: '朝阳区建国路88号',
+  addressLine2: 'SOHO现代城B座12层',
+  city: '北京',
+  province: 'BJ',
+  postalCode: '100022',
+  contactFirstName: '娜',
+  contactLastName: '李',
+};
 
 function cardData(locale: Locale, overrides: Partial<ReviewCardData> = {}): ReviewCardData {
   return {
@@ -19,6 +28,7 @@ function cardData(locale: Locale, overrides: Partial<ReviewCardData> = {}): Revi
     subscriptions: SUBSCRIPTIONS,
     offers: OFFERS,
     state: { kind: 'editing' },
+    maskContact: false,
     ...overrides,
   };
 }
@@ -67,7 +77,7 @@ describe('renderReviewCard', () => {
     assert.deepEqual(facts(card), {
       公司名称: 'Contoso (Shenzhen) Technology Co., Ltd.',
       租户域名: 'contososz.partner.onmschina.cn',
-      地址: '1 Keyuan Road, Nanshan District, Building 5, Floor 3, Shenzhen, 广东省, 518000',
+      地址: '广东省 Shenzhen, 1 Keyuan Road, Nanshan District, Building 5, Floor 3, 518000',
       '国家/地区': '中国',
       公司电话: '0755 8888 6666',
       姓名: 'Wang',
@@ -77,6 +87,35 @@ describe('renderReviewCard', () => {
       'Microsoft 365 商业基础版': '25 个许可证',
       'Office 365 E3': '10 个许可证',
     });
+  });
+
+  it('should show a name in Chinese characters family name first and a Chinese address province first in zh-CN', () => {
+    const account = parsedAccount(CHINESE_ACCOUNT);
+
+    const chinese = facts(render(cardData('zh-CN', { account })));
+    const english = facts(render(cardData('en-US', { account })));
+
+    assert.equal(chinese.姓名, '李娜');
+    assert.equal(chinese.地址, '北京市朝阳区建国路88号 SOHO现代城B座12层，100022');
+    assert.equal(english.Name, '李娜');
+    assert.equal(english.Address, '朝阳区建国路88号, SOHO现代城B座12层, Beijing 100022');
+  });
+
+  it('should keep "Given Family" for a name in Latin letters, also in zh-CN', () => {
+    const account = parsedAccount({ contactFirstName: 'Lei', contactLastName: 'Wang' });
+
+    assert.equal(facts(render(cardData('zh-CN', { account }))).姓名, 'Lei Wang');
+    assert.equal(facts(render(cardData('en-US', { account }))).Name, 'Lei Wang');
+  });
+
+  it('should mask the contact email and phone when the card is in a shared conversation', () => {
+    const shared = facts(render(cardData('en-US', { maskContact: true })));
+    const own = facts(render(cardData('en-US', { maskContact: false })));
+
+    assert.equal(shared.Email, 'w\\*\\*\\*@contoso.cn');
+    assert.equal(shared.Phone, '138\\*\\*\\*\\*8000');
+    assert.equal(own.Email, 'wang.fang@contoso.cn');
+    assert.equal(own.Phone, '138 0013 8000');
   });
 
   it('should leave template syntax typed in the company name unevaluated in its fact', () => {
@@ -134,7 +173,7 @@ describe('renderReviewCard', () => {
       status?.text,
       `Submitted by ${HOSTILE_TEXT_ESCAPED} on {{DATE(2025-03-14T09:26:53Z, SHORT)}} {{TIME(2025-03-14T09:26:53Z)}}.`,
     );
-    assert.equal(status?.color, 'Good');
+    assert.equal(status?.color, 'Default', 'Teams green text is below WCAG AA contrast on a light card');
   });
 
   it('should drop the buttons and say who cancelled it once cancelled', () => {
@@ -144,7 +183,7 @@ describe('renderReviewCard', () => {
 
     assert.deepEqual(card.actions, []);
     assert.equal(status?.text, 'Li Lei 已取消。');
-    assert.equal(status?.color, 'Warning');
+    assert.equal(status?.color, 'Default', 'Teams yellow text is below WCAG AA contrast on a light card');
   });
 
   it('should escape the owner name in the subtitle', () => {

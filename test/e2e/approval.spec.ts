@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { actionData, type CardJson, cardOf, cardText } from '../helpers/card-queries.js';
+import {
+  actionData,
+  buttonsOf,
+  type CardJson,
+  cardOf,
+  cardText,
+  inputById,
+} from '../helpers/card-queries.js';
 import type { SentActivity } from '../helpers/fake-bot-connector.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread, personalChat, pressExecute } from '../helpers/teams-user.js';
@@ -68,7 +75,7 @@ describe('approving submissions from a card button', () => {
     assert.equal(meganView.type, 'application/vnd.microsoft.card.adaptive');
     assert.deepEqual(
       ((meganView.value as Card).actions ?? []).map((action) => action.title),
-      ['Approve', 'Reject'],
+      ['Approve', 'Reject…'],
     );
     assert.deepEqual(
       ((alexView.value as Card).actions ?? []).map((action) => action.title),
@@ -150,20 +157,36 @@ describe('approving submissions from a card button', () => {
     assert.equal(approvals.length, 1);
   });
 
-  it('should ask for a reason, reject, tell the requester privately and let them edit and resubmit', async () => {
-    // Arrange
+  it('should ask for a reason behind Reject…, reject, tell the requester privately and let them edit and resubmit', async () => {
+    // Arrange: Nestor opens Reject… on his view of the card
     const { alex, nestor, megan, approval } = await submitInChannel('rejectedco');
     const data = actionDataOfRefresh(cardOf(approval) as Card);
+    const nestorView = await pressExecute(nestor, approval.activityId, CARD_VERBS.approvalRefresh, data);
+    const rejectForm = showCardOf(nestorView.value, 'Reject…');
+    const reasonBox = inputById(rejectForm, 'rejectReason');
+    const confirm = buttonsOf(rejectForm).find((button) => button.title === 'Reject');
+    assert.ok(confirm?.verb && confirm.data, 'Reject… should hold the Reject button that sends the reason');
 
     // Act: reject without, then with a reason
-    const noReason = await pressExecute(nestor, approval.activityId, CARD_VERBS.approvalReject, data);
-    const rejected = await pressExecute(nestor, approval.activityId, CARD_VERBS.approvalReject, {
-      ...data,
+    const noReason = await pressExecute(nestor, approval.activityId, confirm.verb, { ...confirm.data });
+    const statusAfterNoReason = (await rig.bot.store.findRequest(data.requestId))?.status;
+    const rejected = await pressExecute(nestor, approval.activityId, confirm.verb, {
+      ...confirm.data,
       rejectReason: 'Wrong **province**',
     });
 
-    // Assert
+    // Assert: the reason box and its Reject sit behind Reject…, not on the card
+    assert.equal(reasonBox?.isMultiline, true);
+    assert.equal(inputById((nestorView.value as Card).body, 'rejectReason'), undefined);
+    assert.deepEqual(confirm.data, data, 'the Reject inside Reject… names the request');
+    assert.equal(confirm.verb, CARD_VERBS.approvalReject);
     assert.match(cardText(noReason.value), /Enter a reason to reject the request\./);
+    assert.equal(statusAfterNoReason, 'pending', 'nothing decided without a reason');
+    assert.deepEqual(
+      ((noReason.value as Card).actions ?? []).map((action) => action.title),
+      ['Approve', 'Reject…'],
+      'Nestor can still approve or give a reason',
+    );
     assert.match(cardText(rejected.value), /Rejected by Nestor Wilke/);
     assert.equal((await rig.bot.store.findRequest(data.requestId))?.status, 'rejected');
     const [created] = rig.connector.createdConversations;
@@ -249,7 +272,7 @@ describe('approving submissions from a card button', () => {
       const copy = cardOf(rig.connector.sentTo(created.conversationId)[0]) as Card;
       assert.deepEqual(
         (copy.actions ?? []).map((action) => action.title),
-        ['Approve', 'Reject'],
+        ['Approve', 'Reject…'],
       );
     }
     const own = cardOf(approvalCards(chat.id)[0]) as Card;
@@ -260,6 +283,15 @@ describe('approving submissions from a card button', () => {
     assert.equal((await readStoreFiles(rig.bot.dataDir)).customers.length, 0);
   });
 });
+
+/** The card behind a card's `Action.ShowCard` with this title, as the user opens it. */
+function showCardOf(card: unknown, title: string): unknown {
+  const showCard = buttonsOf(card).find(
+    (button) => button.type === 'Action.ShowCard' && button.title === title,
+  );
+  assert.ok(showCard, `the card should have ${title}`);
+  return (showCard as { card?: unknown }).card;
+}
 
 function actionDataOfRefresh(card: Card): { requestId: string } {
   const data = (card.refresh?.action as { data?: { requestId?: string } } | undefined)?.data;

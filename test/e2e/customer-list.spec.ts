@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { SEVEN_COMPANIES, seedCustomers } from '../fixtures/customers.js';
 import {
   buttonData,
   buttonsOf,
+  type CardButton,
   type CardJson,
   cardOf,
   cardText,
@@ -23,7 +26,14 @@ const NEWEST_FIVE = [
 const OLDEST_TWO = ['上海示例贸易有限公司', '北京示例科技有限公司'];
 
 const companiesOn = (card: unknown) => factSections(card).map((section) => section.heading);
-const titles = (card: unknown) => buttonsOf(card).map((button) => button.title);
+/** The search box's inline action: what Enter in the box (or its search icon) presses. */
+const inlineActionOf = (card: unknown) =>
+  inputById(card, 'customerQuery')?.inlineAction as CardButton | undefined;
+/** The titles of the buttons shown as buttons (the search box's inline action is an icon in the box). */
+const titles = (card: unknown) =>
+  buttonsOf(card)
+    .filter((button) => !isDeepStrictEqual(button, inlineActionOf(card)))
+    .map((button) => button.title);
 const rangeOf = (card: CardJson | undefined) => {
   const last = card?.body?.at(-1) as { text?: string; horizontalAlignment?: string } | undefined;
   return last?.horizontalAlignment === 'Right' ? last.text : undefined;
@@ -58,7 +68,7 @@ describe('the customer list', () => {
       );
       return card();
     };
-    return { first: card(), card, press };
+    return { first: card(), card, press, listId };
   }
 
   it('should show the five newest customers, then the other two with Next, and the first five again with Previous', async () => {
@@ -78,6 +88,8 @@ describe('the customer list', () => {
     assert.deepEqual(titles(list.first), ['Search', 'Next']);
     assert.deepEqual(factSections(list.first)[0]?.facts, [
       'Tenant domain: northwind.partner.onmschina.cn',
+      'Address: 1 Keyuan Road, Shenzhen, Guangdong 518000',
+      'Contact: Wang',
       'Office 365 E3: 10 licenses',
     ]);
     assert.match(cardText(list.first), /^Added by Li Lei on \{\{DATE\(2025-03-14T09:17:00Z, SHORT\)\}\}/m);
@@ -142,6 +154,8 @@ describe('the customer list', () => {
     assert.deepEqual(titles(list.first), ['搜索', '下一页']);
     assert.deepEqual(factSections(list.first)[0]?.facts, [
       '租户域名: northwind.partner.onmschina.cn',
+      '地址: 广东省 Shenzhen, 1 Keyuan Road, 518000',
+      '联系人: Wang',
       'Office 365 E3: 10 个许可证',
     ]);
     assert.match(cardText(list.first), /^由 Li Lei 于 \{\{DATE\(2025-03-14T09:17:00Z, SHORT\)\}\} .* 添加$/m);
@@ -152,6 +166,38 @@ describe('the customer list', () => {
     assert.deepEqual(companiesOn(found), ['深圳云计算科技有限公司']);
     assert.equal(rangeOf(found), '第 1–1 个，共 1 个');
     assert.match(cardText(nothing), /^没有匹配的客户。$/m);
+  });
+
+  it('should search when Enter is pressed in the search box, with the Search button right under the box', async () => {
+    // Arrange
+    await seedCustomers(rig.bot.store, SEVEN_COMPANIES);
+    const alex = rig.user('Alex Wilber', thread);
+    const list = await openList(alex, 'customers');
+    const body = (list.first?.body ?? []) as { type?: string; id?: string; actions?: CardButton[] }[];
+    const boxAt = body.findIndex((element) => element.id === 'customerQuery');
+    const enter = inlineActionOf(list.first);
+    assert.ok(enter?.data, 'the search box should have an inline action');
+    const before = rig.connector.updates.length;
+
+    // Act: Alex types 示例 and presses Enter, which sends the box's inline action
+    const answer = await alex.press(list.listId, enter.data, { customerQuery: '示例' });
+
+    // Assert
+    assert.equal(answer.status, 200);
+    assert.equal(enter.type, 'Action.Submit');
+    assert.equal(enter.data.verb, CARD_VERBS.customersSearch);
+    assert.deepEqual(enter.data, body[boxAt + 1]?.actions?.[0]?.data, 'Enter does what Search does');
+    assert.equal(body[boxAt + 1]?.type, 'ActionSet', 'the Search button sits right under its box');
+    assert.deepEqual(
+      body[boxAt + 1]?.actions?.map((button) => button.title),
+      ['Search'],
+    );
+    assert.equal(rig.connector.updates.length, before + 1, 'the list is updated in place');
+    assert.deepEqual(companiesOn(list.card()), [
+      '广州示例物流有限公司',
+      '上海示例贸易有限公司',
+      '北京示例科技有限公司',
+    ]);
   });
 
   it('should say how to add the first customer when there is none yet, in either language', async () => {

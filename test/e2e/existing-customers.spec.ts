@@ -13,6 +13,7 @@ import {
   factSections,
   inputById,
 } from '../helpers/card-queries.js';
+import { findCardObjects } from '../helpers/find-card-objects.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread, type TeamsConversation } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
@@ -24,6 +25,17 @@ const RESELLER = 'Request a reseller relationship';
 const CONTINUE = 'It is a different company: continue';
 
 const titles = (card: unknown) => buttonsOf(card).map((button) => button.title);
+
+/** The whole text of each invitation box of the reseller card, its paragraphs joined by blank lines. */
+const invitationsOf = (card: unknown): string[] =>
+  findCardObjects(card, (node) => node.type === 'Container' && node.style === 'emphasis').map((box) =>
+    (box.items as { text: string; wrap?: boolean }[])
+      .map((block) => {
+        assert.equal(block.wrap, true, 'an invitation shows its whole text, wrapped');
+        return block.text;
+      })
+      .join('\n\n'),
+  );
 
 describe('existing customers: duplicates, reseller relationship and added subscriptions', () => {
   const rig = useBot({ env: { RESELLER_INVITE_URL: INVITE_URL } });
@@ -124,8 +136,7 @@ describe('existing customers: duplicates, reseller relationship and added subscr
     const reseller = cardOf(posted[0]);
     assert.equal(cardTitle(reseller), 'Request a reseller relationship');
     assert.match(cardText(reseller), new RegExp(`^${INVITE_URL.replace(/[.?]/g, '\\$&')}$`, 'm'));
-    const zh = String(inputById(reseller, 'invitationZh')?.value);
-    const en = String(inputById(reseller, 'invitationEn')?.value);
+    const [zh = '', en = ''] = invitationsOf(reseller);
     assert.match(zh, /^FABRIKAM TRADING CO LTD 的管理员，您好/);
     assert.ok(zh.includes(`\n${INVITE_URL}\n`), zh);
     assert.match(en, /^Dear administrator of FABRIKAM TRADING CO LTD,/);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { seedCustomers } from '../fixtures/customers.js';
+import { buildCustomer, seedCustomers } from '../fixtures/customers.js';
 import type { AddCustomerWalk } from '../helpers/add-customer-walk.js';
-import { cardOf, cardText, inputById } from '../helpers/card-queries.js';
+import { cardOf, cardText, errorBeside, inputById } from '../helpers/card-queries.js';
+import { findCardObjects } from '../helpers/find-card-objects.js';
 import { channelThread, pressExecute } from '../helpers/teams-user.js';
 import { type BotRig, useBot } from '../helpers/use-bot.js';
 
@@ -23,6 +24,44 @@ async function twoOrdersAtReview(rig: BotRig) {
 describe('license maximums for an existing customer', () => {
   const rig = useBot();
   const approverId = randomUUID();
+
+  it('should show each offer’s remaining maximum on Add subscription, and an offer at its maximum as full', async () => {
+    // Arrange: the customer has 50 of Business Standard (maximum 300) and all 300 of Business Basic
+    await rig.bot.store.addCustomer(
+      buildCustomer(1, {
+        subscriptions: [
+          { offerId: 'm365-business-standard', quantity: 50 },
+          { offerId: 'm365-business-basic', quantity: 300 },
+        ],
+      }),
+    );
+    const english = rig.walk('Alex Wilber');
+    const chinese = rig.walk('李雷', undefined, { locale: 'zh-CN' });
+
+    // Act
+    await english.start('add subscription');
+    const card = await english.pressButton('Next: Subscriptions', { customerId: 'cus-1' });
+    const over = await english.press(CARD_VERBS.subscriptionsNext, { 'qty_m365-business-standard': '251' });
+    await chinese.start('add subscription');
+    const zhCard = await chinese.pressButton('下一步：订阅', { customerId: 'cus-1' });
+
+    // Assert
+    const standard = inputById(card, 'qty_m365-business-standard');
+    assert.equal(standard?.max, 250, 'the box takes at most the 250 the customer may still get');
+    assert.match(cardText(card), /^up to 250 more; has 50$/m);
+    assert.match(cardText(card), /^1–300 licenses$/m, 'an offer the customer does not have keeps its range');
+    assert.equal(inputById(card, 'qty_m365-business-basic'), undefined, 'a full offer cannot be ordered');
+    assert.match(cardText(card), /^At its maximum: has 300, no more can be added$/m);
+    const names = findCardObjects(card, (node) => node.type === 'TextBlock').map((block) => block.text);
+    assert.ok(names.includes('Microsoft 365 Business Basic'), 'the full offer is still named');
+    assert.equal(
+      errorBeside(over, 'qty_m365-business-standard'),
+      'With the 50 licenses it has, at most 250 more.',
+    );
+    assert.equal(inputById(zhCard, 'qty_m365-business-standard')?.max, 250);
+    assert.match(cardText(zhCard), /^最多还能添加 250 个；已有 50 个$/m);
+    assert.match(cardText(zhCard), /^已达上限：已有 300 个，无法再添加$/m);
+  });
 
   it('should refuse, on Review, an order that went over the maximum since the dialog started', async () => {
     // Arrange

@@ -8,7 +8,7 @@ import { useBot } from '../helpers/use-bot.js';
 
 type Card = CardJson & { refresh?: { userIds?: string[]; action?: { data?: { requestId?: string } } } };
 
-/** The titles of a card's buttons, as its viewer sees them. */
+/** The titles of a card's buttons, as its viewer sees them (Reject… holds the Reject that sends the reason). */
 const buttonTitles = (card: unknown) => buttonsOf(card).map((button) => button.title);
 
 describe('one card per request, updated in place through approval and creation', () => {
@@ -33,7 +33,7 @@ describe('one card per request, updated in place through approval and creation',
     assert.equal(rig.connector.sentTo(chat.id).length, postedBeforeSubmit, 'nothing new posted in the chat');
     assert.equal(cardTitle(requestCard), 'Approval needed: new customer');
     assert.match(cardText(requestCard), /Waiting for approval/);
-    assert.deepEqual(buttonTitles(requestCard), ['Approve', 'Reject', 'Withdraw request']);
+    assert.deepEqual(buttonTitles(requestCard), ['Approve', 'Reject…', 'Reject', 'Withdraw request']);
     assert.match(cardText(approved.value), /Approved by Alex Wilber/);
     const final = cardOf(rig.connector.latest(alex.cardId));
     assert.equal(cardTitle(final), 'Customer created');
@@ -48,7 +48,7 @@ describe('one card per request, updated in place through approval and creation',
     const meganChat = copies[0]?.conversationId ?? '';
     const meganCards = rig.connector.sentTo(meganChat);
     assert.equal(meganCards.length, 1);
-    assert.deepEqual(buttonTitles(cardOf(meganCards[0])), ['Approve', 'Reject']);
+    assert.deepEqual(buttonTitles(cardOf(meganCards[0])), ['Approve', 'Reject…', 'Reject']);
     const meganFinal = cardOf(rig.connector.shownIn(meganChat)[0]);
     assert.equal(cardTitle(meganFinal), 'Customer created');
     const alexPrivateCards = rig.connector.createdConversations
