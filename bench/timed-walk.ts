@@ -92,7 +92,7 @@ export async function timedWalk(
   await timed('account', () => press(CARD_VERBS.accountNext, benchAccountInputs(party.runTag, n)));
   await timed('offers', () => press(CARD_VERBS.subscriptionsNext, BENCH_LICENSES));
   await timed('review', () => press(CARD_VERBS.reviewSubmit));
-  const approval = await approvalCardFor(connector, user, benchDomainPrefix(party.runTag, n));
+  const approval = await requestCardFor(connector, cardId, benchDomainPrefix(party.runTag, n));
 
   const delivered = party.deliveries.next(`a:personal-${user.id}`);
   await between();
@@ -127,21 +127,25 @@ function lastCardTo(connector: FakeBotConnector, user: TeamsUser): SentActivity 
 }
 
 /**
- * The approval card posted for `domainPrefix`, waiting for it: under a heavy load the Review turn can
- * pass the deadline by which Teams gets its answer (`TURN_ANSWER_MS`) and post the card after answering.
+ * The request card that Submit made of the Review card (`cardId`) for `domainPrefix`, waiting for it:
+ * under a heavy load the Review turn can pass the deadline by which Teams gets its answer
+ * (`TURN_ANSWER_MS`) and update the card after answering.
  */
-async function approvalCardFor(connector: FakeBotConnector, user: TeamsUser, domainPrefix: string) {
+async function requestCardFor(connector: FakeBotConnector, cardId: string, domainPrefix: string) {
   const deadline = performance.now() + DELIVERY_TIMEOUT_MS;
   while (performance.now() < deadline) {
-    for (const entry of connector.sentTo(user.conversation.id)) {
-      const card = cardOf(entry) as {
-        refresh?: { action?: { verb?: string; data?: { requestId?: string } } };
-      };
-      const requestId = card?.refresh?.action?.data?.requestId;
-      if (card?.refresh?.action?.verb !== CARD_VERBS.approvalRefresh || !requestId) continue;
-      if (cardText(card).includes(domainPrefix)) return { activityId: entry.activityId, requestId };
+    const card = cardOf(connector.latest(cardId)) as {
+      refresh?: { action?: { verb?: string; data?: { requestId?: string } } };
+    };
+    const requestId = card?.refresh?.action?.data?.requestId;
+    if (
+      card?.refresh?.action?.verb === CARD_VERBS.approvalRefresh &&
+      requestId &&
+      cardText(card).includes(domainPrefix)
+    ) {
+      return { activityId: cardId, requestId };
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`review: no approval card for ${domainPrefix} was posted`);
+  throw new Error(`review: the Review card for ${domainPrefix} did not become the request card`);
 }
