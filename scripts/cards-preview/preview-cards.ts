@@ -147,6 +147,10 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
         inSharedConversation: true,
       }),
   },
+  ...(['creating', 'created', 'failed'] as const).map((stage) => ({
+    name: `request-${stage}`,
+    render: (locale: Locale) => requestStage(locale, stage),
+  })),
   {
     name: 'approval-channel',
     render: (locale) =>
@@ -231,3 +235,31 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
       }),
   },
 ];
+
+/** The request card at one stage after approval, as the requester sees it in a channel. */
+function requestStage(locale: Locale, stage: 'creating' | 'created' | 'failed'): Attachment {
+  const at = customer(locale).createdAt;
+  const progress = {
+    creating: { kind: 'creating' as const, at, partnerCenter: true },
+    created: {
+      kind: 'created' as const,
+      at,
+      partnerCenter: true,
+      customerId: '6f1e2d3c-4b5a-4678-9abc-def012345678',
+    },
+    failed: { kind: 'failed' as const, at, reason: 'failure.NO_ANSWER_FROM_PARTNER_CENTER' as const },
+  }[stage];
+  return renderApprovalCard({
+    locale,
+    request: {
+      ...request(locale),
+      status: 'approved',
+      decision: { status: 'approved', by: { userId: '29:approver', name: 'Zhang Wei' }, at },
+    },
+    offers: OFFERS,
+    view: 'requester',
+    refreshUserIds: [],
+    inSharedConversation: true,
+    progress,
+  });
+}
