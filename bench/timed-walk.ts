@@ -95,6 +95,8 @@ export async function timedWalk(
   const approval = await approvalCardFor(connector, user, benchDomainPrefix(party.runTag, n));
 
   const delivered = party.deliveries.next(`a:personal-${user.id}`);
+  // Handled here too, so that a walk failing before it awaits the delivery fails alone, not the whole run.
+  delivered.catch(() => undefined);
   await between();
   const started = performance.now();
   const answer = await pressExecute(approver, approval.activityId, CARD_VERBS.approvalApprove, {
@@ -129,12 +131,13 @@ function lastCardTo(connector: FakeBotConnector, user: TeamsUser): SentActivity 
 /**
  * The approval card posted for `domainPrefix`, waiting for it: under a heavy load the Review turn can
  * pass the deadline by which Teams gets its answer (`TURN_ANSWER_MS`) and post the card after answering.
+ * The card may be a new message or the user's own card updated in place, so each message's latest version is read.
  */
 async function approvalCardFor(connector: FakeBotConnector, user: TeamsUser, domainPrefix: string) {
   const deadline = performance.now() + DELIVERY_TIMEOUT_MS;
   while (performance.now() < deadline) {
     for (const entry of connector.sentTo(user.conversation.id)) {
-      const card = cardOf(entry) as {
+      const card = cardOf(connector.latest(entry.activityId)) as {
         refresh?: { action?: { verb?: string; data?: { requestId?: string } } };
       };
       const requestId = card?.refresh?.action?.data?.requestId;

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import { openTable } from '../../../store/azure/azure-account.js';
+import { AzureTableLeases } from '../../../store/azure/azure-table-leases.js';
+import { tableKey } from '../../../store/azure/table-entity.js';
+import { useAzurite } from '../../helpers/start-azurite.js';
+import { waitUntil } from '../../helpers/wait-until.js';
+
+/** A promise and the function that settles it: work that runs until the test lets it end. */
+function gate(): { opened: Promise<void>; open(): void } {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+describe('AzureTableLeases (two instances on one Azurite)', () => {
+  const storage = useAzurite();
+  let table: TableClient;
+
+  beforeEach(async () => {
+    table = await openTable(
+      { connectionString: storage.azurite.connectionString },
+      `t${randomBytes(6).toString('hex')}leases`,
+    );
+  });
+
+  /** The claim row of `name`: who holds it and until when, or undefined once released. */
+  async function claimRow(name: string): Promise<{ holder: string; expiresAt: number } | undefined> {
+    for await (const row of table.listEntities()) {
+      if (row.rowKey === tableKey(name))
+        return { holder: String(row.holder), expiresAt: Number(row.expiresAt) };
+    }
+    return undefined;
+  }
+
+  it('should run the work of a lease on one instance only while it is held there', async () => {
+    // Arrange
+    const a = new AzureTableLeases(table);
+    const b = new AzureTableLeases(table);
+    const working = gate();
+    const held = a.hold('create:r1', async () => {
+      await working.opened;
+      return 'created by A';
+    });
+    await waitUntil(async () => (await claimRow('create:r1')) !== undefined, 'A to claim the lease');
+    let ranOnB = false;
+
+    // Act
+    const onB = await b.hold('create:r1', async () => {
+      ranOnB = true;
+    });
+    working.open();
+
+    // Assert
+    assert.deepEqual(onB, { ran: false });
+    assert.equal(ranOnB, false);
+    assert.deepEqual(await held, { ran: true, value: 'created by A' });
+  });
+
+  it('should let another instance claim the lease once the holder released it', async () => {
+    // Arrange
+    const a = new AzureTableLeases(table);
+    const b = new AzureTableLeases(table);
+    await a.hold('deliver:r2', async () => 'delivered');
+
+    // Act
+    const onB = await b.hold('deliver:r2', async () => 'again on B');
+
+    // Assert
+    assert.equal(await claimRow('deliver:r2'), undefined, 'the claim row is deleted after the work');
+    assert.deepEqual(onB, { ran: true, value: 'again on B' });
+  });
+
+  it('should let another instance take the work over once the holder stopped renewing and its claim expired', async () => {
+    // Arrange: A claims and then stops (as a killed instance does); B's clock is past A's claim.
+    const leaseMs = 60_000;
+    const a = new AzureTableLeases(table, leaseMs);
+    const stuck = gate();
+    const held = a.hold('create:r3', () => stuck.opened);
+    await waitUntil(async () => (await claimRow('create:r3')) !== undefined, 'A to claim the lease');
+    const claimedByA = await claimRow('create:r3');
+    const b = new AzureTableLeases(table, leaseMs, () => Date.now() + leaseMs + 1_000);
+    const c = new AzureTableLeases(table, leaseMs, () => Date.now() + leaseMs + 1_000);
+    const bWorking = gate();
+
+    // Act
+    const onB = b.hold('create:r3', async () => {
+      await bWorking.opened;
+      return 'finished by B';
+    });
+    await waitUntil(async () => (await claimRow('create:r3'))?.holder !== claimedByA?.holder, 'B to claim');
+    const onC = await c.hold('create:r3', async () => 'also by C');
+    bWorking.open();
+
+    // Assert
+    assert.deepEqual(await onB, { ran: true, value: 'finished by B' });
+    assert.deepEqual(onC, { ran: false }, 'B now holds the claim: a third instance is kept out');
+    stuck.open();
+    await held;
+  });
+
+  it('should renew the claim while the work runs, so that nobody takes it over after the first period', async () => {
+    // Arrange
+    const leaseMs = 300;
+    const a = new AzureTableLeases(table, leaseMs);
+    const working = gate();
+    const held = a.hold('sync', () => working.opened);
+    await waitUntil(async () => (await claimRow('sync')) !== undefined, 'A to claim the lease');
+    const first = (await claimRow('sync'))?.expiresAt ?? 0;
+    await waitUntil(async () => ((await claimRow('sync'))?.expiresAt ?? 0) > first, 'A to renew its claim');
+    const afterFirstPeriod = new AzureTableLeases(table, leaseMs, () => first + 1);
+
+    // Act
+    const onB = await afterFirstPeriod.hold('sync', async () => 'taken over');
+    working.open();
+
+    // Assert
+    assert.deepEqual(onB, { ran: false });
+    await held;
+  });
+});
