@@ -28,6 +28,7 @@ import { planCustomerSync } from '../plan-customer-sync.js';
 import { type AzureAccount, openTable } from './azure-account.js';
 import { AzureTableRequests } from './azure-table-requests.js';
 import { CustomerSequence } from './customer-sequence.js';
+import { withOrder } from './customer-with-order.js';
 import { jsonEntity, lostRace, recordOf, statusOf, tableKey } from './table-entity.js';
 
 /** The partition holding customers and the rows that keep them unique, so that one transaction covers them. */
@@ -42,6 +43,8 @@ const orderRow = (requestId: string) => `o_${tableKey(requestId)}`;
  * to another instance without failing the others), and one at a time a page of 500 would take seconds.
  */
 const SYNC_WRITERS = 16;
+/** How often a sync tries one customer whose row another instance changed under it, each from fresh rows. */
+const SYNC_TRIES = 3;
 
 type StoredCustomer = { customer: Customer; etag: string; seq: string };
 
@@ -116,7 +119,8 @@ export class AzureTableCustomerStore implements CustomerStore {
     const index = new CustomerIndex();
     for (const { customer } of stored.values()) index.add(customer);
     const { changed, ...result } = planCustomerSync(index, customers, () => false);
-    const write = async (customer: SyncedCustomer) => {
+    const incoming = new Map(customers.map((customer) => [customer.id, customer]));
+    const write = async (customer: SyncedCustomer, tries = 1): Promise<void> => {
       const before = stored.get(customer.id);
       const actions: TransactionAction[] = before
         ? [['update', this.customerEntity(customer, before.seq), 'Replace', { etag: before.etag }]]
@@ -134,7 +138,15 @@ export class AzureTableCustomerStore implements CustomerStore {
         if (!lostRace(error)) throw error;
         if (before) result.updated -= 1;
         else result.added -= 1;
-        result.unchanged += 1;
+        if (tries >= SYNC_TRIES) {
+          result.unchanged += 1;
+          return;
+        }
+        const again = await this.planAgain(incoming.get(customer.id) ?? customer, stored);
+        result.added += again.added;
+        result.updated += again.updated;
+        result.unchanged += again.unchanged;
+        for (const next of again.changed) await write(next, tries + 1);
       }
     };
     const queue = [...changed];
@@ -143,6 +155,21 @@ export class AzureTableCustomerStore implements CustomerStore {
     };
     await Promise.all(Array.from({ length: SYNC_WRITERS }, worker));
     return result;
+  }
+
+  /**
+   * Plans one customer's sync again from fresh rows (its own and its domain's holder), after its write
+   * lost a race to another instance: applied on the newer row, or unchanged if that row now says so.
+   */
+  private async planAgain(customer: SyncedCustomer, stored: Map<string, StoredCustomer>) {
+    const fresh = await this.readCustomer(customer.id);
+    if (fresh) stored.set(customer.id, fresh);
+    else stored.delete(customer.id);
+    const holderId = String((await this.get(domainRow(customer.domainPrefix)))?.customerId ?? '');
+    const holder = holderId && holderId !== customer.id ? await this.readCustomer(holderId) : undefined;
+    const index = new CustomerIndex();
+    for (const found of [fresh, holder]) if (found) index.add(found.customer);
+    return planCustomerSync(index, [customer], () => false);
   }
 
   async findMatchingCustomers(criteria: MatchCriteria): Promise<Customer[]> {
@@ -268,20 +295,4 @@ export class AzureTableCustomerStore implements CustomerStore {
   private customerEntity(customer: Customer, seq: string) {
     return jsonEntity(CUSTOMERS, customerRow(customer.id), customer, { seq });
   }
-}
-
-/** The customer with an order's licenses added (more for an offer it has, a new line otherwise). */
-function withOrder(customer: Customer, order: SubscriptionOrder): Customer {
-  const subscriptions = customer.subscriptions.map((line) => ({ ...line }));
-  for (const line of order.lines) {
-    const existing = subscriptions.find((candidate) => candidate.offerId === line.offerId);
-    if (existing) existing.quantity += line.quantity;
-    else subscriptions.push({ ...line });
-  }
-  const placed = order.partnerCenterOrderId;
-  const partnerCenter = customer.partnerCenter && {
-    ...customer.partnerCenter,
-    orderIds: placed ? [...customer.partnerCenter.orderIds, placed] : [...customer.partnerCenter.orderIds],
-  };
-  return { ...customer, subscriptions, ...(partnerCenter ? { partnerCenter } : {}) } as Customer;
 }

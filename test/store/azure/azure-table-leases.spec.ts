@@ -121,4 +121,41 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     assert.deepEqual(onB, { ran: false });
     await held;
   });
+
+  it('should abort the work of a holder whose claim another instance took', async () => {
+    // Arrange: A's claim is taken by B, whose clock is past A's expiry (as after a long pause of A).
+    const leaseMs = 300;
+    const a = new AzureTableLeases(table, leaseMs);
+    let signalOfA: AbortSignal | undefined;
+    const working = gate();
+    const held = a.hold('create:r5', async (lost) => {
+      signalOfA = lost;
+      await working.opened;
+      return lost.aborted ? 'stopped without writing' : 'carried on';
+    });
+    await waitUntil(() => signalOfA !== undefined, 'A to start its work');
+    const b = new AzureTableLeases(table, leaseMs, () => Date.now() + 60_000);
+    const bWorking = gate();
+    let onB: Promise<unknown> | undefined;
+    let claimedByB = false;
+
+    // Act
+    await waitUntil(async () => {
+      const attempt = b.hold('create:r5', async () => {
+        claimedByB = true;
+        await bWorking.opened;
+      });
+      if ((await Promise.race([attempt, new Promise((r) => setTimeout(r, 50, 'running'))])) === 'running')
+        onB = attempt;
+      return claimedByB;
+    }, 'B to take the claim over');
+    await waitUntil(() => signalOfA?.aborted === true, 'A to learn that it lost its claim');
+    working.open();
+    bWorking.open();
+
+    // Assert
+    assert.deepEqual(await held, { ran: true, value: 'stopped without writing' });
+    assert.match(String(signalOfA?.reason), /the lease create:r5 was taken by another holder/);
+    await onB;
+  });
 });
