@@ -29,8 +29,8 @@ describe('one user pressing on two instances at the same moment (dialog state in
     const id = randomBytes(5).toString('hex');
     const container = `state-${id}`;
     const { connectionString } = storage.azurite;
-    const blobPort = Number(/BlobEndpoint=http:\/\/127\.0\.0\.1:(\d+)\//.exec(connectionString)?.[1]);
-    proxy = await HoldingProxy.start(blobPort);
+    const throughProxy = await HoldingProxy.inFrontOf(connectionString, 'Blob');
+    proxy = throughProxy.proxy;
     const env = {
       STORE: 'azure',
       AZURE_STORAGE_CONNECTION_STRING: connectionString,
@@ -38,9 +38,8 @@ describe('one user pressing on two instances at the same moment (dialog state in
       AZURE_STORAGE_STATE_CONTAINER: container,
       CREDENTIALS_KEY: randomBytes(32).toString('base64'),
     };
-    const viaProxy = connectionString.replace(`:${blobPort}/`, `:${proxy.port}/`);
     const [a, b] = await Promise.all([
-      rig.start({ ...env, AZURE_STORAGE_CONNECTION_STRING: viaProxy }),
+      rig.start({ ...env, AZURE_STORAGE_CONNECTION_STRING: throughProxy.connectionString }),
       rig.start(env),
     ]);
     let on: BotProcess = b;

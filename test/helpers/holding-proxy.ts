@@ -28,6 +28,26 @@ export class HoldingProxy {
     return proxy;
   }
 
+  /**
+   * A proxy in front of the `service` endpoint (Blob or Table, on 127.0.0.1) of `connectionString`, and
+   * the connection string that reaches that service through it.
+   */
+  static async inFrontOf(
+    connectionString: string,
+    service: 'Blob' | 'Table',
+  ): Promise<{ proxy: HoldingProxy; connectionString: string }> {
+    const port = Number(
+      new RegExp(`${service}Endpoint=http://127\\.0\\.0\\.1:(\\d+)/`).exec(connectionString)?.[1],
+    );
+    if (!port) throw new Error(`HoldingProxy: no ${service}Endpoint on 127.0.0.1 in the connection string`);
+    const proxy = await HoldingProxy.start(port);
+    const through = connectionString.replace(
+      `${service}Endpoint=http://127.0.0.1:${port}/`,
+      `${service}Endpoint=http://127.0.0.1:${proxy.port}/`,
+    );
+    return { proxy, connectionString: through };
+  }
+
   /** Holds the next request `matches` accepts; resolves once such a request arrived and is held. */
   holdNext(matches: (request: IncomingMessage) => boolean): Promise<void> {
     this.rule = matches;

@@ -18,10 +18,9 @@ describe('AzureTableCustomerStore sync losing a race to another instance', () =>
     // Arrange: A reaches the table service through a proxy that can hold A's write.
     const prefix = `t${randomBytes(6).toString('hex')}`;
     const { connectionString } = storage.azurite;
-    const tablePort = Number(/TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)\//.exec(connectionString)?.[1]);
-    proxy = await HoldingProxy.start(tablePort);
-    const viaProxy = connectionString.replace(`:${tablePort}/`, `:${proxy.port}/`);
-    const a = await AzureTableCustomerStore.open({ connectionString: viaProxy }, prefix);
+    const throughProxy = await HoldingProxy.inFrontOf(connectionString, 'Table');
+    proxy = throughProxy.proxy;
+    const a = await AzureTableCustomerStore.open({ connectionString: throughProxy.connectionString }, prefix);
     const b = await AzureTableCustomerStore.open({ connectionString }, prefix);
     await b.syncCustomers([portalCustomer(1)]);
     const aWrites = proxy.holdNext(

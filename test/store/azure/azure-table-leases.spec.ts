@@ -4,17 +4,9 @@ import type { TableClient } from '@azure/data-tables';
 import { openTable } from '../../../store/azure/azure-account.js';
 import { AzureTableLeases } from '../../../store/azure/azure-table-leases.js';
 import { tableKey } from '../../../store/azure/table-entity.js';
+import { deferred } from '../../helpers/deferred.js';
 import { useAzurite } from '../../helpers/start-azurite.js';
 import { waitUntil } from '../../helpers/wait-until.js';
-
-/** A promise and the function that settles it: work that runs until the test lets it end. */
-function gate(): { opened: Promise<void>; open(): void } {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-}
 
 describe('AzureTableLeases (two instances on one Azurite)', () => {
   const storage = useAzurite();
@@ -40,9 +32,9 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     // Arrange
     const a = new AzureTableLeases(table);
     const b = new AzureTableLeases(table);
-    const working = gate();
+    const working = deferred();
     const held = a.hold('create:r1', async () => {
-      await working.opened;
+      await working.promise;
       return 'created by A';
     });
     await waitUntil(async () => (await claimRow('create:r1')) !== undefined, 'A to claim the lease');
@@ -52,7 +44,7 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     const onB = await b.hold('create:r1', async () => {
       ranOnB = true;
     });
-    working.open();
+    working.resolve();
 
     // Assert
     assert.deepEqual(onB, { ran: false });
@@ -78,27 +70,27 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     // Arrange: A claims and then stops (as a killed instance does); B's clock is past A's claim.
     const leaseMs = 60_000;
     const a = new AzureTableLeases(table, leaseMs);
-    const stuck = gate();
-    const held = a.hold('create:r3', () => stuck.opened);
+    const stuck = deferred();
+    const held = a.hold('create:r3', () => stuck.promise);
     await waitUntil(async () => (await claimRow('create:r3')) !== undefined, 'A to claim the lease');
     const claimedByA = await claimRow('create:r3');
     const b = new AzureTableLeases(table, leaseMs, () => Date.now() + leaseMs + 1_000);
     const c = new AzureTableLeases(table, leaseMs, () => Date.now() + leaseMs + 1_000);
-    const bWorking = gate();
+    const bWorking = deferred();
 
     // Act
     const onB = b.hold('create:r3', async () => {
-      await bWorking.opened;
+      await bWorking.promise;
       return 'finished by B';
     });
     await waitUntil(async () => (await claimRow('create:r3'))?.holder !== claimedByA?.holder, 'B to claim');
     const onC = await c.hold('create:r3', async () => 'also by C');
-    bWorking.open();
+    bWorking.resolve();
 
     // Assert
     assert.deepEqual(await onB, { ran: true, value: 'finished by B' });
     assert.deepEqual(onC, { ran: false }, 'B now holds the claim: a third instance is kept out');
-    stuck.open();
+    stuck.resolve();
     await held;
   });
 
@@ -106,8 +98,8 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     // Arrange
     const leaseMs = 300;
     const a = new AzureTableLeases(table, leaseMs);
-    const working = gate();
-    const held = a.hold('sync', () => working.opened);
+    const working = deferred();
+    const held = a.hold('sync', () => working.promise);
     await waitUntil(async () => (await claimRow('sync')) !== undefined, 'A to claim the lease');
     const first = (await claimRow('sync'))?.expiresAt ?? 0;
     await waitUntil(async () => ((await claimRow('sync'))?.expiresAt ?? 0) > first, 'A to renew its claim');
@@ -115,7 +107,7 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
 
     // Act
     const onB = await afterFirstPeriod.hold('sync', async () => 'taken over');
-    working.open();
+    working.resolve();
 
     // Assert
     assert.deepEqual(onB, { ran: false });
@@ -127,15 +119,15 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     const leaseMs = 300;
     const a = new AzureTableLeases(table, leaseMs);
     let signalOfA: AbortSignal | undefined;
-    const working = gate();
+    const working = deferred();
     const held = a.hold('create:r5', async (lost) => {
       signalOfA = lost;
-      await working.opened;
+      await working.promise;
       return lost.aborted ? 'stopped without writing' : 'carried on';
     });
     await waitUntil(() => signalOfA !== undefined, 'A to start its work');
     const b = new AzureTableLeases(table, leaseMs, () => Date.now() + 60_000);
-    const bWorking = gate();
+    const bWorking = deferred();
     let onB: Promise<unknown> | undefined;
     let claimedByB = false;
 
@@ -143,15 +135,15 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     await waitUntil(async () => {
       const attempt = b.hold('create:r5', async () => {
         claimedByB = true;
-        await bWorking.opened;
+        await bWorking.promise;
       });
       if ((await Promise.race([attempt, new Promise((r) => setTimeout(r, 50, 'running'))])) === 'running')
         onB = attempt;
       return claimedByB;
     }, 'B to take the claim over');
     await waitUntil(() => signalOfA?.aborted === true, 'A to learn that it lost its claim');
-    working.open();
-    bWorking.open();
+    working.resolve();
+    bWorking.resolve();
 
     // Assert
     assert.deepEqual(await held, { ran: true, value: 'stopped without writing' });
