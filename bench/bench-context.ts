@@ -17,6 +17,8 @@ export type BenchPlan = {
     warmupWalks: number;
   };
   concurrency: { users: number; threads: number };
+  /** The bot on Azurite (`STORE=azure`): its latency walks; its concurrency run uses `concurrency`. */
+  azure: { warmupWalks: number; latencyWalks: number };
   /** Walks against the fake Partner Center, which answers every `/v1` call after `latencyMs`. */
   partnerCenter: { walks: number; latencyMs: number };
   store: {
@@ -45,6 +47,7 @@ export function benchPlan(quick: boolean): BenchPlan {
         latency: { warmupWalks: 3, walks: 20 },
         latencyWithStore: { customers: 1_000, segmentedWalks: 3, singleFileWalks: 2, warmupWalks: 1 },
         concurrency: { users: 30, threads: 3 },
+        azure: { warmupWalks: 2, latencyWalks: 10 },
         partnerCenter: { walks: 3, latencyMs: 300 },
         store: {
           sizes: [100, 1_000],
@@ -64,6 +67,7 @@ export function benchPlan(quick: boolean): BenchPlan {
         latency: { warmupWalks: 20, walks: 300 },
         latencyWithStore: { customers: 10_000, segmentedWalks: 50, singleFileWalks: 5, warmupWalks: 2 },
         concurrency: { users: 200, threads: 20 },
+        azure: { warmupWalks: 20, latencyWalks: 300 },
         partnerCenter: { walks: 20, latencyMs: 300 },
         store: {
           sizes: [100, 1_000, 10_000, 100_000],

@@ -1,4 +1,5 @@
 import type { MachineInfo } from './machine.js';
+import type { AzureStoreResult } from './sections/azure-store.js';
 import type { ConcurrencyResult } from './sections/concurrency.js';
 import type { LatencyWithStoreResult } from './sections/latency-with-store.js';
 import type { PartnerCenterResult } from './sections/partner-center.js';
@@ -12,6 +13,7 @@ export const SECTIONS = [
   'concurrency',
   'partnerCenter',
   'storeGrowth',
+  'azure',
 ] as const;
 /** One section of a run. */
 export type Section = (typeof SECTIONS)[number];
@@ -28,6 +30,8 @@ export type BenchResults = {
   concurrency?: ConcurrencyResult;
   partnerCenter?: PartnerCenterResult;
   storeGrowth?: StoreGrowthResult;
+  /** The bot with `STORE=azure` on Azurite. */
+  azure?: AzureStoreResult;
   memory?: {
     echoAfterStart: number;
     botAfterStart: number;

@@ -1,4 +1,5 @@
 import type { BenchResults } from './bench-results.js';
+import type { AzureStoreResult } from './sections/azure-store.js';
 import type { ConcurrencyResult } from './sections/concurrency.js';
 import type { LatencyWithStoreResult } from './sections/latency-with-store.js';
 import type { PartnerCenterResult } from './sections/partner-center.js';
@@ -31,6 +32,7 @@ export function formatTables(results: BenchResults, targets: TargetCheck[]): str
   if (concurrency) parts.push(concurrencyTables(concurrency));
   if (partnerCenter) parts.push(partnerCenterTable(partnerCenter));
   if (storeGrowth) parts.push(storeGrowthTable(storeGrowth), segmentSizeTable(storeGrowth));
+  if (results.azure) parts.push(azureTables(results.azure, latency));
   if (memory) parts.push(memoryTable(memory, storeGrowth?.tuned?.nodeOptions));
   parts.push(
     `### Targets\n\n${table(
@@ -84,8 +86,8 @@ function latencyWithStoreTable(stored: LatencyWithStoreResult): string {
   )}`;
 }
 
-function concurrencyTables(concurrency: ConcurrencyResult): string {
-  return `### Concurrency (${concurrency.users} users in ${concurrency.threads} channel threads at once)\n\n${table(
+function concurrencyTables(concurrency: ConcurrencyResult, where = ''): string {
+  return `### Concurrency${where} (${concurrency.users} users in ${concurrency.threads} channel threads at once)\n\n${table(
     [
       'completed dialogs',
       'seconds',
@@ -113,6 +115,42 @@ function concurrencyTables(concurrency: ConcurrencyResult): string {
       ['p99 ms', ...STEPS.map((step) => ms(concurrency.steps[step].p99))],
     ],
   )}`;
+}
+
+/** The bot on Azurite beside the JSON store's latency section of the same run (when it ran). */
+function azureTables(azure: AzureStoreResult, json: LatencyResult | undefined): string {
+  const cell = (run: LatencyResult | undefined, quantile: 'p50' | 'p99', step?: (typeof STEPS)[number]) => {
+    if (!run) return 'not run';
+    if (!step) return ms(run.echo[quantile]);
+    const s = run.steps[step];
+    return `${ms(s[quantile])} (${ratio(quantile === 'p50' ? s.p50Ratio : s.p99RatioToEchoP99)})`;
+  };
+  const cpu = (run: LatencyResult | undefined) => (run ? ms(run.cpu.botMsPerWalk) : 'not run');
+  return `### The bot on Azurite (STORE=azure) beside the JSON store (ms; ratio to the echo turn of the same run)\n\n${table(
+    [
+      'step',
+      `JSON p50 (${json?.walks ?? 0} walks)`,
+      `Azure p50 (${azure.latency.walks} walks)`,
+      'JSON p99',
+      'Azure p99',
+    ],
+    [
+      [
+        'echo turn',
+        cell(json, 'p50'),
+        cell(azure.latency, 'p50'),
+        cell(json, 'p99'),
+        cell(azure.latency, 'p99'),
+      ],
+      ...STEPS.map((step) => [
+        step,
+        cell(json, 'p50', step),
+        cell(azure.latency, 'p50', step),
+        cell(json, 'p99', step),
+        cell(azure.latency, 'p99', step),
+      ]),
+    ],
+  )}\n\nCPU time of the bot per walk: JSON ${cpu(json)} ms, Azure ${cpu(azure.latency)} ms (Azurite's own CPU not counted). Azurite started in ${azure.azuriteStartMs.toFixed(0)} ms.\n\n${concurrencyTables(azure.concurrency, ' on Azurite')}`;
 }
 
 function partnerCenterTable(pc: PartnerCenterResult): string {

@@ -8,6 +8,7 @@ import { compileForBench } from './compile-for-bench.js';
 import { formatTables } from './format-tables.js';
 import { describeMachine } from './machine.js';
 import { profileTurns } from './profile-turns.js';
+import { measureAzureStore } from './sections/azure-store.js';
 import { measureConcurrency } from './sections/concurrency.js';
 import { measureLatencyWithStore } from './sections/latency-with-store.js';
 import { measurePartnerCenter } from './sections/partner-center.js';
@@ -19,7 +20,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * `npm run bench [-- --quick] [-- --profile] [-- --only section,…] [-- --out file]`: measures the bot against an echo baseline on 127.0.0.1
- * (turn latency, concurrency, store growth, memory), prints Markdown tables and writes the results as
+ * (turn latency, concurrency, store growth, memory, and the bot on Azurite), prints Markdown tables and writes the results as
  * JSON (`bench/results.json`, or `bench/results-quick.json` for a quick run); `--profile` instead profiles
  * the turns (see `profileTurns`); `--only latency,concurrency` runs just those sections (see `SECTIONS`).
  * Exits non-zero when a
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     },
   });
   const quick = values.quick ?? false;
-  const sections = chosenSections(values.only);
+  const sections = chosenSections(values.only, quick);
   const out = path.resolve(
     values.out ?? path.join(ROOT, 'bench', quick ? 'results-quick.json' : 'results.json'),
   );
@@ -78,9 +79,13 @@ async function main(): Promise<void> {
   }
 }
 
-/** The sections `--only a,b` names (all when absent); an unknown name stops the run before it starts. */
-function chosenSections(only: string | undefined): Section[] {
-  if (only === undefined) return [...SECTIONS];
+/**
+ * The sections `--only a,b` names; when absent, all of them, except that a quick run (CI) leaves out
+ * `azure`, whose Azurite start and storage round trips would add half a minute. An unknown name stops
+ * the run before it starts.
+ */
+function chosenSections(only: string | undefined, quick: boolean): Section[] {
+  if (only === undefined) return SECTIONS.filter((section) => !quick || section !== 'azure');
   const names = only.split(',').map((name) => name.trim());
   const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
   if (unknown.length > 0) {
@@ -105,6 +110,7 @@ async function measureSections(
   const partnerCenter = runs('partnerCenter') ? await measurePartnerCenter(context) : undefined;
   if (runs('storeGrowth')) progress('store growth');
   const storeGrowth = runs('storeGrowth') ? await measureStoreGrowth(context) : undefined;
+  const azure = runs('azure') ? await measureAzureStore(context) : undefined;
   const { memorySize } = context.plan.store;
   const withStore = (layout: string) =>
     storeGrowth?.points.find((point) => point.layout === layout && point.customers === memorySize);
@@ -119,7 +125,7 @@ async function measureSections(
     },
     botAfterConcurrency: concurrency?.memoryAfter.rss,
   };
-  return { sections, latency, latencyWithStore, concurrency, partnerCenter, storeGrowth, memory };
+  return { sections, latency, latencyWithStore, concurrency, partnerCenter, storeGrowth, azure, memory };
 }
 
 await main();

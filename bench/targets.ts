@@ -28,7 +28,23 @@ const notJudged = (target: string, why: string): TargetCheck => ({
  * approval turn, to another conversation) and is reported, not judged.
  */
 export function checkTargets(results: BenchResults): TargetCheck[] {
-  return [...latencyChecks(results), ...concurrencyChecks(results), ...storeChecks(results)];
+  return [
+    ...latencyChecks(results),
+    ...concurrencyChecks(results),
+    ...storeChecks(results),
+    ...azureChecks(results),
+  ];
+}
+
+/** The same latency and concurrency targets for the bot with `STORE=azure` on Azurite. */
+function azureChecks(results: BenchResults): TargetCheck[] {
+  const { azure } = results;
+  if (!azure) return [notJudged('Azure on Azurite: latency and concurrency', 'section not run')];
+  const onAzure = (check: TargetCheck) => ({ ...check, target: `Azure on Azurite: ${check.target}` });
+  return [
+    ...latencyChecks({ ...results, latency: azure.latency }),
+    ...concurrencyChecks({ ...results, concurrency: azure.concurrency, partnerCenter: undefined }),
+  ].map(onAzure);
 }
 
 function latencyChecks({ latency }: BenchResults): TargetCheck[] {

@@ -1,5 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
+import type { CustomerStore } from '../../store/customer-store.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
 import { FakeBotConnector } from '../../test/helpers/fake-bot-connector.js';
 import { channelThread, TeamsUser } from '../../test/helpers/teams-user.js';
@@ -30,12 +31,23 @@ export type ConcurrencyResult = {
 
 const WARM_UP_WALKS = 2;
 
+/** Variations of the concurrency run: the bot on another store, read back afterwards by `openStore`. */
+export type ConcurrencyOptions = {
+  /** More environment for the bot (such as `STORE=azure` and its connection string). */
+  env?: Record<string, string>;
+  /** Opens the store the bot wrote, to count its customers; the JSON files of its data folder by default. */
+  openStore?: (dataDir: string) => Promise<Pick<CustomerStore, 'searchCustomers'>>;
+};
+
 /**
  * After two warm-up walks (not counted), starts every user's walk at once, `users / threads` users per
  * channel thread with the approver in each thread, then reopens the store from disk and checks that every
  * customer (the warm-up ones included) is there exactly once.
  */
-export async function measureConcurrency(context: BenchContext): Promise<ConcurrencyResult> {
+export async function measureConcurrency(
+  context: BenchContext,
+  options: ConcurrencyOptions = {},
+): Promise<ConcurrencyResult> {
   const { users, threads } = context.plan.concurrency;
   const connector = new FakeBotConnector();
   await connector.start();
@@ -44,6 +56,7 @@ export async function measureConcurrency(context: BenchContext): Promise<Concurr
   const bot = await BotChild.start(context.compiled, 'bot', {
     DATA_DIR: dataDir,
     APPROVER_IDS: context.approverAadId,
+    ...options.env,
   });
   let memoryAfter: MemorySample;
   const runTag = newRunTag();
@@ -89,7 +102,7 @@ export async function measureConcurrency(context: BenchContext): Promise<Concurr
     await bot.stop();
     await connector.stop();
   }
-  const store = await LowdbCustomerStore.open(dataDir);
+  const store = await (options.openStore ?? ((dir) => LowdbCustomerStore.open(dir)))(dataDir);
   const { customers } = await store.searchCustomers({ offset: 0, limit: Number.POSITIVE_INFINITY });
   const counts = new Map<string, number>();
   for (const customer of customers)

@@ -31,6 +31,8 @@ export type LatencyOptions = {
   stored?: { customers: number; segmentSize: number };
   walks?: number;
   warmupWalks?: number;
+  /** More environment for the bot (such as `STORE=azure` and its connection string). */
+  env?: Record<string, string>;
 };
 
 /**
@@ -57,7 +59,7 @@ export async function measureTurnLatency(
   const bot = await BotChild.start(
     context.compiled,
     'bot',
-    { DATA_DIR: dataDir, APPROVER_IDS: context.approverAadId },
+    { DATA_DIR: dataDir, APPROVER_IDS: context.approverAadId, ...options.env },
     profile('bot'),
     options.stored?.segmentSize,
   );

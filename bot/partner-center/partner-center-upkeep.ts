@@ -49,8 +49,8 @@ export class PartnerCenterUpkeep {
   syncCustomers(): Promise<void> {
     return this.track(async () => {
       try {
-        const held = await this.deps.leases.hold('customer-sync', () =>
-          syncPartnerCenterCustomers(this.client, this.deps.store, this.deps.now),
+        const held = await this.deps.leases.hold('customer-sync', (lost) =>
+          syncPartnerCenterCustomers(this.client, this.deps.store, this.deps.now, lost),
         );
         if (held.ran) this.deps.logger.info(held.value, 'customers read from Partner Center');
       } catch (error) {

@@ -27,15 +27,18 @@ export function syncedCustomerOf(customer: PartnerCenterCustomer, at: string): S
 /**
  * Reads every customer of the partner from Partner Center (`GET /v1/customers`, page by page) into the
  * store, one store call (one file written) per page. Throws on the first page that fails; the pages
- * before it stay saved, and the next sync reads them again without changing anything.
+ * before it stay saved, and the next sync reads them again without changing anything. Stops before the
+ * next page once `lost` aborts (its lease went to another instance, which syncs from the start).
  */
 export async function syncPartnerCenterCustomers(
   client: PartnerCenterClient,
   store: CustomerStore,
   now: () => Date,
+  lost?: AbortSignal,
 ): Promise<SyncResult & { pages: number }> {
   const total = { pages: 0, added: 0, updated: 0, unchanged: 0 };
   for await (const page of client.listCustomers()) {
+    if (lost?.aborted) break;
     const at = now().toISOString();
     const result = await store.syncCustomers(page.map((customer) => syncedCustomerOf(customer, at)));
     total.pages += 1;

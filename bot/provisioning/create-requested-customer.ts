@@ -22,7 +22,9 @@ export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Pro
   });
   deps.background.start(`create the customer of request ${stored.id}`, async (signal) => {
     await showRequestProgress(deps, marked);
-    await deps.leases.hold(`creation/${stored.id}`, () => createRequestedCustomer(deps, stored.id, signal));
+    await deps.leases.hold(`creation/${stored.id}`, (lost) =>
+      createRequestedCustomer(deps, stored.id, AbortSignal.any([signal, lost])),
+    );
   });
 }
 
@@ -32,7 +34,9 @@ export async function startCreation(deps: BotDeps, stored: ApprovalRequest): Pro
  */
 export function resumeCreation(deps: BotDeps, requestId: string): void {
   deps.background.start(`create the customer of request ${requestId}`, async (signal) => {
-    await deps.leases.hold(`creation/${requestId}`, () => createRequestedCustomer(deps, requestId, signal));
+    await deps.leases.hold(`creation/${requestId}`, (lost) =>
+      createRequestedCustomer(deps, requestId, AbortSignal.any([signal, lost])),
+    );
   });
 }
 
@@ -40,8 +44,8 @@ export function resumeCreation(deps: BotDeps, requestId: string): void {
  * Creates the customer of a request marked `creating`, sends the credentials and updates the Review card
  * to created, or to failed with the reason and Try again. Each attempt is counted before it starts and
  * what Partner Center has done is recorded as soon as it is known, so that an attempt cut off at any
- * moment is resumed by the next start without creating or ordering twice. A stopping bot (`signal`)
- * abandons the attempt without writing.
+ * moment is resumed by the next start without creating or ordering twice. A stopping bot, or a lease
+ * lost to another instance (`signal`), abandons the attempt without writing.
  */
 async function createRequestedCustomer(deps: BotDeps, requestId: string, signal: AbortSignal): Promise<void> {
   const stored = await deps.store.findRequest(requestId);

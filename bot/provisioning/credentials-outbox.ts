@@ -96,7 +96,9 @@ export class CredentialsOutbox {
    */
   deliver(requestId: string, signal?: AbortSignal): Promise<Delivery | undefined> {
     return this.attempts.run(requestId, async () => {
-      const held = await this.deps.leases.hold(`outbox/${requestId}`, () => this.attempt(requestId, signal));
+      const held = await this.deps.leases.hold(`outbox/${requestId}`, (lost) =>
+        this.attempt(requestId, signal ? AbortSignal.any([signal, lost]) : lost),
+      );
       return held.ran ? held.value : undefined;
     });
   }

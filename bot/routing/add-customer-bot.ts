@@ -41,6 +41,7 @@ import {
 } from './card-action.js';
 import { errorResponse, messageResponse } from './invoke-responses.js';
 import { ownerIdOf } from './owner-id-of.js';
+import { ReadETagStorage } from './read-etag-storage.js';
 import { requestOf, type TextRequest } from './request-of.js';
 import { saveTurnState } from './save-turn-state.js';
 
@@ -202,7 +203,7 @@ export class AddCustomerBot extends TeamsActivityHandler {
     storage: Storage,
   ) {
     super();
-    this.conversationState = new PrivateConversationState(storage);
+    this.conversationState = new PrivateConversationState(new ReadETagStorage(storage));
     this.userState = this.conversationState.createProperty('userConversation');
     this.onMessage(async (context, next) => {
       await this.inUserTurn(

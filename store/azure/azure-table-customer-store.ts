@@ -43,6 +43,8 @@ const orderRow = (requestId: string) => `o_${tableKey(requestId)}`;
  * to another instance without failing the others), and one at a time a page of 500 would take seconds.
  */
 const SYNC_WRITERS = 16;
+/** How often a sync tries one customer whose row another instance changed under it, each from fresh rows. */
+const SYNC_TRIES = 3;
 
 type StoredCustomer = { customer: Customer; etag: string; seq: string };
 
@@ -117,7 +119,8 @@ export class AzureTableCustomerStore implements CustomerStore {
     const index = new CustomerIndex();
     for (const { customer } of stored.values()) index.add(customer);
     const { changed, ...result } = planCustomerSync(index, customers, () => false);
-    const write = async (customer: SyncedCustomer) => {
+    const incoming = new Map(customers.map((customer) => [customer.id, customer]));
+    const write = async (customer: SyncedCustomer, tries = 1): Promise<void> => {
       const before = stored.get(customer.id);
       const actions: TransactionAction[] = before
         ? [['update', this.customerEntity(customer, before.seq), 'Replace', { etag: before.etag }]]
@@ -135,7 +138,15 @@ export class AzureTableCustomerStore implements CustomerStore {
         if (!lostRace(error)) throw error;
         if (before) result.updated -= 1;
         else result.added -= 1;
-        result.unchanged += 1;
+        if (tries >= SYNC_TRIES) {
+          result.unchanged += 1;
+          return;
+        }
+        const again = await this.planAgain(incoming.get(customer.id) ?? customer, stored);
+        result.added += again.added;
+        result.updated += again.updated;
+        result.unchanged += again.unchanged;
+        for (const next of again.changed) await write(next, tries + 1);
       }
     };
     const queue = [...changed];
@@ -144,6 +155,21 @@ export class AzureTableCustomerStore implements CustomerStore {
     };
     await Promise.all(Array.from({ length: SYNC_WRITERS }, worker));
     return result;
+  }
+
+  /**
+   * Plans one customer's sync again from fresh rows (its own and its domain's holder), after its write
+   * lost a race to another instance: applied on the newer row, or unchanged if that row now says so.
+   */
+  private async planAgain(customer: SyncedCustomer, stored: Map<string, StoredCustomer>) {
+    const fresh = await this.readCustomer(customer.id);
+    if (fresh) stored.set(customer.id, fresh);
+    else stored.delete(customer.id);
+    const holderId = String((await this.get(domainRow(customer.domainPrefix)))?.customerId ?? '');
+    const holder = holderId && holderId !== customer.id ? await this.readCustomer(holderId) : undefined;
+    const index = new CustomerIndex();
+    for (const found of [fresh, holder]) if (found) index.add(found.customer);
+    return planCustomerSync(index, [customer], () => false);
   }
 
   async findMatchingCustomers(criteria: MatchCriteria): Promise<Customer[]> {

@@ -13,7 +13,9 @@ export const DEFAULT_LEASE_MS = 60_000;
  * A claim is a conditional write: insert-only when there is no row, `If-Match` on the row read when it
  * has expired, so that of two instances claiming at once one wins. The holder renews its claim while
  * the work runs and deletes the row when done; an instance that dies stops renewing, and once the claim
- * expires another instance takes the work over. Within this instance, `LocalLeases` keeps one holder.
+ * expires another instance takes the work over. A holder that finds its claim taken, or cannot renew it
+ * before it expires, aborts its work's `lost` signal, so that two holders do not both carry on.
+ * Within this instance, `LocalLeases` keeps one holder.
  */
 export class AzureTableLeases implements Leases {
   private readonly local = new LocalLeases();
@@ -25,22 +27,32 @@ export class AzureTableLeases implements Leases {
     private readonly now: () => number = Date.now,
   ) {}
 
-  hold<T>(name: string, work: () => Promise<T>): Promise<LeaseOutcome<T>> {
+  hold<T>(name: string, work: (lost: AbortSignal) => Promise<T>): Promise<LeaseOutcome<T>> {
     return this.local
       .hold(name, async () => {
         const etag = await this.claim(name);
         if (etag === undefined) return { ran: false } as const;
         let current = etag;
+        let renewedAt = this.now();
+        const lost = new AbortController();
+        const lose = (why: string) => {
+          clearInterval(renewing);
+          lost.abort(new Error(`the lease ${name} ${why}`));
+        };
         const renewing = setInterval(() => {
           this.write(name, current)
             .then((renewed) => {
-              if (renewed) current = renewed;
+              if (!renewed) return lose('was taken by another holder');
+              current = renewed;
+              renewedAt = this.now();
             })
-            .catch(() => undefined);
+            .catch(() => {
+              if (this.now() - renewedAt >= this.leaseMs) lose('could not be renewed before it expired');
+            });
         }, this.leaseMs / 3);
         renewing.unref();
         try {
-          return { ran: true, value: await work() } as const;
+          return { ran: true, value: await work(lost.signal) } as const;
         } finally {
           clearInterval(renewing);
           await this.table.deleteEntity(PARTITION, tableKey(name), { etag: current }).catch(() => undefined);

@@ -1,17 +1,6 @@
 import assert from 'node:assert/strict';
 import { KeyedLock } from '../../store/keyed-lock.js';
-
-type Deferred = { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void };
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<void>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../helpers/deferred.js';
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CARD_VERBS } from '../../cards/card-verbs.js';
+import { AzureTableCustomerStore } from '../../store/azure/azure-table-customer-store.js';
+import { validAccountInputs } from '../fixtures/customers.js';
+import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
+import type { BotProcess } from '../helpers/bot-process.js';
+import { actionData, cardText, cardTitle } from '../helpers/card-queries.js';
+import { HoldingProxy } from '../helpers/holding-proxy.js';
+import { useAzurite } from '../helpers/start-azurite.js';
+import { channelThread, TeamsUser } from '../helpers/teams-user.js';
+import { useBotProcesses } from '../helpers/use-bot-processes.js';
+
+const TRY_AGAIN = /changed somewhere else at the same moment.*Please try again/s;
+
+describe('one user pressing on two instances at the same moment (dialog state in Blob Storage)', () => {
+  const storage = useAzurite();
+  const rig = useBotProcesses();
+  let proxy: HoldingProxy | undefined;
+
+  afterEach(async () => {
+    await proxy?.stop();
+    proxy = undefined;
+  });
+
+  it('should apply one press, tell the other user turn to try again, and apply nothing on the stale state', async function () {
+    this.timeout(60_000);
+    // Arrange: A reaches the blob service through a proxy that can hold A's write of the dialog state.
+    const id = randomBytes(5).toString('hex');
+    const container = `state-${id}`;
+    const { connectionString } = storage.azurite;
+    const throughProxy = await HoldingProxy.inFrontOf(connectionString, 'Blob');
+    proxy = throughProxy.proxy;
+    const env = {
+      STORE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: connectionString,
+      AZURE_STORAGE_TABLE_PREFIX: `t${id}`,
+      AZURE_STORAGE_STATE_CONTAINER: container,
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    };
+    const [a, b] = await Promise.all([
+      rig.start({ ...env, AZURE_STORAGE_CONNECTION_STRING: throughProxy.connectionString }),
+      rig.start(env),
+    ]);
+    let on: BotProcess = b;
+    const thread = channelThread();
+    const user = new TeamsUser(
+      { post: (activity: object) => on.post(activity) },
+      rig.connector,
+      'Alex Wilber',
+      thread,
+      'en-US',
+      randomUUID(),
+    );
+    const walk = new AddCustomerWalk(user, rig.connector);
+    await walk.start();
+    const next = actionData(walk.card(), CARD_VERBS.accountNext);
+    const aWritesState = proxy.holdNext(
+      (request) =>
+        request.method === 'PUT' &&
+        (request.url ?? '').includes(`/${container}/`) &&
+        !(request.url ?? '').includes('restype='),
+    );
+
+    // Act: A has read the state and is about to save it when B's turn for the same user runs whole.
+    on = a;
+    const pressOnA = user.press(walk.cardId, next, validAccountInputs('alphaco'));
+    await aWritesState;
+    on = b;
+    const pressOnB = await user.press(walk.cardId, next, validAccountInputs('betaco'));
+    proxy.release();
+    const answerOfA = await pressOnA;
+
+    // Assert
+    assert.equal(pressOnB.status, 200);
+    assert.equal(answerOfA.status, 200, 'the losing turn answers, no error to Teams');
+    const texts = rig.connector
+      .sentTo(thread.id)
+      .map((entry) => String((entry.activity as { text?: string }).text ?? ''));
+    assert.equal(texts.filter((text) => TRY_AGAIN.test(text)).length, 1, texts.join('\n'));
+    assert.match(cardTitle(walk.card()) ?? '', /Subscriptions/);
+    const review = await walk.press(CARD_VERBS.subscriptionsNext, { 'qty_o365-e1': '25' });
+    assert.match(cardText(review), /betaco\.partner\.onmschina\.cn/);
+    assert.doesNotMatch(cardText(review), /alphaco/);
+    await walk.press(CARD_VERBS.reviewSubmit);
+    const store = await AzureTableCustomerStore.open({ connectionString }, env.AZURE_STORAGE_TABLE_PREFIX);
+    assert.equal(await store.isDomainTaken('alphaco'), false);
+    assert.match(a.log, /dialog state changed by another turn at the same moment/);
+  });
+});
