@@ -127,13 +127,14 @@ function lastCardTo(connector: FakeBotConnector, user: TeamsUser): SentActivity 
 }
 
 /**
- * The approval card posted for `domainPrefix`, waiting for it: under a heavy load the Review turn can
+ * The approval card for `domainPrefix` (since "one card per request", the Review card updated in place),
+ * waiting for it: under a heavy load the Review turn can
  * pass the deadline by which Teams gets its answer (`TURN_ANSWER_MS`) and post the card after answering.
  */
 async function approvalCardFor(connector: FakeBotConnector, user: TeamsUser, domainPrefix: string) {
   const deadline = performance.now() + DELIVERY_TIMEOUT_MS;
   while (performance.now() < deadline) {
-    for (const entry of connector.sentTo(user.conversation.id)) {
+    for (const entry of connector.shownIn(user.conversation.id)) {
       const card = cardOf(entry) as {
         refresh?: { action?: { verb?: string; data?: { requestId?: string } } };
       };
