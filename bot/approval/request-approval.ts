@@ -33,7 +33,8 @@ export class RequestApproval implements RequestSubmitter {
     if (!saved.created) return { kind: 'pendingApproval' };
     // The audit line is written while the Bot Connector shows the request card: both are done before
     // the turn answers, but neither waits on the other (the write no longer adds to the turn's time).
-    const [, shown] = await Promise.all([
+    // Both are settled before a failure of either ends the turn, so nothing of it runs on afterwards.
+    const [audited, shownWhereMade] = await Promise.allSettled([
       store.appendAudit({
         at: this.deps.now().toISOString(),
         event: 'request.submitted',
@@ -43,6 +44,9 @@ export class RequestApproval implements RequestSubmitter {
       }),
       this.showWhereMade(saved.request),
     ]);
+    if (audited.status === 'rejected') throw audited.reason;
+    if (shownWhereMade.status === 'rejected') throw shownWhereMade.reason;
+    const shown = shownWhereMade.value;
     const cards = shown ? [shown] : [];
     if (request.origin.conversationType === 'personal') {
       cards.push(...(await this.postToApproversPrivately(saved.request)));
