@@ -14,7 +14,7 @@ import { walkRecords } from './children/walk-records.js';
 /**
  * Writes a customer store of `walks` approved walks into `dataDir`, file by file exactly as the store
  * would have written them with this `segmentSize` (records in the bot's order, a new file when the newest
- * is full, lowdb's two-space JSON, and the index file the store writes for each file but the newest),
+ * is full, compact JSON, and the index file the store writes for each file but the newest),
  * without going through thousands of writes.
  */
 export async function seedStore(dataDir: string, walks: number, segmentSize: number, tag: string) {
@@ -22,7 +22,7 @@ export async function seedStore(dataDir: string, walks: number, segmentSize: num
   let index = 0;
   let data = emptyStoreFile();
   const flush = async () => {
-    await writeFile(path.join(dataDir, segmentFileName(index)), JSON.stringify(data, null, 2), 'utf8');
+    await writeFile(path.join(dataDir, segmentFileName(index)), JSON.stringify(data), 'utf8');
   };
   const seal = async () => {
     const file = path.join(dataDir, segmentFileName(index));

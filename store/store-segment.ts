@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import type { Customer, StoreFile } from './customer-schema.js';
 import { emptyStoreFile, readStoreFile } from './read-store-file.js';
 import {
@@ -23,6 +23,13 @@ export { emptyStoreFile } from './read-store-file.js';
 export function segmentFileName(index: number): string {
   return index === 0 ? 'customers.json' : `customers-${String(index).padStart(6, '0')}.json`;
 }
+
+/**
+ * Store files are written as compact JSON: lowdb's `JSONFile` indents with two spaces, which made its
+ * `stringify` the largest single function of a turn's profile and the files a third larger, and nothing
+ * reads them by eye (docs/BENCHMARKS.md). Files written indented by earlier versions read the same.
+ */
+const compactJson = { parse: JSON.parse, stringify: (data: StoreFile) => JSON.stringify(data) };
 
 /** How many records (customers, requests, orders and audit entries) a store file holds. */
 export function recordCount(data: StoreFile): number {
@@ -58,7 +65,7 @@ export class StoreSegment {
     private readonly manifest?: StoreManifest,
     private readonly keepsIndex = false,
   ) {
-    this.db = new Low<StoreFile>(new JSONFile<StoreFile>(file), data);
+    this.db = new Low<StoreFile>(new DataFile<StoreFile>(file, compactJson), data);
   }
 
   /**

@@ -31,14 +31,22 @@ export class RequestApproval implements RequestSubmitter {
         : undefined,
     });
     if (!saved.created) return { kind: 'pendingApproval' };
-    await store.appendAudit({
-      at: this.deps.now().toISOString(),
-      event: 'request.submitted',
-      requestId: request.requestId,
-      actor: request.requester,
-      conversationId: request.origin.conversationId,
-    });
-    const shown = await this.showWhereMade(saved.request);
+    // The audit line is written while the Bot Connector shows the request card: both are done before
+    // the turn answers, but neither waits on the other (the write no longer adds to the turn's time).
+    // Both are settled before a failure of either ends the turn, so nothing of it runs on afterwards.
+    const [audited, shownWhereMade] = await Promise.allSettled([
+      store.appendAudit({
+        at: this.deps.now().toISOString(),
+        event: 'request.submitted',
+        requestId: request.requestId,
+        actor: request.requester,
+        conversationId: request.origin.conversationId,
+      }),
+      this.showWhereMade(saved.request),
+    ]);
+    if (audited.status === 'rejected') throw audited.reason;
+    if (shownWhereMade.status === 'rejected') throw shownWhereMade.reason;
+    const shown = shownWhereMade.value;
     const cards = shown ? [shown] : [];
     if (request.origin.conversationType === 'personal') {
       cards.push(...(await this.postToApproversPrivately(saved.request)));
