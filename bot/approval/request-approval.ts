@@ -30,11 +30,17 @@ export class RequestApproval implements RequestSubmitter {
         ? { origin: request.origin, activityId: reviewCardActivityId }
         : undefined,
     });
-    if (!saved.created) return { kind: 'pendingApproval' };
+    if (!saved.created) {
+      // An earlier Submit saved the request but could not show it (the Bot Connector failed and the
+      // turn ended with an apology): pressing Submit again shows it now
+      const unseen = saved.request.status === 'pending' && saved.request.cards.length === 0;
+      if (unseen) await this.showCards(saved.request);
+      return { kind: 'pendingApproval' };
+    }
     // The audit line is written while the Bot Connector shows the request card: both are done before
     // the turn answers, but neither waits on the other (the write no longer adds to the turn's time).
     // Both are settled before a failure of either ends the turn, so nothing of it runs on afterwards.
-    const [audited, shownWhereMade] = await Promise.allSettled([
+    const [audited, shown] = await Promise.allSettled([
       store.appendAudit({
         at: this.deps.now().toISOString(),
         event: 'request.submitted',
@@ -42,17 +48,24 @@ export class RequestApproval implements RequestSubmitter {
         actor: request.requester,
         conversationId: request.origin.conversationId,
       }),
-      this.showWhereMade(saved.request),
+      this.showCards(saved.request),
     ]);
     if (audited.status === 'rejected') throw audited.reason;
-    if (shownWhereMade.status === 'rejected') throw shownWhereMade.reason;
-    const shown = shownWhereMade.value;
-    const cards = shown ? [shown] : [];
-    if (request.origin.conversationType === 'personal') {
-      cards.push(...(await this.postToApproversPrivately(saved.request)));
-    }
-    await store.addRequestCards(request.requestId, cards);
+    if (shown.status === 'rejected') throw shown.reason;
     return { kind: 'pendingApproval' };
+  }
+
+  /**
+   * Shows a pending request where it was made and, from a personal chat, to each approver privately,
+   * and records where its card copies are.
+   */
+  private async showCards(pending: ApprovalRequest): Promise<void> {
+    const shown = await this.showWhereMade(pending);
+    const cards = shown ? [shown] : [];
+    if (pending.request.origin.conversationType === 'personal') {
+      cards.push(...(await this.postToApproversPrivately(pending)));
+    }
+    await this.deps.store.addRequestCards(pending.id, cards);
   }
 
   /** Replaces the requester's Review card with the request card (or posts it, if there is none). */

@@ -99,6 +99,27 @@ describe('one card per request, updated in place through approval and creation',
     );
   });
 
+  it('should show the request card when Submit is pressed again after the Bot Connector failed to show it', async () => {
+    // Arrange: the first update of Nestor's Review card is refused
+    const thread = channelThread();
+    const nestor = rig.walk('Nestor Wilke', thread);
+    await nestor.start();
+    await nestor.fillToReview('unseenco');
+    let refusals = 1;
+    rig.connector.fault = ({ method, path }) =>
+      method === 'PUT' && path.endsWith(`/activities/${nestor.cardId}`) && refusals-- > 0 ? 400 : undefined;
+
+    // Act
+    const afterFailure = await nestor.press(CARD_VERBS.reviewSubmit);
+    const afterRetry = await nestor.press(CARD_VERBS.reviewSubmit);
+
+    // Assert: the first press ended with the apology and the Review card as it was; the second shows it
+    assert.equal(cardTitle(afterFailure), 'Review');
+    assert.match(rig.connector.sentTo(thread.id).at(-1)?.activity.text ?? '', /Sorry|try again/i);
+    assert.equal(cardTitle(afterRetry), 'Approval needed: new customer');
+    assert.match(cardText(afterRetry), /Waiting for approval/);
+  });
+
   it('should offer Try again on the request card to its requester when creating failed, and create on it', async () => {
     // Arrange: Megan approves Nestor's request while the store cannot save customers
     const chat = personalChat();
