@@ -132,15 +132,7 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
     render: (locale) =>
       renderApprovalCard({
         locale,
-        request: {
-          ...request(locale),
-          status: 'approved',
-          decision: {
-            status: 'approved',
-            by: { userId: '29:approver', name: 'Zhang Wei' },
-            at: customer(locale).createdAt,
-          },
-        },
+        request: approvedRequest(locale),
         offers: OFFERS,
         view: 'base',
         refreshUserIds: [],
@@ -236,6 +228,16 @@ export const PREVIEW_CARDS: readonly PreviewCard[] = [
   },
 ];
 
+/** The sample request, approved by Zhang Wei. */
+function approvedRequest(locale: Locale): ApprovalRequest {
+  const at = customer(locale).createdAt;
+  return {
+    ...request(locale),
+    status: 'approved',
+    decision: { status: 'approved', by: { userId: '29:approver', name: 'Zhang Wei' }, at },
+  };
+}
+
 /** The request card at one stage after approval, as the requester sees it in a channel. */
 function requestStage(locale: Locale, stage: 'creating' | 'created' | 'failed'): Attachment {
   const at = customer(locale).createdAt;
@@ -251,11 +253,7 @@ function requestStage(locale: Locale, stage: 'creating' | 'created' | 'failed'):
   }[stage];
   return renderApprovalCard({
     locale,
-    request: {
-      ...request(locale),
-      status: 'approved',
-      decision: { status: 'approved', by: { userId: '29:approver', name: 'Zhang Wei' }, at },
-    },
+    request: approvedRequest(locale),
     offers: OFFERS,
     view: 'requester',
     refreshUserIds: [],
