@@ -102,12 +102,14 @@ describe('who may use the bot: ALLOWED_TENANT_IDS', () => {
     const alex = rig.walk('Alex Wilber', thread);
     await alex.start();
     await alex.fillToReview('pendingco');
-    await alex.press(CARD_VERBS.reviewSubmit);
-    const approval = rig.connector
-      .shownIn(thread.id)
-      .find((entry) => /Approval needed/.test(cardText(cardOf(entry))));
-    assert.ok(approval, 'an approval card should be posted');
-    const data = actionData(cardOf(approval), CARD_VERBS.approvalRefresh);
+    const requestCard = await alex.press(CARD_VERBS.reviewSubmit);
+    assert.match(
+      cardText(requestCard),
+      /Approval needed/,
+      'Submit should make the Review card the request card',
+    );
+    const approval = { activityId: alex.cardId };
+    const data = actionData(requestCard, CARD_VERBS.approvalRefresh);
     const forgedMegan = rig.user('Megan Bowen', thread, { aadObjectId: meganId, tenantId: FOREIGN_TENANT });
     const before = await readFolder(rig.bot.dataDir);
 
@@ -241,11 +243,13 @@ describe('who may use the bot: ALLOWED_USER_IDS', () => {
     const nestor = rig.user('Nestor Wilke', thread);
     await listed.start();
     await listed.fillToReview('listedco');
-    await listed.press(CARD_VERBS.reviewSubmit);
-    const approval = rig.connector
-      .shownIn(thread.id)
-      .find((entry) => /Approval needed/.test(cardText(cardOf(entry))));
-    assert.ok(approval, 'an approval card should be posted');
+    const requestCard = await listed.press(CARD_VERBS.reviewSubmit);
+    assert.match(
+      cardText(requestCard),
+      /Approval needed/,
+      'Submit should make the Review card the request card',
+    );
+    const approval = { activityId: listed.cardId };
     const before = await readFolder(rig.bot.dataDir);
 
     // Act
@@ -253,7 +257,7 @@ describe('who may use the bot: ALLOWED_USER_IDS', () => {
       nestor,
       approval.activityId,
       CARD_VERBS.approvalRefresh,
-      actionData(cardOf(approval), CARD_VERBS.approvalRefresh),
+      actionData(requestCard, CARD_VERBS.approvalRefresh),
     );
 
     // Assert
@@ -290,18 +294,20 @@ describe('who may use the bot: ALLOWED_USER_IDS', () => {
     const megan = rig.user('Megan Bowen', thread, { aadObjectId: meganId });
     await listed.start();
     await listed.fillToReview('approvedlistedco');
-    await listed.press(CARD_VERBS.reviewSubmit);
-    const approval = rig.connector
-      .shownIn(thread.id)
-      .find((entry) => /Approval needed/.test(cardText(cardOf(entry))));
-    assert.ok(approval, 'an approval card should be posted');
+    const requestCard = await listed.press(CARD_VERBS.reviewSubmit);
+    assert.match(
+      cardText(requestCard),
+      /Approval needed/,
+      'Submit should make the Review card the request card',
+    );
+    const approval = { activityId: listed.cardId };
 
     // Act
     const approved = await pressExecute(
       megan,
       approval.activityId,
       CARD_VERBS.approvalApprove,
-      actionData(cardOf(approval), CARD_VERBS.approvalRefresh),
+      actionData(requestCard, CARD_VERBS.approvalRefresh),
     );
 
     // Assert
