@@ -22,6 +22,11 @@ export type SyncResult = {
   updated: number;
   /** Already stored as they are, or customers the bot created (kept as the bot stored them). */
   unchanged: number;
+  /**
+   * Not written: another instance changed the customer under every try (Azure Storage only; absent when
+   * none). They are neither added nor unchanged: the next sync reads them again and writes them.
+   */
+  skipped?: number;
 };
 
 /** What identifies a company when looking for duplicates. */

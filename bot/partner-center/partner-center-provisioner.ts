@@ -53,6 +53,7 @@ export class PartnerCenterProvisioner implements CustomerProvisioner {
       adminAccount: userName.includes('@') ? userName : `${userName}@${domain}`,
       partnerCenter: { tenantId: created.companyProfile.tenantId, orderIds },
     };
+    await progress?.confirm?.();
     const result = await this.store.addCustomer(customer);
     const password = created.userCredentials?.password;
     if (!result.created) return { customer: result.customer };

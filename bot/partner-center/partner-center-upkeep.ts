@@ -49,10 +49,25 @@ export class PartnerCenterUpkeep {
   syncCustomers(): Promise<void> {
     return this.track(async () => {
       try {
-        const held = await this.deps.leases.hold('customer-sync', (lost) =>
-          syncPartnerCenterCustomers(this.client, this.deps.store, this.deps.now, lost),
-        );
-        if (held.ran) this.deps.logger.info(held.value, 'customers read from Partner Center');
+        const held = await this.deps.leases.hold('customer-sync', async (lease) => {
+          try {
+            return await syncPartnerCenterCustomers(this.client, this.deps.store, this.deps.now, lease);
+          } catch (error) {
+            if (!lease.lost.aborted) throw error;
+            this.deps.logger.warn(
+              { reason: describeError(lease.lost.reason) },
+              'reading customers from Partner Center stopped without writing: its lease was lost, another instance reads them',
+            );
+            return undefined;
+          }
+        });
+        const read = held.ran ? held.value : undefined;
+        if (read && read.skipped > 0) {
+          this.deps.logger.warn(
+            read,
+            'customers read from Partner Center; some not written, as another instance kept changing them: written at the next sync',
+          );
+        } else if (read) this.deps.logger.info(read, 'customers read from Partner Center');
       } catch (error) {
         this.deps.logger.warn(
           { error: describeError(error) },

@@ -5,7 +5,7 @@ import type { AuditEntry, BotCustomer, CustomerRequest } from '../../store/custo
 import type { CustomerStore } from '../../store/customer-store.js';
 import { translator } from '../../store/i18n/translate.js';
 import { KeyedLock } from '../../store/keyed-lock.js';
-import type { Leases } from '../../store/leases.js';
+import type { HeldLease, Leases } from '../../store/leases.js';
 import type { OutboxEntry, OutboxFolder } from '../../store/outbox-folder.js';
 import type { PendingNotices } from '../../store/pending-notices.js';
 import type { BackgroundWork } from '../background-work.js';
@@ -96,22 +96,42 @@ export class CredentialsOutbox {
    */
   deliver(requestId: string, signal?: AbortSignal): Promise<Delivery | undefined> {
     return this.attempts.run(requestId, async () => {
-      const held = await this.deps.leases.hold(`outbox/${requestId}`, (lost) =>
-        this.attempt(requestId, signal ? AbortSignal.any([signal, lost]) : lost),
+      const held = await this.deps.leases.hold(`outbox/${requestId}`, (lease) =>
+        this.attempt(requestId, lease, signal ? AbortSignal.any([signal, lease.lost]) : lease.lost),
       );
       return held.ran ? held.value : undefined;
     });
   }
 
-  /** One attempt, under the entry's lease: another instance may have delivered it meanwhile. */
-  private async attempt(requestId: string, signal?: AbortSignal): Promise<Delivery | undefined> {
+  /**
+   * One attempt, under the entry's lease: another instance may have delivered it meanwhile. The lease is
+   * confirmed (`HeldLease.confirm` throws only once it is lost) before the entry is destroyed, or counted
+   * and sent; a message sent cannot be taken back, so a delivered entry is deleted whatever the lease says.
+   */
+  private async attempt(
+    requestId: string,
+    lease: HeldLease,
+    signal: AbortSignal,
+  ): Promise<Delivery | undefined> {
     const finished = this.done.get(requestId);
     if (finished) {
       await this.forget(finished);
       return undefined;
     }
     const stored = this.held.get(requestId) ?? (await this.folder.get(requestId));
-    if (!stored || signal?.aborted) return undefined;
+    if (!stored || signal.aborted) return undefined;
+    const stillHeld = await lease.confirm().then(
+      () => true,
+      (lost: unknown) => {
+        const facts = { requestId, reason: describeError(lost) };
+        this.deps.logger.warn(
+          facts,
+          'credentials not sent from here: their lease was lost to another instance',
+        );
+        return false;
+      },
+    );
+    if (!stillHeld) return undefined;
     if (this.deps.now().getTime() - Date.parse(stored.createdAt) >= this.schedule.expireAfterMs) {
       await this.destroy(stored, 'expired');
       return 'expired';

@@ -33,6 +33,12 @@ export type ProvisioningProgress = {
   partnerCenterCustomerId?: string;
   orderIds: readonly string[];
   record(done: { partnerCenterCustomerId?: string; orderIds?: string[] }): Promise<void>;
+  /**
+   * Throws when this attempt may no longer write (its lease went to another instance, see
+   * `HeldLease.confirm`): called just before the customer is saved. Once saved by this attempt, the
+   * customer's credentials are delivered from here whatever happens, as nobody else holds the password.
+   */
+  confirm?(): Promise<void>;
   /** Raised when the bot is stopping: abandon the calls in flight. */
   signal?: AbortSignal;
 };

@@ -24,7 +24,10 @@ export type BotStorage = {
   directory: Storage;
   outbox: OutboxFolder;
   notices: PendingNotices;
-  /** Claims on background work: one process (JSON) or one instance of several (Azure). */
+  /**
+   * Claims on background work: one process (JSON, where every claim is lost with the lock on the data
+   * folder) or one instance of several (Azure).
+   */
   leases: Leases;
   /** Lets go of the backend: the JSON store finishes writing its index files, then frees the data folder. */
   release(): Promise<void>;
@@ -47,8 +50,10 @@ export type OpenStorageOptions = {
 export async function openStorage(config: Config, options: OpenStorageOptions): Promise<BotStorage> {
   if (config.storage.kind === 'azure') return openAzureStorage(config.storage, options);
   const { logger } = options;
+  const folderLost = new AbortController();
   const lock = await lockDataFolder(config.dataDir, {
     onLost: (error) => {
+      folderLost.abort(new Error('the lock on the data folder was lost', { cause: error }));
       logger.fatal(
         { error: describeError(error), dataDir: config.dataDir },
         'the lock on the data folder was lost: another process may write it',
@@ -69,10 +74,10 @@ export async function openStorage(config: Config, options: OpenStorageOptions): 
       directory: fileStorage,
       outbox: new OutboxFolder(path.join(config.dataDir, 'outbox')),
       notices: new PendingNotices(path.join(config.dataDir, 'pending-notices')),
-      leases: new LocalLeases(),
+      leases: new LocalLeases(folderLost.signal),
       release: async () => {
         await store.indexesWritten();
-        await lock.release();
+        if (!folderLost.signal.aborted) await lock.release();
       },
     };
   } catch (error) {

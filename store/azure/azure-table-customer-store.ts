@@ -43,7 +43,10 @@ const orderRow = (requestId: string) => `o_${tableKey(requestId)}`;
  * to another instance without failing the others), and one at a time a page of 500 would take seconds.
  */
 const SYNC_WRITERS = 16;
-/** How often a sync tries one customer whose row another instance changed under it, each from fresh rows. */
+/**
+ * How often a sync tries one customer whose row another instance changed under it, each from fresh rows;
+ * after that it is counted `skipped`, and the next sync writes it.
+ */
 const SYNC_TRIES = 3;
 
 type StoredCustomer = { customer: Customer; etag: string; seq: string };
@@ -139,7 +142,7 @@ export class AzureTableCustomerStore implements CustomerStore {
         if (before) result.updated -= 1;
         else result.added -= 1;
         if (tries >= SYNC_TRIES) {
-          result.unchanged += 1;
+          result.skipped = (result.skipped ?? 0) + 1;
           return;
         }
         const again = await this.planAgain(incoming.get(customer.id) ?? customer, stored);

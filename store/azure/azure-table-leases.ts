@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { type LeaseOutcome, type Leases, LocalLeases } from '../leases.js';
+import { type HeldLease, type LeaseOutcome, type Leases, LocalLeases } from '../leases.js';
+import { HeldClaim } from './held-claim.js';
 import { lostRace, statusOf, tableKey } from './table-entity.js';
 
 const PARTITION = 'leases';
@@ -14,7 +15,8 @@ export const DEFAULT_LEASE_MS = 60_000;
  * has expired, so that of two instances claiming at once one wins. The holder renews its claim while
  * the work runs and deletes the row when done; an instance that dies stops renewing, and once the claim
  * expires another instance takes the work over. A holder that finds its claim taken, or cannot renew it
- * before it expires, aborts its work's `lost` signal, so that two holders do not both carry on.
+ * before it expires, aborts its work's `lost` signal, so that two holders do not both carry on; the work
+ * also confirms its claim (a renewal, see `HeldClaim`) just before each write.
  * Within this instance, `LocalLeases` keeps one holder.
  */
 export class AzureTableLeases implements Leases {
@@ -27,35 +29,26 @@ export class AzureTableLeases implements Leases {
     private readonly now: () => number = Date.now,
   ) {}
 
-  hold<T>(name: string, work: (lost: AbortSignal) => Promise<T>): Promise<LeaseOutcome<T>> {
+  hold<T>(name: string, work: (lease: HeldLease) => Promise<T>): Promise<LeaseOutcome<T>> {
     return this.local
       .hold(name, async () => {
+        const claimedAt = this.now();
         const etag = await this.claim(name);
         if (etag === undefined) return { ran: false } as const;
-        let current = etag;
-        let renewedAt = this.now();
-        const lost = new AbortController();
-        const lose = (why: string) => {
-          clearInterval(renewing);
-          lost.abort(new Error(`the lease ${name} ${why}`));
-        };
-        const renewing = setInterval(() => {
-          this.write(name, current)
-            .then((renewed) => {
-              if (!renewed) return lose('was taken by another holder');
-              current = renewed;
-              renewedAt = this.now();
-            })
-            .catch(() => {
-              if (this.now() - renewedAt >= this.leaseMs) lose('could not be renewed before it expired');
-            });
-        }, this.leaseMs / 3);
-        renewing.unref();
+        const claim = new HeldClaim(etag, claimedAt, (current) => this.write(name, current), {
+          name,
+          leaseMs: this.leaseMs,
+          now: this.now,
+        });
         try {
-          return { ran: true, value: await work(lost.signal) } as const;
+          return { ran: true, value: await work(claim.lease) } as const;
         } finally {
-          clearInterval(renewing);
-          await this.table.deleteEntity(PARTITION, tableKey(name), { etag: current }).catch(() => undefined);
+          const current = await claim.release();
+          if (current !== undefined) {
+            await this.table
+              .deleteEntity(PARTITION, tableKey(name), { etag: current })
+              .catch(() => undefined);
+          }
         }
       })
       .then((outcome) => (outcome.ran ? outcome.value : outcome));
@@ -73,7 +66,10 @@ export class AzureTableLeases implements Leases {
     }
   }
 
-  /** Writes the claim: insert-only without an eTag, `If-Match` with one; undefined when it lost the race. */
+  /**
+   * Writes the claim: insert-only without an eTag, `If-Match` with one; undefined when it lost the race
+   * (the row exists, changed, or was deleted by a holder that took it over and finished).
+   */
   private async write(name: string, etag: string | undefined): Promise<string | undefined> {
     const row = {
       partitionKey: PARTITION,
@@ -87,7 +83,7 @@ export class AzureTableLeases implements Leases {
         : await this.table.createEntity(row);
       return written.etag;
     } catch (error) {
-      if (lostRace(error)) return undefined;
+      if (lostRace(error) || (etag && statusOf(error) === 404)) return undefined;
       throw error;
     }
   }

@@ -85,6 +85,19 @@ export class BotProcess implements BotEndpoint {
     return code;
   }
 
+  /**
+   * Freezes the process (SIGSTOP), as a long garbage collection or a frozen machine would: its timers
+   * and sockets stand still until `resume` (SIGCONT), then everything due runs at once.
+   */
+  pause(): void {
+    this.child.kill('SIGSTOP');
+  }
+
+  /** Lets a paused process run again (SIGCONT). */
+  resume(): void {
+    this.child.kill('SIGCONT');
+  }
+
   /** Kills the process with SIGKILL and waits for it to be gone. */
   async kill(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;

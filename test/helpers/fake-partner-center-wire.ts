@@ -15,12 +15,14 @@ export type FakeRoute =
  * How a route fails: an error answer (with `Retry-After` when `retryAfterSeconds` is set; the body
  * defaults to the route's error shape), no answer until the fake stops (`hang`), or the work done and
  * the connection closed without an answer (`lostAnswer`: fetch rejects with `fetch failed`, cause
- * `UND_ERR_SOCKET`).
+ * `UND_ERR_SOCKET`), or the work done and its answer (as it stood then) held back until `answerWhen`
+ * settles: a caller that waits that long gets an answer older than what Partner Center now holds.
  */
 export type FakeFault =
   | { status: number; retryAfterSeconds?: number; body?: object }
   | { hang: true }
-  | { lostAnswer: true };
+  | { lostAnswer: true }
+  | { answerWhen: Promise<unknown> };
 
 /** A request the fake received; `headers` are lower-cased, `body` is parsed JSON or form fields. */
 export type RecordedRequest = {

@@ -248,6 +248,10 @@ export class FakePartnerCenter {
       request.socket.destroy();
       return;
     }
+    if (fault && 'answerWhen' in fault) {
+      answer = { ...answer, body: structuredClone(answer.body) };
+      await fault.answerWhen;
+    }
     const echoed = Object.entries(headers).filter(([name]) => ECHOED_HEADERS.includes(name));
     const json = answer.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' };
     response.writeHead(answer.status, { ...Object.fromEntries(echoed), ...json, ...answer.headers });

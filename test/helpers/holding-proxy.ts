@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
  */
 export class HoldingProxy {
   private rule: ((request: IncomingMessage) => boolean) | undefined;
+  private refusing: ((request: IncomingMessage) => boolean) | undefined;
   private releaseHeld: (() => void) | undefined;
   private heldSignal: (() => void) | undefined;
 
@@ -56,6 +57,14 @@ export class HoldingProxy {
     });
   }
 
+  /**
+   * Answers 503 to every request `matches` accepts, from now until `refuse(undefined)`: the service is
+   * out of reach for those requests only (for example one instance's lease renewals).
+   */
+  refuse(matches: ((request: IncomingMessage) => boolean) | undefined): void {
+    this.refusing = matches;
+  }
+
   /** Lets the held request go on to the service. */
   release(): void {
     this.releaseHeld?.();
@@ -69,6 +78,11 @@ export class HoldingProxy {
   }
 
   private async forward(request: IncomingMessage, response: http.ServerResponse, targetPort: number) {
+    if (this.refusing?.(request)) {
+      request.resume();
+      response.writeHead(503).end();
+      return;
+    }
     if (this.rule?.(request)) {
       this.rule = undefined;
       const released = new Promise<void>((resolve) => {

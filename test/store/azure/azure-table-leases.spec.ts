@@ -4,6 +4,7 @@ import type { TableClient } from '@azure/data-tables';
 import { openTable } from '../../../store/azure/azure-account.js';
 import { AzureTableLeases } from '../../../store/azure/azure-table-leases.js';
 import { tableKey } from '../../../store/azure/table-entity.js';
+import type { HeldLease } from '../../../store/leases.js';
 import { deferred } from '../../helpers/deferred.js';
 import { useAzurite } from '../../helpers/start-azurite.js';
 import { waitUntil } from '../../helpers/wait-until.js';
@@ -120,7 +121,7 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     const a = new AzureTableLeases(table, leaseMs);
     let signalOfA: AbortSignal | undefined;
     const working = deferred();
-    const held = a.hold('create:r5', async (lost) => {
+    const held = a.hold('create:r5', async ({ lost }) => {
       signalOfA = lost;
       await working.promise;
       return lost.aborted ? 'stopped without writing' : 'carried on';
@@ -149,5 +150,52 @@ describe('AzureTableLeases (two instances on one Azurite)', () => {
     assert.deepEqual(await held, { ran: true, value: 'stopped without writing' });
     assert.match(String(signalOfA?.reason), /the lease create:r5 was taken by another holder/);
     await onB;
+  });
+
+  it('should refuse at confirm the write of a holder paused past its claim, before any renewal told it', async () => {
+    // Arrange: A's renewals are a minute apart; B, whose clock is past A's claim, takes it over meanwhile.
+    const leaseMs = 60_000;
+    const a = new AzureTableLeases(table, leaseMs);
+    let leaseOfA: HeldLease | undefined;
+    const working = deferred();
+    const held = a.hold('create:r6', async (lease) => {
+      leaseOfA = lease;
+      await working.promise;
+    });
+    await waitUntil(() => leaseOfA !== undefined, 'A to start its work');
+    const holderA = (await claimRow('create:r6'))?.holder;
+    const b = new AzureTableLeases(table, leaseMs, () => Date.now() + leaseMs + 1_000);
+    const bWorking = deferred();
+    const onB = b.hold('create:r6', () => bWorking.promise);
+    await waitUntil(async () => (await claimRow('create:r6'))?.holder !== holderA, 'B to claim');
+
+    assert.ok(leaseOfA);
+
+    // Act
+    const confirmed = leaseOfA.confirm();
+
+    // Assert
+    await assert.rejects(confirmed, /the lease create:r6 was taken by another holder/);
+    assert.equal(leaseOfA.lost.aborted, true);
+    working.resolve();
+    bWorking.resolve();
+    await Promise.all([held, onB]);
+  });
+
+  it('should confirm a claim still held, even when several confirms run at once', async () => {
+    // Arrange
+    const a = new AzureTableLeases(table, 60_000);
+    const b = new AzureTableLeases(table, 60_000);
+
+    // Act
+    const onA = await a.hold('sync-2', async (lease) => {
+      await Promise.all([lease.confirm(), lease.confirm(), lease.confirm()]);
+      return lease.lost.aborted;
+    });
+    const onB = await b.hold('sync-2', async () => 'after A');
+
+    // Assert
+    assert.deepEqual(onA, { ran: true, value: false });
+    assert.deepEqual(onB, { ran: true, value: 'after A' }, 'A deleted its claim when done');
   });
 });
