@@ -11,7 +11,7 @@ const ItemSchema = z.record(z.string(), z.unknown());
  * Bot Framework `Storage` on rows of a table, with the eTag checks of the SDK's storages: a write
  * carrying an eTag lands only on the row as it was read (`If-Match`), else fails with
  * `ETagConflictError`; `*` or no eTag overwrites. For small items read by key (the user directory)
- * when the bot runs on Azure Storage; dialog state goes to blobs (`BlobsStorage`).
+ * when the bot runs on Azure Storage; dialog state goes to blobs (`BlobStateStorage`).
  */
 export class AzureTableStorage implements Storage {
   constructor(private readonly table: TableClient) {}

@@ -1,18 +1,21 @@
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { ContainerClient } from '@azure/storage-blob';
 import type { AzureAccount } from './azure-account.js';
+import { BlobStateStorage } from './blob-state-storage.js';
 
 /**
- * Dialog state in the blob container `container` of `account`, through the Bot Framework's own
- * `BlobsStorage`: a write carries the eTag its state was read with (`If-Match`), so that a turn that
- * read stale state fails instead of overwriting a newer one. The container is created on first use.
- * Tries are few and short, so that a turn against an unreachable account answers within Teams' wait.
+ * Dialog state in the blob container `container` of `account` (`BlobStateStorage`): a write carries the
+ * eTag its state was read with (`If-Match`), or creates a user's first state only if it does not exist
+ * yet (`If-None-Match: *`), so that a turn that read stale state fails instead of overwriting a newer
+ * one. The container is created on first use. Tries are few and short, so that a turn against an
+ * unreachable account answers within Teams' wait.
  */
-export function openBlobsStorage(account: AzureAccount, container: string): BlobsStorage {
+export function openBlobsStorage(account: AzureAccount, container: string): BlobStateStorage {
   const options = {
-    storagePipelineOptions: {
-      retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1_000, tryTimeoutInMs: 5_000 },
-    },
+    retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1_000, tryTimeoutInMs: 5_000 },
   };
-  if ('connectionString' in account) return new BlobsStorage(account.connectionString, container, options);
-  return new BlobsStorage('', container, options, `${account.blobUrl}/${container}`, account.credential);
+  const client =
+    'connectionString' in account
+      ? new ContainerClient(account.connectionString, container, options)
+      : new ContainerClient(`${account.blobUrl}/${container}`, account.credential, options);
+  return new BlobStateStorage(client);
 }

@@ -87,4 +87,61 @@ describe('one user pressing on two instances at the same moment (dialog state in
     assert.equal(await store.isDomainTaken('alphaco'), false);
     assert.match(a.log, /dialog state changed by another turn at the same moment/);
   });
+
+  it("should tell one of a new user's two first turns to try again, and keep the other's dialog", async function () {
+    this.timeout(60_000);
+    // Arrange: A reaches the blob service through a proxy that can hold A's first write of the state.
+    const id = randomBytes(5).toString('hex');
+    const container = `state-${id}`;
+    const { connectionString } = storage.azurite;
+    const throughProxy = await HoldingProxy.inFrontOf(connectionString, 'Blob');
+    proxy = throughProxy.proxy;
+    const env = {
+      STORE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: connectionString,
+      AZURE_STORAGE_TABLE_PREFIX: `t${id}`,
+      AZURE_STORAGE_STATE_CONTAINER: container,
+      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+    };
+    const [a, b] = await Promise.all([
+      rig.start({ ...env, AZURE_STORAGE_CONNECTION_STRING: throughProxy.connectionString }),
+      rig.start(env),
+    ]);
+    let on: BotProcess = a;
+    const thread = channelThread();
+    const user = new TeamsUser(
+      { post: (activity: object) => on.post(activity) },
+      rig.connector,
+      'Alex Wilber',
+      thread,
+      'en-US',
+      randomUUID(),
+    );
+    const aWritesState = proxy.holdNext(
+      (request) =>
+        request.method === 'PUT' &&
+        (request.url ?? '').includes(`/${container}/`) &&
+        !(request.url ?? '').includes('restype='),
+    );
+
+    // Act: the user's first turn on A has read no state and is about to create it when one on B runs whole.
+    const startOnA = user.say('add customer');
+    await aWritesState;
+    on = b;
+    const walkOnB = new AddCustomerWalk(user, rig.connector);
+    await walkOnB.start();
+    proxy.release();
+    const answerOfA = await startOnA;
+
+    // Assert
+    assert.equal(answerOfA.status, 200, 'the losing turn answers, no error to Teams');
+    const texts = rig.connector
+      .sentTo(thread.id)
+      .map((entry) => String((entry.activity as { text?: string }).text ?? ''));
+    assert.equal(texts.filter((text) => TRY_AGAIN.test(text)).length, 1, texts.join('\n'));
+    on = a;
+    const next = await walkOnB.press(CARD_VERBS.accountNext, validAccountInputs('gammaco'));
+    assert.match(cardTitle(next) ?? '', /Subscriptions/, "B's dialog goes on, on either instance");
+    assert.match(a.log, /dialog state changed by another turn at the same moment/);
+  });
 });
