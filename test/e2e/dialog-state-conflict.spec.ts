@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { AzureTableCustomerStore } from '../../store/azure/azure-table-customer-store.js';
 import { validAccountInputs } from '../fixtures/customers.js';
@@ -23,9 +24,11 @@ describe('one user pressing on two instances at the same moment (dialog state in
     proxy = undefined;
   });
 
-  it('should apply one press, tell the other user turn to try again, and apply nothing on the stale state', async function () {
-    this.timeout(60_000);
-    // Arrange: A reaches the blob service through a proxy that can hold A's write of the dialog state.
+  /**
+   * Instances A and B on one Azurite, A reaching the blob service through a proxy that can hold its
+   * writes of the dialog state (`stateWrite` tells them apart), and one user whose turns go to `route.to`.
+   */
+  async function twoInstancesOneUser() {
     const id = randomBytes(5).toString('hex');
     const container = `state-${id}`;
     const { connectionString } = storage.azurite;
@@ -42,33 +45,39 @@ describe('one user pressing on two instances at the same moment (dialog state in
       rig.start({ ...env, AZURE_STORAGE_CONNECTION_STRING: throughProxy.connectionString }),
       rig.start(env),
     ]);
-    let on: BotProcess = b;
+    const route: { to: BotProcess } = { to: b };
     const thread = channelThread();
     const user = new TeamsUser(
-      { post: (activity: object) => on.post(activity) },
+      { post: (activity: object) => route.to.post(activity) },
       rig.connector,
       'Alex Wilber',
       thread,
       'en-US',
       randomUUID(),
     );
+    const stateWrite = (request: IncomingMessage) =>
+      request.method === 'PUT' &&
+      (request.url ?? '').includes(`/${container}/`) &&
+      !(request.url ?? '').includes('restype=');
+    return { a, b, env, holding: throughProxy.proxy, route, thread, user, stateWrite };
+  }
+
+  it('should apply one press, tell the other user turn to try again, and apply nothing on the stale state', async function () {
+    this.timeout(60_000);
+    // Arrange: A reaches the blob service through a proxy that can hold A's write of the dialog state.
+    const { a, b, env, holding, route, thread, user, stateWrite } = await twoInstancesOneUser();
     const walk = new AddCustomerWalk(user, rig.connector);
     await walk.start();
     const next = actionData(walk.card(), CARD_VERBS.accountNext);
-    const aWritesState = proxy.holdNext(
-      (request) =>
-        request.method === 'PUT' &&
-        (request.url ?? '').includes(`/${container}/`) &&
-        !(request.url ?? '').includes('restype='),
-    );
+    const aWritesState = holding.holdNext(stateWrite);
 
     // Act: A has read the state and is about to save it when B's turn for the same user runs whole.
-    on = a;
+    route.to = a;
     const pressOnA = user.press(walk.cardId, next, validAccountInputs('alphaco'));
     await aWritesState;
-    on = b;
+    route.to = b;
     const pressOnB = await user.press(walk.cardId, next, validAccountInputs('betaco'));
-    proxy.release();
+    holding.release();
     const answerOfA = await pressOnA;
 
     // Assert
@@ -83,7 +92,10 @@ describe('one user pressing on two instances at the same moment (dialog state in
     assert.match(cardText(review), /betaco\.partner\.onmschina\.cn/);
     assert.doesNotMatch(cardText(review), /alphaco/);
     await walk.press(CARD_VERBS.reviewSubmit);
-    const store = await AzureTableCustomerStore.open({ connectionString }, env.AZURE_STORAGE_TABLE_PREFIX);
+    const store = await AzureTableCustomerStore.open(
+      { connectionString: env.AZURE_STORAGE_CONNECTION_STRING },
+      env.AZURE_STORAGE_TABLE_PREFIX,
+    );
     assert.equal(await store.isDomainTaken('alphaco'), false);
     assert.match(a.log, /dialog state changed by another turn at the same moment/);
   });
@@ -91,46 +103,17 @@ describe('one user pressing on two instances at the same moment (dialog state in
   it("should tell one of a new user's two first turns to try again, and keep the other's dialog", async function () {
     this.timeout(60_000);
     // Arrange: A reaches the blob service through a proxy that can hold A's first write of the state.
-    const id = randomBytes(5).toString('hex');
-    const container = `state-${id}`;
-    const { connectionString } = storage.azurite;
-    const throughProxy = await HoldingProxy.inFrontOf(connectionString, 'Blob');
-    proxy = throughProxy.proxy;
-    const env = {
-      STORE: 'azure',
-      AZURE_STORAGE_CONNECTION_STRING: connectionString,
-      AZURE_STORAGE_TABLE_PREFIX: `t${id}`,
-      AZURE_STORAGE_STATE_CONTAINER: container,
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-    };
-    const [a, b] = await Promise.all([
-      rig.start({ ...env, AZURE_STORAGE_CONNECTION_STRING: throughProxy.connectionString }),
-      rig.start(env),
-    ]);
-    let on: BotProcess = a;
-    const thread = channelThread();
-    const user = new TeamsUser(
-      { post: (activity: object) => on.post(activity) },
-      rig.connector,
-      'Alex Wilber',
-      thread,
-      'en-US',
-      randomUUID(),
-    );
-    const aWritesState = proxy.holdNext(
-      (request) =>
-        request.method === 'PUT' &&
-        (request.url ?? '').includes(`/${container}/`) &&
-        !(request.url ?? '').includes('restype='),
-    );
+    const { a, b, holding, route, thread, user, stateWrite } = await twoInstancesOneUser();
+    route.to = a;
+    const aWritesState = holding.holdNext(stateWrite);
 
     // Act: the user's first turn on A has read no state and is about to create it when one on B runs whole.
     const startOnA = user.say('add customer');
     await aWritesState;
-    on = b;
+    route.to = b;
     const walkOnB = new AddCustomerWalk(user, rig.connector);
     await walkOnB.start();
-    proxy.release();
+    holding.release();
     const answerOfA = await startOnA;
 
     // Assert
@@ -139,7 +122,7 @@ describe('one user pressing on two instances at the same moment (dialog state in
       .sentTo(thread.id)
       .map((entry) => String((entry.activity as { text?: string }).text ?? ''));
     assert.equal(texts.filter((text) => TRY_AGAIN.test(text)).length, 1, texts.join('\n'));
-    on = a;
+    route.to = a;
     const next = await walkOnB.press(CARD_VERBS.accountNext, validAccountInputs('gammaco'));
     assert.match(cardTitle(next) ?? '', /Subscriptions/, "B's dialog goes on, on either instance");
     assert.match(a.log, /dialog state changed by another turn at the same moment/);
