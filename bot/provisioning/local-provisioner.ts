@@ -3,7 +3,11 @@ import type { CustomerRequest } from '../../store/customer-schema.js';
 import type { CustomerStore } from '../../store/customer-store.js';
 import { customerFromRequest } from '../../store/customers/customer-from-request.js';
 import { generateTemporaryPassword } from '../credentials/generate-temporary-password.js';
-import type { CustomerProvisioner, ProvisioningResult } from './customer-provisioner.js';
+import type {
+  CustomerProvisioner,
+  ProvisioningProgress,
+  ProvisioningResult,
+} from './customer-provisioner.js';
 
 /** The sources of time, ids and passwords; tests pass fakes. */
 export type ProvisionerDeps = {
@@ -14,7 +18,8 @@ export type ProvisionerDeps = {
 
 /**
  * Creates customers in the bot's own store, standing in for Partner Center: it saves the customer and
- * makes up the admin account and a temporary password, which it returns but never stores.
+ * makes up the admin account and a temporary password, which it returns but never stores. It confirms
+ * the creation's lease (`progress.confirm`) before saving, as the Partner Center provisioner does.
  */
 export class LocalProvisioner implements CustomerProvisioner {
   private readonly now: () => Date;
@@ -30,7 +35,8 @@ export class LocalProvisioner implements CustomerProvisioner {
     this.generatePassword = deps.generatePassword ?? (() => generateTemporaryPassword());
   }
 
-  async provision(request: CustomerRequest): Promise<ProvisioningResult> {
+  async provision(request: CustomerRequest, progress?: ProvisioningProgress): Promise<ProvisioningResult> {
+    await progress?.confirm?.();
     const customer = customerFromRequest(request, { id: this.newId(), at: this.now().toISOString() });
     const result = await this.store.addCustomer(customer);
     if (!result.created) return { customer: result.customer };
