@@ -1,6 +1,6 @@
-import { json } from 'node:stream/consumers';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { BlobsStorage } from 'botbuilder-azure-blobs';
 import { CREATE_ONLY } from './create-only.js';
 import { statusOf } from './table-entity.js';
 
@@ -12,68 +12,60 @@ class StateConflictError extends Error {
   }
 }
 
+type StateChange = StoreItem & { [CREATE_ONLY]?: true };
+
 /**
- * Dialog state in one blob container, one JSON blob per key, each read with its eTag. A write is
- * conditional on what its turn read: `If-Match` the eTag it was read with, or, for an item whose key did
- * not exist then (marked `CREATE_ONLY`), `If-None-Match: *`, so that two instances creating a user's
- * first state at once do not both win. The Bot Framework's `BlobsStorage` (botbuilder-azure-blobs 4.23)
- * cannot send `If-None-Match` and writes such an item unconditionally; this storage writes blobs under
- * the same names and in the same JSON, so state it saved stays readable. The container is created on
- * first use (tried again after a failure).
+ * Dialog state in one blob container, one JSON blob per key, through the Bot Framework's `BlobsStorage`
+ * (botbuilder-azure-blobs 4.23): reads give each item its eTag, and a write carries the eTag its turn read
+ * (`If-Match`). The one write `BlobsStorage` cannot make is a user's first state (marked `CREATE_ONLY` by
+ * `read-etag-storage.ts`): it sends no condition for it, so two instances creating the same state would
+ * both win. Such an item is written here, under the same blob name, with `If-None-Match: *`.
  */
 export class BlobStateStorage implements Storage {
   private ready: Promise<unknown> | undefined;
 
-  constructor(private readonly container: ContainerClient) {}
+  constructor(
+    private readonly blobs: BlobsStorage,
+    private readonly container: ContainerClient,
+  ) {}
 
-  async read(keys: string[]): Promise<StoreItems> {
-    await this.created();
-    const items: StoreItems = {};
-    await Promise.all(
-      keys.map(async (key) => {
-        try {
-          const blob = await this.container.getBlobClient(blobName(key)).download();
-          if (!blob.readableStreamBody) return;
-          items[key] = { ...((await json(blob.readableStreamBody)) as StoreItem), eTag: blob.etag };
-        } catch (error) {
-          if (statusOf(error) !== 404) throw error;
-        }
-      }),
-    );
-    return items;
+  read(keys: string[]): Promise<StoreItems> {
+    return this.blobs.read(keys);
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await this.created();
-    await Promise.all(
-      Object.entries(changes).map(async ([key, change]: [string, StoreItem & { [CREATE_ONLY]?: true }]) => {
-        const { eTag, ...item } = change;
-        const body = JSON.stringify(item);
-        const conditions = change[CREATE_ONLY]
-          ? { ifNoneMatch: '*' }
-          : typeof eTag === 'string' && eTag !== '*' && eTag !== ''
-            ? { ifMatch: eTag }
-            : {};
-        try {
-          await this.container.getBlockBlobClient(blobName(key)).upload(body, Buffer.byteLength(body), {
-            conditions,
-            blobHTTPHeaders: { blobContentType: 'application/json' },
-          });
-        } catch (error) {
-          const status = statusOf(error);
-          if (status === 412 || status === 409) throw new StateConflictError(key);
-          throw error;
-        }
-      }),
-    );
+    const entries = Object.entries(changes) as [string, StateChange][];
+    const updates = entries.filter(([, change]) => !change[CREATE_ONLY]);
+    const creations = entries.filter(([, change]) => change[CREATE_ONLY]);
+    await Promise.all([
+      updates.length > 0 ? this.blobs.write(Object.fromEntries(updates)) : undefined,
+      ...creations.map(([key, change]) => this.create(key, change)),
+    ]);
   }
 
-  async delete(keys: string[]): Promise<void> {
-    await this.created();
-    await Promise.all(keys.map((key) => this.container.getBlobClient(blobName(key)).deleteIfExists()));
+  delete(keys: string[]): Promise<void> {
+    return this.blobs.delete(keys);
   }
 
-  private created(): Promise<unknown> {
+  /** Writes a state that must not exist yet; another instance's creation of it is an eTag conflict. */
+  private async create(key: string, change: StateChange): Promise<void> {
+    await this.containerCreated();
+    const { eTag: _readWith, ...item } = change;
+    const body = JSON.stringify(item);
+    try {
+      await this.container.getBlockBlobClient(blobName(key)).upload(body, Buffer.byteLength(body), {
+        conditions: { ifNoneMatch: '*' },
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+      });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 409) throw new StateConflictError(key);
+      throw error;
+    }
+  }
+
+  /** The container, created on first use as `BlobsStorage` does (tried again after a failure). */
+  private containerCreated(): Promise<unknown> {
     this.ready ??= this.container.createIfNotExists().catch((error: unknown) => {
       this.ready = undefined;
       throw error;
@@ -83,8 +75,8 @@ export class BlobStateStorage implements Storage {
 }
 
 /**
- * The blob a key is kept in, as botbuilder-azure-blobs 4.23 names it (`sanitizeBlobKey`): empty path
- * segments dropped, the rest percent-encoded, at most 1 024 characters.
+ * The blob a key is kept in, as botbuilder-azure-blobs 4.23 names it (its `sanitizeBlobKey`, which the
+ * package does not export): empty path segments dropped, the rest percent-encoded, at most 1 024 characters.
  */
 function blobName(key: string): string {
   const joined = key

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { ContainerClient } from '@azure/storage-blob';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { BlobStateStorage } from '../../../store/azure/blob-state-storage.js';
 import { CREATE_ONLY } from '../../../store/azure/create-only.js';
 import { isETagConflict } from '../../../store/is-etag-conflict.js';
@@ -14,11 +15,9 @@ describe('BlobStateStorage (dialog state in Azurite blobs)', () => {
   let states: BlobStateStorage;
 
   beforeEach(() => {
-    container = new ContainerClient(
-      storage.azurite.connectionString,
-      `state-${randomBytes(5).toString('hex')}`,
-    );
-    states = new BlobStateStorage(container);
+    const name = `state-${randomBytes(5).toString('hex')}`;
+    container = new ContainerClient(storage.azurite.connectionString, name);
+    states = new BlobStateStorage(new BlobsStorage(storage.azurite.connectionString, name), container);
   });
 
   it('should read back what it wrote, Chinese text included, with an eTag, under the name botbuilder-azure-blobs gave it', async () => {
@@ -61,6 +60,21 @@ describe('BlobStateStorage (dialog state in Azurite blobs)', () => {
     // Assert
     await assert.rejects(second, (error) => isETagConflict(error));
     assert.equal((await states.read([KEY]))[KEY]?.by, 'B');
+  });
+
+  it('should create a first state under the blob name BlobsStorage reads it from, then update it on its eTag', async () => {
+    // Arrange
+    const key = 'msteams/conversations/a:1x+y==/users//29:1 chén';
+    const sdk = new BlobsStorage(storage.azurite.connectionString, container.containerName);
+    await states.write({ [key]: { step: 'account', eTag: '*', [CREATE_ONLY]: true } });
+
+    // Act
+    const readBySdk = (await sdk.read([key]))[key];
+    await states.write({ [key]: { step: 'offers', eTag: readBySdk?.eTag } });
+
+    // Assert
+    assert.equal(readBySdk?.step, 'account');
+    assert.equal((await sdk.read([key]))[key]?.step, 'offers');
   });
 
   it('should delete a state, and a state that is not there', async () => {
