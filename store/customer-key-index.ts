@@ -1,0 +1,174 @@
+import type { CustomerKeys } from './customer-keys.js';
+import type { MatchCriteria } from './customer-store.js';
+import { normaliseCompanyName } from './customers/normalise-company-name.js';
+import { DomainSearch } from './domain-search.js';
+
+/** One page of customer ids found by `CustomerKeyIndex.search`, and how many were found in all. */
+export type IdPage = { ids: string[]; total: number };
+
+/**
+ * The look-up keys of every stored customer (`CustomerKeys`), without the records: which customer has an
+ * id, a request id, a domain prefix, a normalised company name or a contact email (one map access each,
+ * whatever the number of customers), which file holds its latest copy, and what a search filters on.
+ *
+ * The JSON store's index; `CustomerIndex` is its twin holding whole records, for stores that read every
+ * customer anyway. Kept compact because it is the part of the store that grows with it: each customer is an ordinal (its
+ * place, oldest first) into parallel arrays, the maps point to ordinals (small integers, stored in place),
+ * a key held by one customer is not wrapped in a list, and the tenant domain is kept as the part after the
+ * domain prefix, shared by every customer with the same one (`DomainSearch`).
+ */
+export class CustomerKeyIndex {
+  private readonly ids: string[] = [];
+  private readonly requestIds: (string | undefined)[] = [];
+  private readonly prefixes: string[] = [];
+  private readonly names: string[] = [];
+  private readonly emails: (string | undefined)[] = [];
+  private readonly searchNames: string[] = [];
+  private readonly segments: number[] = [];
+  private readonly domains = new DomainSearch();
+  private readonly byId = new Map<string, number>();
+  private readonly byRequestId = new Map<string, number>();
+  private readonly byDomainPrefix = new Map<string, number>();
+  private readonly byName = new Map<string, number | number[]>();
+  private readonly byEmail = new Map<string, number | number[]>();
+
+  /** How many customers are indexed. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /**
+   * Indexes a customer whose latest copy is in segment `segment`; one already indexed under its id takes
+   * the new keys in its place (so it keeps its place in the newest-first order).
+   */
+  add(keys: CustomerKeys, segment: number): void {
+    let at = this.byId.get(keys.id);
+    if (at === undefined) {
+      at = this.ids.length;
+      this.ids.push(keys.id);
+      this.byId.set(keys.id, at);
+    } else {
+      this.unindex(at);
+    }
+    this.requestIds[at] = keys.requestId;
+    this.prefixes[at] = keys.domainPrefix;
+    this.names[at] = keys.normalisedName;
+    this.emails[at] = keys.contactEmail;
+    this.searchNames[at] = keys.searchName;
+    this.segments[at] = segment;
+    this.domains.set(at, keys.domainPrefix, keys.domain);
+    if (keys.requestId !== undefined) this.byRequestId.set(keys.requestId, at);
+    this.byDomainPrefix.set(keys.domainPrefix, at);
+    addTo(this.byName, keys.normalisedName, at);
+    if (keys.contactEmail !== undefined) addTo(this.byEmail, keys.contactEmail, at);
+  }
+
+  /** Whether a customer has this id. */
+  has(customerId: string): boolean {
+    return this.byId.has(customerId);
+  }
+
+  /** The segment that holds the latest copy of the customer with this id. */
+  segmentOf(customerId: string): number | undefined {
+    const at = this.byId.get(customerId);
+    return at === undefined ? undefined : this.segments[at];
+  }
+
+  /** True when the customer with this id was created through the bot (it has a request id). */
+  isBotCustomer(customerId: string): boolean {
+    const at = this.byId.get(customerId);
+    return at !== undefined && this.requestIds[at] !== undefined;
+  }
+
+  /** The id of the customer a request created, if it did. */
+  idOfRequest(requestId: string): string | undefined {
+    return this.idAt(this.byRequestId.get(requestId));
+  }
+
+  /** The id of the customer holding this domain prefix, case-insensitively. */
+  idOfDomainPrefix(domainPrefix: string): string | undefined {
+    return this.idAt(this.byDomainPrefix.get(domainPrefix.toLowerCase()));
+  }
+
+  /** True when a customer has this domain prefix, case-insensitively. */
+  hasDomainPrefix(domainPrefix: string): boolean {
+    return this.byDomainPrefix.has(domainPrefix.toLowerCase());
+  }
+
+  /** Ids of the customers with the same domain prefix, normalised company name or contact email. */
+  matching(criteria: MatchCriteria): string[] {
+    const matches = new Set<number>();
+    const byDomain = criteria.domainPrefix && this.byDomainPrefix.get(criteria.domainPrefix.toLowerCase());
+    if (byDomain !== undefined && byDomain !== '') matches.add(byDomain);
+    const name = criteria.companyName && normaliseCompanyName(criteria.companyName);
+    for (const at of listOf(name ? this.byName.get(name) : undefined)) matches.add(at);
+    const email = criteria.contactEmail?.toLowerCase();
+    for (const at of listOf(email ? this.byEmail.get(email) : undefined)) matches.add(at);
+    return [...matches].map((at) => this.ids[at] as string);
+  }
+
+  /**
+   * The ids of a page of customers, newest first, whose name or domain contains `query` (case-insensitive
+   * for the name, as the domain is stored), and how many match in all.
+   */
+  search(options: { query?: string; offset: number; limit: number }): IdPage {
+    const query = options.query?.normalize('NFKC').trim().toLowerCase() ?? '';
+    const end = options.offset + options.limit;
+    if (!query) {
+      const total = this.ids.length;
+      const ids: string[] = [];
+      for (let n = options.offset; n < Math.min(end, total); n += 1)
+        ids.push(this.ids[total - 1 - n] as string);
+      return { ids, total };
+    }
+    const inDomain = this.domains.finder(query);
+    const ids: string[] = [];
+    let total = 0;
+    for (let at = this.ids.length - 1; at >= 0; at -= 1) {
+      if (!(this.searchNames[at] as string).includes(query) && !inDomain(at, this.prefixes[at] as string)) {
+        continue;
+      }
+      if (total >= options.offset && total < end) ids.push(this.ids[at] as string);
+      total += 1;
+    }
+    return { ids, total };
+  }
+
+  private idAt(at: number | undefined): string | undefined {
+    return at === undefined ? undefined : this.ids[at];
+  }
+
+  private unindex(at: number): void {
+    const requestId = this.requestIds[at];
+    if (requestId !== undefined && this.byRequestId.get(requestId) === at) this.byRequestId.delete(requestId);
+    const prefix = this.prefixes[at] as string;
+    if (this.byDomainPrefix.get(prefix) === at) this.byDomainPrefix.delete(prefix);
+    removeFrom(this.byName, this.names[at] as string, at);
+    const email = this.emails[at];
+    if (email !== undefined) removeFrom(this.byEmail, email, at);
+  }
+}
+
+function listOf(entry: number | number[] | undefined): readonly number[] {
+  if (entry === undefined) return [];
+  return typeof entry === 'number' ? [entry] : entry;
+}
+
+function addTo(index: Map<string, number | number[]>, key: string, at: number): void {
+  const entry = index.get(key);
+  if (entry === undefined) index.set(key, at);
+  else if (typeof entry === 'number') index.set(key, [entry, at]);
+  else entry.push(at);
+}
+
+function removeFrom(index: Map<string, number | number[]>, key: string, at: number): void {
+  const entry = index.get(key);
+  if (entry === undefined || entry === at) {
+    index.delete(key);
+    return;
+  }
+  if (typeof entry === 'number') return;
+  const rest = entry.filter((candidate) => candidate !== at);
+  if (rest.length === 0) index.delete(key);
+  else index.set(key, rest.length === 1 ? (rest[0] as number) : rest);
+}

@@ -1,0 +1,121 @@
+import type { ApprovalRequest, Creation, Decision, PostedCard } from './customer-schema.js';
+import type { DecideResult } from './customer-store.js';
+import type { StoreSegment } from './store-segment.js';
+
+/**
+ * The approval requests of the JSON customer store: which file holds each (by id) and which are being
+ * created, in memory; the requests themselves in their files, read back through the file's segment when a
+ * call needs one. Each change rewrites the one file that holds the request, and is undone in memory if
+ * that write fails. `newestSegment` gives the file new requests go to.
+ */
+export class LowdbRequestRecords {
+  private readonly segmentOfRequest = new Map<string, StoreSegment>();
+  private readonly creatingRequestIds = new Set<string>();
+
+  constructor(private readonly newestSegment: () => StoreSegment) {}
+
+  /** Notes the requests a file holds, as the store opens it. */
+  adopt(segment: StoreSegment, requestIds: readonly string[], creatingRequestIds: readonly string[]): void {
+    for (const requestId of requestIds) this.segmentOfRequest.set(requestId, segment);
+    for (const requestId of creatingRequestIds) this.creatingRequestIds.add(requestId);
+  }
+
+  async add(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }> {
+    if (this.segmentOfRequest.has(request.id)) {
+      return { request: (await this.find(request.id)) ?? request, created: false };
+    }
+    const segment = this.newestSegment();
+    this.segmentOfRequest.set(request.id, segment);
+    try {
+      await segment.use(async (data) => {
+        data.requests.push(request);
+        try {
+          await segment.write();
+        } catch (error) {
+          remove(data.requests, request);
+          throw error;
+        }
+      });
+    } catch (error) {
+      this.segmentOfRequest.delete(request.id);
+      throw error;
+    }
+    if (request.creation?.state === 'creating') this.creatingRequestIds.add(request.id);
+    return { request, created: true };
+  }
+
+  async find(requestId: string): Promise<ApprovalRequest | undefined> {
+    const segment = this.segmentOfRequest.get(requestId);
+    return segment?.use((data) => data.requests.find((request) => request.id === requestId));
+  }
+
+  async decide(requestId: string, decision: Decision): Promise<DecideResult> {
+    return this.change(requestId, async (request, segment) => {
+      if (request.status !== 'pending') return { request, decided: false };
+      request.status = decision.status;
+      request.decision = decision;
+      try {
+        await segment.write();
+      } catch (error) {
+        request.status = 'pending';
+        request.decision = undefined;
+        throw error;
+      }
+      return { request, decided: true };
+    });
+  }
+
+  async addCards(requestId: string, cards: PostedCard[]): Promise<void> {
+    await this.change(requestId, async (request, segment) => {
+      request.cards.push(...cards);
+      await segment.write();
+    });
+  }
+
+  async setCreation(requestId: string, creation: Creation): Promise<ApprovalRequest> {
+    return this.change(requestId, async (request, segment) => {
+      const before = request.creation;
+      request.creation = creation;
+      try {
+        await segment.write();
+      } catch (error) {
+        request.creation = before;
+        throw error;
+      }
+      if (creation.state === 'creating') this.creatingRequestIds.add(requestId);
+      else this.creatingRequestIds.delete(requestId);
+      return request;
+    });
+  }
+
+  unfinishedIds(): string[] {
+    return [...this.creatingRequestIds];
+  }
+
+  async setCustomer(requestId: string, customerId: string): Promise<void> {
+    await this.change(requestId, async (request, segment) => {
+      request.customerId = customerId;
+      await segment.write();
+    });
+  }
+
+  /** Runs `change` on a stored request inside the file that holds it, read back first if need be. */
+  private async change<T>(
+    requestId: string,
+    change: (request: ApprovalRequest, segment: StoreSegment) => Promise<T>,
+  ): Promise<T> {
+    const segment = this.segmentOfRequest.get(requestId);
+    if (!segment) throw new Error(`No request ${requestId}`);
+    return segment.use((data) => {
+      const request = data.requests.find((candidate) => candidate.id === requestId);
+      if (!request) throw new Error(`No request ${requestId} in ${segment.file}`);
+      return change(request, segment);
+    });
+  }
+}
+
+/** Removes the last occurrence of `item` from `list`, if any. */
+export function remove<T>(list: T[], item: T): void {
+  const at = list.lastIndexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
