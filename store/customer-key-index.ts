@@ -2,6 +2,7 @@ import type { CustomerKeys } from './customer-keys.js';
 import type { MatchCriteria } from './customer-store.js';
 import { normaliseCompanyName } from './customers/normalise-company-name.js';
 import { DomainSearch } from './domain-search.js';
+import { OrdinalTable } from './ordinal-table.js';
 
 /** One page of customer ids found by `CustomerKeyIndex.search`, and how many were found in all. */
 export type IdPage = { ids: string[]; total: number };
@@ -26,11 +27,11 @@ export class CustomerKeyIndex {
   private readonly searchNames: string[] = [];
   private readonly segments: number[] = [];
   private readonly domains = new DomainSearch();
-  private readonly byId = new Map<string, number>();
-  private readonly byRequestId = new Map<string, number>();
-  private readonly byDomainPrefix = new Map<string, number>();
-  private readonly byName = new Map<string, number | number[]>();
-  private readonly byEmail = new Map<string, number | number[]>();
+  private readonly byId = new OrdinalTable((at) => this.ids[at]);
+  private readonly byRequestId = new OrdinalTable((at) => this.requestIds[at]);
+  private readonly byDomainPrefix = new OrdinalTable((at) => this.prefixes[at]);
+  private readonly byName = new OrdinalTable((at) => this.names[at]);
+  private readonly byEmail = new OrdinalTable((at) => this.emails[at]);
 
   /** How many customers are indexed. */
   get size(): number {
@@ -46,7 +47,7 @@ export class CustomerKeyIndex {
     if (at === undefined) {
       at = this.ids.length;
       this.ids.push(keys.id);
-      this.byId.set(keys.id, at);
+      this.byId.add(keys.id, at);
     } else {
       this.unindex(at);
     }
@@ -59,13 +60,13 @@ export class CustomerKeyIndex {
     this.domains.set(at, keys.domainPrefix, keys.domain);
     if (keys.requestId !== undefined) this.byRequestId.set(keys.requestId, at);
     this.byDomainPrefix.set(keys.domainPrefix, at);
-    addTo(this.byName, keys.normalisedName, at);
-    if (keys.contactEmail !== undefined) addTo(this.byEmail, keys.contactEmail, at);
+    this.byName.add(keys.normalisedName, at);
+    if (keys.contactEmail !== undefined) this.byEmail.add(keys.contactEmail, at);
   }
 
   /** Whether a customer has this id. */
   has(customerId: string): boolean {
-    return this.byId.has(customerId);
+    return this.byId.get(customerId) !== undefined;
   }
 
   /** The segment that holds the latest copy of the customer with this id. */
@@ -92,7 +93,7 @@ export class CustomerKeyIndex {
 
   /** True when a customer has this domain prefix, case-insensitively. */
   hasDomainPrefix(domainPrefix: string): boolean {
-    return this.byDomainPrefix.has(domainPrefix.toLowerCase());
+    return this.byDomainPrefix.get(domainPrefix.toLowerCase()) !== undefined;
   }
 
   /** Ids of the customers with the same domain prefix, normalised company name or contact email. */
@@ -101,9 +102,9 @@ export class CustomerKeyIndex {
     const byDomain = criteria.domainPrefix && this.byDomainPrefix.get(criteria.domainPrefix.toLowerCase());
     if (byDomain !== undefined && byDomain !== '') matches.add(byDomain);
     const name = criteria.companyName && normaliseCompanyName(criteria.companyName);
-    for (const at of listOf(name ? this.byName.get(name) : undefined)) matches.add(at);
+    for (const at of name ? this.byName.getAll(name) : []) matches.add(at);
     const email = criteria.contactEmail?.toLowerCase();
-    for (const at of listOf(email ? this.byEmail.get(email) : undefined)) matches.add(at);
+    for (const at of email ? this.byEmail.getAll(email) : []) matches.add(at);
     return [...matches].map((at) => this.ids[at] as string);
   }
 
@@ -140,35 +141,10 @@ export class CustomerKeyIndex {
 
   private unindex(at: number): void {
     const requestId = this.requestIds[at];
-    if (requestId !== undefined && this.byRequestId.get(requestId) === at) this.byRequestId.delete(requestId);
-    const prefix = this.prefixes[at] as string;
-    if (this.byDomainPrefix.get(prefix) === at) this.byDomainPrefix.delete(prefix);
-    removeFrom(this.byName, this.names[at] as string, at);
+    if (requestId !== undefined) this.byRequestId.remove(requestId, at);
+    this.byDomainPrefix.remove(this.prefixes[at] as string, at);
+    this.byName.remove(this.names[at] as string, at);
     const email = this.emails[at];
-    if (email !== undefined) removeFrom(this.byEmail, email, at);
+    if (email !== undefined) this.byEmail.remove(email, at);
   }
-}
-
-function listOf(entry: number | number[] | undefined): readonly number[] {
-  if (entry === undefined) return [];
-  return typeof entry === 'number' ? [entry] : entry;
-}
-
-function addTo(index: Map<string, number | number[]>, key: string, at: number): void {
-  const entry = index.get(key);
-  if (entry === undefined) index.set(key, at);
-  else if (typeof entry === 'number') index.set(key, [entry, at]);
-  else entry.push(at);
-}
-
-function removeFrom(index: Map<string, number | number[]>, key: string, at: number): void {
-  const entry = index.get(key);
-  if (entry === undefined || entry === at) {
-    index.delete(key);
-    return;
-  }
-  if (typeof entry === 'number') return;
-  const rest = entry.filter((candidate) => candidate !== at);
-  if (rest.length === 0) index.delete(key);
-  else index.set(key, rest.length === 1 ? (rest[0] as number) : rest);
 }

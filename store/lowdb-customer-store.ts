@@ -93,8 +93,11 @@ export class LowdbCustomerStore implements CustomerStore {
   private adopt(segment: StoreSegment): void {
     const position = this.segments.length;
     const { customers, requestIds, creatingRequestIds, orderRequestIds } = segment.takeContents();
-    for (const keys of customers) this.customers.add(keys, position);
     this.requests.adopt(segment, requestIds, creatingRequestIds);
+    for (const keys of customers) {
+      if (keys.requestId !== undefined) keys.requestId = this.requests.sharedId(keys.requestId);
+      this.customers.add(keys, position);
+    }
     for (const requestId of orderRequestIds) this.orderRequestIds.add(requestId);
     this.segments.at(-1)?.seal();
     this.segments.push(segment);

@@ -1,5 +1,6 @@
 import type { ApprovalRequest, Creation, Decision, PostedCard } from './customer-schema.js';
 import type { DecideResult } from './customer-store.js';
+import { OrdinalTable } from './ordinal-table.js';
 import type { StoreSegment } from './store-segment.js';
 
 /**
@@ -9,23 +10,39 @@ import type { StoreSegment } from './store-segment.js';
  * that write fails. `newestSegment` gives the file new requests go to.
  */
 export class LowdbRequestRecords {
-  private readonly segmentOfRequest = new Map<string, StoreSegment>();
+  /** Every request id by ordinal, with the file that holds it; as compact as the customers' keys. */
+  private readonly ids: string[] = [];
+  private readonly segments: StoreSegment[] = [];
+  private readonly byId = new OrdinalTable((at) => this.ids[at]);
   private readonly creatingRequestIds = new Set<string>();
 
   constructor(private readonly newestSegment: () => StoreSegment) {}
 
-  /** Notes the requests a file holds, as the store opens it. */
+  /** Notes the requests a file holds, as the store opens it (a later file's copy of an id wins). */
   adopt(segment: StoreSegment, requestIds: readonly string[], creatingRequestIds: readonly string[]): void {
-    for (const requestId of requestIds) this.segmentOfRequest.set(requestId, segment);
+    for (const requestId of requestIds) {
+      const at = this.byId.get(requestId);
+      if (at === undefined) this.note(requestId, segment);
+      else this.segments[at] = segment;
+    }
     for (const requestId of creatingRequestIds) this.creatingRequestIds.add(requestId);
   }
 
+  /**
+   * The request id as this index holds it, when it does: a customer's keys take it instead of their own
+   * copy of the same string, which would cost as much again per customer.
+   */
+  sharedId(requestId: string): string {
+    const at = this.byId.get(requestId);
+    return at === undefined ? requestId : (this.ids[at] as string);
+  }
+
   async add(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }> {
-    if (this.segmentOfRequest.has(request.id)) {
+    if (this.byId.get(request.id) !== undefined) {
       return { request: (await this.find(request.id)) ?? request, created: false };
     }
     const segment = this.newestSegment();
-    this.segmentOfRequest.set(request.id, segment);
+    const at = this.note(request.id, segment);
     try {
       await segment.use(async (data) => {
         data.requests.push(request);
@@ -37,7 +54,7 @@ export class LowdbRequestRecords {
         }
       });
     } catch (error) {
-      this.segmentOfRequest.delete(request.id);
+      this.byId.remove(request.id, at);
       throw error;
     }
     if (request.creation?.state === 'creating') this.creatingRequestIds.add(request.id);
@@ -45,7 +62,7 @@ export class LowdbRequestRecords {
   }
 
   async find(requestId: string): Promise<ApprovalRequest | undefined> {
-    const segment = this.segmentOfRequest.get(requestId);
+    const segment = this.segmentOf(requestId);
     return segment?.use((data) => data.requests.find((request) => request.id === requestId));
   }
 
@@ -99,12 +116,26 @@ export class LowdbRequestRecords {
     });
   }
 
+  private segmentOf(requestId: string): StoreSegment | undefined {
+    const at = this.byId.get(requestId);
+    return at === undefined ? undefined : this.segments[at];
+  }
+
+  /** Indexes a request held by `segment` under a new ordinal (one whose write failed keeps it, unindexed). */
+  private note(requestId: string, segment: StoreSegment): number {
+    const at = this.ids.length;
+    this.ids.push(requestId);
+    this.segments.push(segment);
+    this.byId.add(requestId, at);
+    return at;
+  }
+
   /** Runs `change` on a stored request inside the file that holds it, read back first if need be. */
   private async change<T>(
     requestId: string,
     change: (request: ApprovalRequest, segment: StoreSegment) => Promise<T>,
   ): Promise<T> {
-    const segment = this.segmentOfRequest.get(requestId);
+    const segment = this.segmentOf(requestId);
     if (!segment) throw new Error(`No request ${requestId}`);
     return segment.use((data) => {
       const request = data.requests.find((candidate) => candidate.id === requestId);
