@@ -33,6 +33,9 @@ export class CustomerKeyIndex {
   private readonly byName = new OrdinalTable((at) => this.names[at]);
   private readonly byEmail = new OrdinalTable((at) => this.emails[at]);
 
+  /** While the store opens: the tables other than by id are built once all customers are in (`endLoad`). */
+  private loading = false;
+
   /** How many customers are indexed. */
   get size(): number {
     return this.ids.length;
@@ -48,7 +51,7 @@ export class CustomerKeyIndex {
       at = this.ids.length;
       this.ids.push(keys.id);
       this.byId.add(keys.id, at);
-    } else {
+    } else if (!this.loading) {
       this.unindex(at);
     }
     this.requestIds[at] = keys.requestId;
@@ -58,10 +61,38 @@ export class CustomerKeyIndex {
     this.searchNames[at] = keys.searchName;
     this.segments[at] = segment;
     this.domains.set(at, keys.domainPrefix, keys.domain);
-    if (keys.requestId !== undefined) this.byRequestId.set(keys.requestId, at);
-    this.byDomainPrefix.set(keys.domainPrefix, at);
-    this.byName.add(keys.normalisedName, at);
-    if (keys.contactEmail !== undefined) this.byEmail.add(keys.contactEmail, at);
+    if (!this.loading) this.tabulate(at);
+  }
+
+  /**
+   * Lets `add` leave the tables other than by id until `endLoad`, which builds each once at its final
+   * size: growing five hash tables through every size while 100 000 customers are added reads every
+   * key again at each step, a fifth of the store's start-up.
+   */
+  beginLoad(): void {
+    this.loading = true;
+  }
+
+  /**
+   * Builds the tables `beginLoad` left, oldest customer first (of two holding one domain prefix or request
+   * id, which the store never writes, the newer answers).
+   */
+  endLoad(): void {
+    if (!this.loading) return;
+    this.loading = false;
+    const count = this.ids.length;
+    for (const table of [this.byRequestId, this.byDomainPrefix, this.byName, this.byEmail])
+      table.reserve(count);
+    for (let at = 0; at < count; at += 1) this.tabulate(at);
+  }
+
+  private tabulate(at: number): void {
+    const requestId = this.requestIds[at];
+    if (requestId !== undefined) this.byRequestId.set(requestId, at);
+    this.byDomainPrefix.set(this.prefixes[at] as string, at);
+    this.byName.add(this.names[at] as string, at);
+    const email = this.emails[at];
+    if (email !== undefined) this.byEmail.add(email, at);
   }
 
   /** Whether a customer has this id. */

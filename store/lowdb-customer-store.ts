@@ -86,7 +86,9 @@ export class LowdbCustomerStore implements CustomerStore {
     const cache = new SegmentCache(options.cachedSegments ?? DEFAULT_CACHED_SEGMENTS);
     await mkdir(dataDir, { recursive: true });
     const store = new LowdbCustomerStore(segmentSize);
+    store.customers.beginLoad();
     for await (const segment of readSegments(dataDir, { keepManifest: true, cache })) store.adopt(segment);
+    store.customers.endLoad();
     return store;
   }
 
@@ -140,7 +142,7 @@ export class LowdbCustomerStore implements CustomerStore {
     if ((holder !== undefined && holder !== synced) || this.savingDomains.has(domainPrefix)) {
       throw new DomainTakenError(customer.domain);
     }
-    const saving = this.save(customer);
+    const saving = this.putNewest([customer]).then(() => ({ customer, created: true }));
     this.saving.set(customer.requestId, saving);
     this.savingDomains.add(domainPrefix);
     try {
@@ -149,12 +151,6 @@ export class LowdbCustomerStore implements CustomerStore {
       this.saving.delete(customer.requestId);
       this.savingDomains.delete(domainPrefix);
     }
-  }
-
-  /** Appends a customer to the newest file (in place of a synced record of its id there, if any). */
-  private async save(customer: BotCustomer): Promise<AddCustomerResult> {
-    await this.putNewest([customer]);
-    return { customer, created: true };
   }
 
   async findMatchingCustomers(criteria: MatchCriteria): Promise<Customer[]> {
@@ -188,7 +184,10 @@ export class LowdbCustomerStore implements CustomerStore {
     return result;
   }
 
-  /** Writes customers to the newest file in one write, then indexes them there. */
+  /**
+   * Writes customers to the newest file in one write (each in place of a record of its id there, if any),
+   * then indexes them there.
+   */
   private async putNewest(customers: readonly Customer[]): Promise<void> {
     const segment = this.newestSegment();
     const position = this.segments.length - 1;

@@ -16,11 +16,19 @@ export class OrdinalTable {
 
   constructor(private readonly keyOf: (ordinal: number) => string | undefined) {}
 
+  /** Makes room for `count` entries at once, so that adding them does not grow the table step by step. */
+  reserve(count: number): void {
+    let size = this.slots.length;
+    while (size < (this.filled + count + 1) * 2) size *= 2;
+    if (size > this.slots.length) this.rehash(size);
+  }
+
   /** The first ordinal found under `key`. */
   get(key: string): number | undefined {
-    const mask = this.slots.length - 1;
+    const { slots } = this;
+    const mask = slots.length - 1;
     for (let at = hashOf(key) & mask; ; at = (at + 1) & mask) {
-      const ordinal = this.slots[at] as number;
+      const ordinal = slots[at] as number;
       if (ordinal === EMPTY) return undefined;
       if (ordinal >= 0 && this.keyOf(ordinal) === key) return ordinal;
     }
@@ -29,9 +37,10 @@ export class OrdinalTable {
   /** Every ordinal under `key`, lowest first. */
   getAll(key: string): number[] {
     const found: number[] = [];
-    const mask = this.slots.length - 1;
+    const { slots } = this;
+    const mask = slots.length - 1;
     for (let at = hashOf(key) & mask; ; at = (at + 1) & mask) {
-      const ordinal = this.slots[at] as number;
+      const ordinal = slots[at] as number;
       if (ordinal === EMPTY) return found.sort((a, b) => a - b);
       if (ordinal >= 0 && this.keyOf(ordinal) === key) found.push(ordinal);
     }
@@ -39,40 +48,72 @@ export class OrdinalTable {
 
   /** Puts `ordinal` under `key` in place of any other. */
   set(key: string, ordinal: number): void {
-    for (let other = this.get(key); other !== undefined; other = this.get(key)) this.remove(key, other);
-    this.add(key, ordinal);
+    this.put(key, ordinal, true);
   }
 
   /** Puts `ordinal` under `key`, beside any others. */
   add(key: string, ordinal: number): void {
-    if ((this.filled + 1) * 2 > this.slots.length) this.rehash();
-    const mask = this.slots.length - 1;
-    let at = hashOf(key) & mask;
-    while ((this.slots[at] as number) >= 0) at = (at + 1) & mask;
-    if (this.slots[at] === EMPTY) this.filled += 1;
-    this.slots[at] = ordinal;
+    this.put(key, ordinal, false);
   }
 
   /** Takes `ordinal` from under `key`, if it is there. */
   remove(key: string, ordinal: number): void {
-    const mask = this.slots.length - 1;
+    const { slots } = this;
+    const mask = slots.length - 1;
     for (let at = hashOf(key) & mask; ; at = (at + 1) & mask) {
-      const found = this.slots[at] as number;
+      const found = slots[at] as number;
       if (found === EMPTY) return;
       if (found === ordinal) {
-        this.slots[at] = REMOVED;
+        slots[at] = REMOVED;
         return;
       }
     }
   }
 
-  /** Rebuilds the table without its removed slots, twice as large when half of it holds entries. */
-  private rehash(): void {
-    const entries = this.slots.filter((ordinal) => ordinal >= 0);
-    const size = entries.length * 4 > this.slots.length ? this.slots.length * 2 : this.slots.length;
-    this.slots = new Int32Array(size).fill(EMPTY);
-    this.filled = 0;
-    for (const ordinal of entries) this.add(this.keyOf(ordinal) as string, ordinal);
+  /**
+   * One pass along `key`'s probe sequence: with `replace`, removes the ordinals under `key` on the way;
+   * puts `ordinal` in the first free slot (removed or empty).
+   */
+  private put(key: string, ordinal: number, replace: boolean): void {
+    if ((this.filled + 1) * 2 > this.slots.length) this.rehash();
+    const { slots } = this;
+    const mask = slots.length - 1;
+    let free = -1;
+    let at = hashOf(key) & mask;
+    for (; slots[at] !== EMPTY; at = (at + 1) & mask) {
+      const found = slots[at] as number;
+      if (found === REMOVED || (replace && this.keyOf(found) === key)) {
+        slots[at] = REMOVED;
+        if (free < 0) free = at;
+        if (!replace) break;
+      }
+    }
+    if (free < 0) {
+      free = at;
+      this.filled += 1;
+    }
+    slots[free] = ordinal;
+  }
+
+  /**
+   * Rebuilds the table without its removed slots: `size` slots, or twice as many as now when a quarter
+   * of them hold entries. Reads the key of every entry, so it costs as much as adding them all again.
+   */
+  private rehash(size?: number): void {
+    const old = this.slots;
+    let entries = 0;
+    for (const ordinal of old) if (ordinal >= 0) entries += 1;
+    const grown = entries * 4 > old.length ? old.length * 2 : old.length;
+    const slots = new Int32Array(size ?? grown).fill(EMPTY);
+    const mask = slots.length - 1;
+    for (const ordinal of old) {
+      if (ordinal < 0) continue;
+      let at = hashOf(this.keyOf(ordinal) as string) & mask;
+      while (slots[at] !== EMPTY) at = (at + 1) & mask;
+      slots[at] = ordinal;
+    }
+    this.slots = slots;
+    this.filled = entries;
   }
 }
 
