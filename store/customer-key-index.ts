@@ -9,14 +9,16 @@ export type IdPage = { ids: string[]; total: number };
 
 /**
  * The look-up keys of every stored customer (`CustomerKeys`), without the records: which customer has an
- * id, a request id, a domain prefix, a normalised company name or a contact email (one map access each,
- * whatever the number of customers), which file holds its latest copy, and what a search filters on.
+ * id, a request id, a domain prefix, a normalised company name or a contact email (one hash-table probe
+ * each, whatever the number of customers), which file holds its latest copy, and what a search filters on.
+ * The JSON store's index; `CustomerIndex` is its twin holding whole records, for a store that reads every
+ * customer anyway.
  *
- * The JSON store's index; `CustomerIndex` is its twin holding whole records, for stores that read every
- * customer anyway. Kept compact because it is the part of the store that grows with it: each customer is an ordinal (its
- * place, oldest first) into parallel arrays, the maps point to ordinals (small integers, stored in place),
- * a key held by one customer is not wrapped in a list, and the tenant domain is kept as the part after the
- * domain prefix, shared by every customer with the same one (`DomainSearch`).
+ * Kept compact because it is the part of the store that grows with it: each customer is an ordinal (its
+ * place, oldest first) into parallel arrays of keys, the look-ups are hash tables of ordinals that hold no
+ * key of their own (`OrdinalTable`), and the tenant domain is kept as the part after the domain prefix,
+ * shared by every customer with the same one (`DomainSearch`). Several customers with one normalised name
+ * or email are answered oldest first.
  */
 export class CustomerKeyIndex {
   private readonly ids: string[] = [];
