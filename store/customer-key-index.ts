@@ -38,11 +38,6 @@ export class CustomerKeyIndex {
   /** While the store opens: the tables other than by id are built once all customers are in (`endLoad`). */
   private loading = false;
 
-  /** How many customers are indexed. */
-  get size(): number {
-    return this.ids.length;
-  }
-
   /**
    * Indexes a customer whose latest copy is in segment `segment`; one already indexed under its id takes
    * the new keys in its place (so it keeps its place in the newest-first order).

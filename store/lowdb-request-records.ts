@@ -145,8 +145,7 @@ export class LowdbRequestRecords {
   }
 }
 
-/** Removes the last occurrence of `item` from `list`, if any. */
-export function remove<T>(list: T[], item: T): void {
+function remove<T>(list: T[], item: T): void {
   const at = list.lastIndexOf(item);
   if (at >= 0) list.splice(at, 1);
 }
