@@ -1,16 +1,16 @@
 import { mkdir } from 'node:fs/promises';
-import { CustomerIndex } from './customer-index.js';
-import {
-  type ApprovalRequest,
-  type AuditEntry,
-  type BotCustomer,
-  type Creation,
-  type Customer,
-  type Decision,
-  isBotCustomer,
-  type PostedCard,
-  type SubscriptionOrder,
-  type SyncedCustomer,
+import { CustomerKeyIndex } from './customer-key-index.js';
+import { keysOf } from './customer-keys.js';
+import type {
+  ApprovalRequest,
+  AuditEntry,
+  BotCustomer,
+  Creation,
+  Customer,
+  Decision,
+  PostedCard,
+  SubscriptionOrder,
+  SyncedCustomer,
 } from './customer-schema.js';
 import {
   type AddCustomerResult,
@@ -22,8 +22,11 @@ import {
   type MatchCriteria,
   type SyncResult,
 } from './customer-store.js';
-import { planCustomerSync } from './plan-customer-sync.js';
+import { latestCopy } from './latest-copy.js';
+import { LowdbRequestRecords } from './lowdb-request-records.js';
+import { planSyncOnKeys, storedSyncedIds } from './plan-customer-sync.js';
 import { readSegments } from './read-segments.js';
+import { SegmentCache } from './segment-cache.js';
 import type { StoreSegment } from './store-segment.js';
 import { writeOrder } from './write-order.js';
 
@@ -36,23 +39,31 @@ export { StoreFileError } from './store-file-error.js';
  */
 export const DEFAULT_SEGMENT_SIZE = 200;
 
-/** How the store splits its files; tests pass small sizes, `Infinity` keeps everything in `customers.json`. */
-export type LowdbCustomerStoreOptions = { segmentSize?: number };
+/**
+ * Sealed store files whose content stays in memory after use (see `SegmentCache`): about 1.7 MB (a parsed
+ * file of 200 records holds about 210 KB), enough for the files the calls of a few turns come back to.
+ */
+export const DEFAULT_CACHED_SEGMENTS = 8;
+
+/**
+ * How the store splits its files (tests pass small sizes, `Infinity` keeps everything in `customers.json`)
+ * and how many sealed files it keeps in memory (tests pass 0 or 1 to read records back from the files).
+ */
+export type LowdbCustomerStoreOptions = { segmentSize?: number; cachedSegments?: number };
 
 /**
  * The customer store as lowdb JSON files in the data folder: `customers.json`, then `customers-000001.json`,
  * … . New records go to the newest file until it holds `segmentSize` records, then to a new one; a change to
  * a record rewrites the file that holds it. So a write costs the same with 100 customers or 100 000, each
  * operation rewrites exactly one file, and each file is replaced atomically (lowdb writes a temporary file,
- * then renames it): a crash mid-write leaves the previous version. Customers stay in memory with indexes
- * for every look-up; older files' requests, orders and audit lines are read back only when needed.
+ * then renames it): a crash mid-write leaves the previous version. Memory holds the look-up keys of every
+ * customer (`CustomerKeyIndex`) and the newest file; the records of older files are read back when a call
+ * needs them, through a small cache of recently used files.
  */
 export class LowdbCustomerStore implements CustomerStore {
-  private readonly customers = new CustomerIndex();
-  private readonly segmentOfCustomer = new Map<string, StoreSegment>();
-  private readonly segmentOfRequest = new Map<string, StoreSegment>();
+  private readonly customers = new CustomerKeyIndex();
+  private readonly requests = new LowdbRequestRecords(() => this.newestSegment());
   private readonly orderRequestIds = new Set<string>();
-  private readonly creatingRequestIds = new Set<string>();
   /** Customers whose write is under way: a duplicate waits for it, a rival for the domain is refused. */
   private readonly saving = new Map<string, Promise<AddCustomerResult>>();
   private readonly savingDomains = new Set<string>();
@@ -60,28 +71,35 @@ export class LowdbCustomerStore implements CustomerStore {
   private syncing: Promise<unknown> = Promise.resolve();
   private readonly ordering = new Set<Promise<unknown>>();
 
+  /** Every file, oldest first; the index names a customer's file by its place here. */
   private readonly segments: StoreSegment[] = [];
 
   private constructor(private readonly segmentSize: number) {}
 
   /**
-   * Opens (or creates) the store in `dataDir`, validating every file it holds. Files are read one at a
-   * time and each older one is sealed once indexed, so memory never holds more than two files' records.
+   * Opens (or creates) the store in `dataDir`. Each older file is indexed from its index file when that is
+   * of the version on disk, or read and validated otherwise (one at a time, each sealed once indexed).
    */
   static async open(dataDir: string, options: LowdbCustomerStoreOptions = {}): Promise<LowdbCustomerStore> {
     const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT_SIZE;
     if (!(segmentSize >= 1)) throw new RangeError(`segmentSize must be at least 1, not ${segmentSize}`);
+    const cache = new SegmentCache(options.cachedSegments ?? DEFAULT_CACHED_SEGMENTS);
     await mkdir(dataDir, { recursive: true });
     const store = new LowdbCustomerStore(segmentSize);
-    for await (const segment of readSegments(dataDir, { keepManifest: true })) store.adopt(segment);
+    store.customers.beginLoad();
+    for await (const segment of readSegments(dataDir, { keepManifest: true, cache })) store.adopt(segment);
+    store.customers.endLoad();
     return store;
   }
 
   private adopt(segment: StoreSegment): void {
+    const position = this.segments.length;
     const { customers, requestIds, creatingRequestIds, orderRequestIds } = segment.takeContents();
-    for (const customer of customers) this.index(customer, segment);
-    for (const requestId of requestIds) this.segmentOfRequest.set(requestId, segment);
-    for (const requestId of creatingRequestIds) this.creatingRequestIds.add(requestId);
+    this.requests.adopt(segment, requestIds, creatingRequestIds);
+    for (const keys of customers) {
+      if (keys.requestId !== undefined) keys.requestId = this.requests.sharedId(keys.requestId);
+      this.customers.add(keys, position);
+    }
     for (const requestId of orderRequestIds) this.orderRequestIds.add(requestId);
     this.segments.at(-1)?.seal();
     this.segments.push(segment);
@@ -102,27 +120,29 @@ export class LowdbCustomerStore implements CustomerStore {
   }
 
   async findById(customerId: string): Promise<Customer | undefined> {
-    return this.customers.findById(customerId);
+    return this.read(customerId);
   }
 
   async findByRequestId(requestId: string): Promise<BotCustomer | undefined> {
-    return this.customers.findByRequestId(requestId);
+    const customerId = this.customers.idOfRequest(requestId);
+    return customerId === undefined ? undefined : ((await this.read(customerId)) as BotCustomer);
   }
 
   async addCustomer(customer: BotCustomer): Promise<AddCustomerResult> {
     await this.syncing;
-    const existing = this.customers.findByRequestId(customer.requestId);
-    if (existing) return { customer: existing, created: false };
+    const existing = this.customers.idOfRequest(customer.requestId);
+    if (existing !== undefined)
+      return { customer: (await this.read(existing)) as BotCustomer, created: false };
     const inFlight = this.saving.get(customer.requestId);
     if (inFlight) return { customer: (await inFlight).customer, created: false };
     const domainPrefix = customer.domainPrefix.toLowerCase();
-    const sameId = this.customers.findById(customer.id);
-    const synced = sameId && !isBotCustomer(sameId) ? sameId : undefined;
-    const holder = this.customers.findByDomainPrefix(domainPrefix);
-    if ((holder && holder !== synced) || this.savingDomains.has(domainPrefix)) {
+    const synced =
+      this.customers.has(customer.id) && !this.customers.isBotCustomer(customer.id) ? customer.id : undefined;
+    const holder = this.customers.idOfDomainPrefix(domainPrefix);
+    if ((holder !== undefined && holder !== synced) || this.savingDomains.has(domainPrefix)) {
       throw new DomainTakenError(customer.domain);
     }
-    const saving = this.save(customer);
+    const saving = this.putNewest([customer]).then(() => ({ customer, created: true }));
     this.saving.set(customer.requestId, saving);
     this.savingDomains.add(domainPrefix);
     try {
@@ -133,20 +153,13 @@ export class LowdbCustomerStore implements CustomerStore {
     }
   }
 
-  /** Appends a customer to the newest file (in place of a synced record of its id there, if any). */
-  private async save(customer: BotCustomer): Promise<AddCustomerResult> {
-    const segment = this.newestSegment();
-    await segment.putCustomers([customer]);
-    this.index(customer, segment);
-    return { customer, created: true };
-  }
-
   async findMatchingCustomers(criteria: MatchCriteria): Promise<Customer[]> {
-    return this.customers.matching(criteria);
+    return this.readAll(this.customers.matching(criteria));
   }
 
   async searchCustomers(options: { query?: string; offset: number; limit: number }): Promise<CustomerPage> {
-    return this.customers.search(options);
+    const { ids, total } = this.customers.search(options);
+    return { customers: await this.readAll(ids), total };
   }
 
   async syncCustomers(customers: readonly SyncedCustomer[]): Promise<SyncResult> {
@@ -157,18 +170,29 @@ export class LowdbCustomerStore implements CustomerStore {
 
   /**
    * Writes a sync's changes to the newest file only, in one write: a changed customer held by an older
-   * file is appended again, and on open the later copy of an id wins (see `adopt`).
+   * file is appended again, and on open the later copy of an id wins (see `adopt`). The stored records it
+   * compares are read first; the plan is then made on the index as it is, in one step.
    */
   private async sync(customers: readonly SyncedCustomer[]): Promise<SyncResult> {
     await Promise.allSettled([...this.ordering]);
-    const { changed, ...result } = planCustomerSync(this.customers, customers, (prefix) =>
+    const records = await this.readAll(storedSyncedIds(this.customers, customers));
+    const stored = new Map(records.map((record) => [record.id, record]));
+    const { changed, ...result } = planSyncOnKeys(this.customers, stored, customers, (prefix) =>
       this.savingDomains.has(prefix.toLowerCase()),
     );
-    if (changed.length === 0) return result;
-    const segment = this.newestSegment();
-    await segment.putCustomers(changed);
-    for (const customer of changed) this.index(customer, segment);
+    if (changed.length > 0) await this.putNewest(changed);
     return result;
+  }
+
+  /**
+   * Writes customers to the newest file in one write (each in place of a record of its id there, if any),
+   * then indexes them there.
+   */
+  private async putNewest(customers: readonly Customer[]): Promise<void> {
+    const segment = this.newestSegment();
+    const position = this.segments.length - 1;
+    await segment.putCustomers(customers);
+    for (const customer of customers) this.customers.add(keysOf(customer), position);
   }
 
   async addSubscriptions(order: SubscriptionOrder): Promise<AddSubscriptionsResult> {
@@ -179,18 +203,19 @@ export class LowdbCustomerStore implements CustomerStore {
   }
 
   private async addLicenses(order: SubscriptionOrder): Promise<AddSubscriptionsResult> {
-    const customer = this.customers.findById(order.customerId);
-    const segment = this.segmentOfCustomer.get(order.customerId);
-    if (!customer || !segment) throw new Error(`No customer ${order.customerId}`);
-    if (this.orderRequestIds.has(order.requestId)) return { customer, created: false };
+    const position = this.customers.segmentOf(order.customerId);
+    const segment = position === undefined ? undefined : this.segments[position];
+    if (!segment) throw new Error(`No customer ${order.customerId}`);
+    if (this.orderRequestIds.has(order.requestId)) {
+      return { customer: (await this.read(order.customerId)) as Customer, created: false };
+    }
     this.orderRequestIds.add(order.requestId);
     try {
-      await writeOrder(segment, customer, order);
+      return { customer: await writeOrder(segment, order.customerId, order), created: true };
     } catch (error) {
       this.orderRequestIds.delete(order.requestId);
       throw error;
     }
-    return { customer, created: true };
   }
 
   async hasOrder(requestId: string): Promise<boolean> {
@@ -198,82 +223,31 @@ export class LowdbCustomerStore implements CustomerStore {
   }
 
   async addRequest(request: ApprovalRequest): Promise<{ request: ApprovalRequest; created: boolean }> {
-    if (this.segmentOfRequest.has(request.id)) {
-      return { request: (await this.findRequest(request.id)) ?? request, created: false };
-    }
-    const segment = this.newestSegment();
-    this.segmentOfRequest.set(request.id, segment);
-    try {
-      await segment.use(async (data) => {
-        data.requests.push(request);
-        try {
-          await segment.write();
-        } catch (error) {
-          remove(data.requests, request);
-          throw error;
-        }
-      });
-    } catch (error) {
-      this.segmentOfRequest.delete(request.id);
-      throw error;
-    }
-    if (request.creation?.state === 'creating') this.creatingRequestIds.add(request.id);
-    return { request, created: true };
+    return this.requests.add(request);
   }
 
   async findRequest(requestId: string): Promise<ApprovalRequest | undefined> {
-    const segment = this.segmentOfRequest.get(requestId);
-    return segment?.use((data) => data.requests.find((request) => request.id === requestId));
+    return this.requests.find(requestId);
   }
 
   async decideRequest(requestId: string, decision: Decision): Promise<DecideResult> {
-    return this.changeRequest(requestId, async (request, segment) => {
-      if (request.status !== 'pending') return { request, decided: false };
-      request.status = decision.status;
-      request.decision = decision;
-      try {
-        await segment.write();
-      } catch (error) {
-        request.status = 'pending';
-        request.decision = undefined;
-        throw error;
-      }
-      return { request, decided: true };
-    });
+    return this.requests.decide(requestId, decision);
   }
 
   async addRequestCards(requestId: string, cards: PostedCard[]): Promise<void> {
-    await this.changeRequest(requestId, async (request, segment) => {
-      request.cards.push(...cards);
-      await segment.write();
-    });
+    await this.requests.addCards(requestId, cards);
   }
 
   async setCreation(requestId: string, creation: Creation): Promise<ApprovalRequest> {
-    return this.changeRequest(requestId, async (request, segment) => {
-      const before = request.creation;
-      request.creation = creation;
-      try {
-        await segment.write();
-      } catch (error) {
-        request.creation = before;
-        throw error;
-      }
-      if (creation.state === 'creating') this.creatingRequestIds.add(requestId);
-      else this.creatingRequestIds.delete(requestId);
-      return request;
-    });
+    return this.requests.setCreation(requestId, creation);
   }
 
   async unfinishedRequestIds(): Promise<string[]> {
-    return [...this.creatingRequestIds];
+    return this.requests.unfinishedIds();
   }
 
   async setRequestCustomer(requestId: string, customerId: string): Promise<void> {
-    await this.changeRequest(requestId, async (request, segment) => {
-      request.customerId = customerId;
-      await segment.write();
-    });
+    await this.requests.setCustomer(requestId, customerId);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
@@ -284,18 +258,32 @@ export class LowdbCustomerStore implements CustomerStore {
     });
   }
 
-  /** Runs `change` on a stored request inside the file that holds it, read back first if need be. */
-  private async changeRequest<T>(
-    requestId: string,
-    change: (request: ApprovalRequest, segment: StoreSegment) => Promise<T>,
-  ): Promise<T> {
-    const segment = this.segmentOfRequest.get(requestId);
-    if (!segment) throw new Error(`No request ${requestId}`);
-    return segment.use((data) => {
-      const request = data.requests.find((candidate) => candidate.id === requestId);
-      if (!request) throw new Error(`No request ${requestId} in ${segment.file}`);
-      return change(request, segment);
-    });
+  /** The latest copy of a customer, read from the file the index names (back from disk if need be). */
+  private async read(customerId: string): Promise<Customer | undefined> {
+    const position = this.customers.segmentOf(customerId);
+    const segment = position === undefined ? undefined : this.segments[position];
+    return segment?.use((data) => latestCopy(data.customers, customerId, segment.file));
+  }
+
+  /** The latest copies of customers, in the order of `customerIds`, each file read once. */
+  private async readAll(customerIds: readonly string[]): Promise<Customer[]> {
+    const byPosition = new Map<number, string[]>();
+    for (const customerId of customerIds) {
+      const position = this.customers.segmentOf(customerId) as number;
+      const ids = byPosition.get(position);
+      if (ids) ids.push(customerId);
+      else byPosition.set(position, [customerId]);
+    }
+    const found = new Map<string, Customer>();
+    await Promise.all(
+      [...byPosition].map(([position, ids]) => {
+        const segment = this.segments[position] as StoreSegment;
+        return segment.use((data) => {
+          for (const id of ids) found.set(id, latestCopy(data.customers, id, segment.file));
+        });
+      }),
+    );
+    return customerIds.map((customerId) => found.get(customerId) as Customer);
   }
 
   /** The file new records go to: the newest one, or a new one (sealing the old) when it is full. */
@@ -307,14 +295,4 @@ export class LowdbCustomerStore implements CustomerStore {
     newest.seal();
     return segment;
   }
-
-  private index(customer: Customer, segment: StoreSegment): void {
-    this.customers.add(customer);
-    this.segmentOfCustomer.set(customer.id, segment);
-  }
-}
-
-function remove<T>(list: T[], item: T): void {
-  const at = list.lastIndexOf(item);
-  if (at >= 0) list.splice(at, 1);
 }

@@ -1,9 +1,53 @@
-import type { CustomerIndex } from './customer-index.js';
-import { isBotCustomer, type SyncedCustomer } from './customer-schema.js';
+import type { CustomerKeyIndex } from './customer-key-index.js';
+import { type Customer, isBotCustomer, type SyncedCustomer } from './customer-schema.js';
 import type { SyncResult } from './customer-store.js';
 
 /** What one call of `syncCustomers` writes (`changed`), and the counts it answers with. */
 export type SyncPlan = SyncResult & { changed: SyncedCustomer[] };
+
+/** What planning a sync looks up among the stored customers: `CustomerIndex` has it. */
+export type SyncIndex = {
+  findById(customerId: string): Customer | undefined;
+  findByDomainPrefix(domainPrefix: string): { id: string } | undefined;
+};
+
+/**
+ * The ids among `incoming` of stored customers read from Partner Center: the records `planSyncOnKeys`
+ * compares with what was read, to be read back from their files first.
+ */
+export function storedSyncedIds(index: CustomerKeyIndex, incoming: readonly SyncedCustomer[]): string[] {
+  const ids = new Set<string>();
+  for (const customer of incoming) {
+    if (index.has(customer.id) && !index.isBotCustomer(customer.id)) ids.add(customer.id);
+  }
+  return [...ids];
+}
+
+/**
+ * `planCustomerSync` for a store that keeps only look-up keys in memory: the records of the stored
+ * synced customers among `incoming` are in `stored` (see `storedSyncedIds`); a customer the bot created
+ * is told by its keys and left alone without reading its record. Synchronous, so that it decides on one
+ * state of the index.
+ */
+export function planSyncOnKeys(
+  index: CustomerKeyIndex,
+  stored: ReadonlyMap<string, Customer>,
+  incoming: readonly SyncedCustomer[],
+  isSaving: (domainPrefix: string) => boolean,
+): SyncPlan {
+  const botIds = new Set(incoming.filter((customer) => index.isBotCustomer(customer.id)).map(({ id }) => id));
+  const lookup: SyncIndex = {
+    findById: (customerId) => stored.get(customerId),
+    findByDomainPrefix: (domainPrefix) => {
+      const id = index.idOfDomainPrefix(domainPrefix);
+      return id === undefined ? undefined : { id };
+    },
+  };
+  const others = incoming.filter((customer) => !botIds.has(customer.id));
+  const plan = planCustomerSync(lookup, others, isSaving);
+  plan.unchanged += botIds.size;
+  return plan;
+}
 
 /**
  * Decides what a page of customers read from Partner Center changes in the store: a new id is added; a
@@ -12,7 +56,7 @@ export type SyncPlan = SyncResult & { changed: SyncedCustomer[] };
  * (same id, or the domain of one) and a domain being saved right now (`isSaving`) are left alone.
  */
 export function planCustomerSync(
-  index: CustomerIndex,
+  index: SyncIndex,
   incoming: readonly SyncedCustomer[],
   isSaving: (domainPrefix: string) => boolean,
 ): SyncPlan {

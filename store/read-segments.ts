@@ -1,10 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseStoreFile, readText } from './read-store-file.js';
+import type { SegmentCache } from './segment-cache.js';
 import { fingerprintOf, readSegmentIndex } from './segment-index.js';
 import { StoreFileError } from './store-file-error.js';
 import { StoreManifest } from './store-manifest.js';
-import { StoreSegment, segmentFileName } from './store-segment.js';
+import { type SegmentOptions, StoreSegment, segmentFileName } from './store-segment.js';
 
 const LATER_SEGMENT = /^customers-(\d{6,})\.json$/;
 
@@ -15,11 +16,12 @@ const LATER_SEGMENT = /^customers-(\d{6,})\.json$/;
  * listed in `store-manifest.json` but missing is a `StoreFileError`, the files present are listed (the
  * manifest is created from them when the store has none), and new files are listed when first written;
  * and every file but the newest is taken from its index file (`segment-index.ts`) when that index is of
- * the version on disk, and read and validated itself otherwise (then written an index once sealed).
+ * the version on disk, and read and validated itself otherwise (then written an index once sealed). The
+ * segments are kept, once sealed, in `cache`.
  */
 export async function* readSegments(
   dataDir: string,
-  options: { keepManifest?: boolean } = {},
+  options: { keepManifest?: boolean; cache?: SegmentCache } = {},
 ): AsyncGenerator<StoreSegment> {
   let names: string[];
   try {
@@ -45,13 +47,13 @@ export async function* readSegments(
     await manifest.add(...present);
   }
   const last = indexes.length - 1;
+  const segmentOptions = { manifest, keepsIndex: manifest !== undefined, cache: options.cache };
   const load = (position: number): Promise<LoadedSegment> => {
     const index = indexes[position] as number;
     const file = fileOf(index);
-    const keepsIndex = manifest !== undefined;
-    return keepsIndex && position < last
-      ? loadSealed(index, file, manifest)
-      : loadText(index, file, keepsIndex);
+    return segmentOptions.keepsIndex && position < last
+      ? loadSealed(index, file, segmentOptions)
+      : loadText(index, file);
   };
   const ahead: Promise<LoadedSegment>[] = [];
   for (let position = 0; position <= last; position += 1) {
@@ -61,13 +63,7 @@ export async function* readSegments(
     const loaded = await (ahead.shift() as Promise<LoadedSegment>);
     yield 'segment' in loaded
       ? loaded.segment
-      : new StoreSegment(
-          loaded.index,
-          loaded.file,
-          parseStoreFile(loaded.file, loaded.text),
-          manifest,
-          loaded.keepsIndex,
-        );
+      : new StoreSegment(loaded.index, loaded.file, parseStoreFile(loaded.file, loaded.text), segmentOptions);
   }
 }
 
@@ -76,19 +72,15 @@ const READ_AHEAD = 8;
 
 type LoadedSegment =
   | { segment: StoreSegment }
-  | { index: number; file: string; text: string | undefined | StoreFileError; keepsIndex: boolean };
+  | { index: number; file: string; text: string | undefined | StoreFileError };
 
-async function loadText(index: number, file: string, keepsIndex: boolean): Promise<LoadedSegment> {
-  return { index, file, text: await readText(file), keepsIndex };
+async function loadText(index: number, file: string): Promise<LoadedSegment> {
+  return { index, file, text: await readText(file) };
 }
 
 /** A sealed file from its index when the index is of the version on disk, else its text to parse. */
-async function loadSealed(
-  index: number,
-  file: string,
-  manifest: StoreManifest | undefined,
-): Promise<LoadedSegment> {
+async function loadSealed(index: number, file: string, options: SegmentOptions): Promise<LoadedSegment> {
   const contents = await readSegmentIndex(file, fingerprintOf(file));
-  if (!contents) return loadText(index, file, true);
-  return { segment: StoreSegment.fromIndex(index, file, contents, manifest) };
+  if (!contents) return loadText(index, file);
+  return { segment: StoreSegment.fromIndex(index, file, contents, options) };
 }

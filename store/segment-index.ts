@@ -2,33 +2,14 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writer } from 'steno';
-import { z } from 'zod';
-import { type Customer, CustomerSchema, type StoreFile } from './customer-schema.js';
+import { type CustomerKeys, keysOf, keysSignature } from './customer-keys.js';
+import type { StoreFile } from './customer-schema.js';
+import { contentsOfIndex, SEGMENT_INDEX_VERSION, type SegmentContents } from './segment-index-shape.js';
+
+export type { SegmentContents } from './segment-index-shape.js';
 
 /** The folder of the data folder that holds one index file per sealed store file. */
 export const SEGMENT_INDEX_FOLDER = 'store-index';
-
-/**
- * What the store needs of a file at start-up: its customers, the ids of its requests (with those whose
- * creation was under way) and the requests its orders belong to. Requests, orders and audit lines stay in
- * the file until a call needs them.
- */
-export type SegmentContents = {
-  customers: Customer[];
-  requestIds: string[];
-  creatingRequestIds: string[];
-  orderRequestIds: string[];
-};
-
-const SegmentIndexSchema = z.object({
-  version: z.literal(1),
-  /** The store file this index was made from, as `fingerprintOf` gave it: a file changed since does not match. */
-  fingerprint: z.string(),
-  customers: z.array(CustomerSchema),
-  requestIds: z.array(z.string()),
-  creatingRequestIds: z.array(z.string()),
-  orderRequestIds: z.array(z.string()),
-});
 
 /** The index file of store file `segmentFile`: `store-index/<its name>` in the same data folder. */
 export function indexFileOf(segmentFile: string): string {
@@ -38,7 +19,7 @@ export function indexFileOf(segmentFile: string): string {
 /** What the store needs of a store file's content at start-up. */
 export function contentsOf(data: StoreFile): SegmentContents {
   return {
-    customers: data.customers,
+    customers: data.customers.map(keysOf),
     requestIds: data.requests.map((request) => request.id),
     creatingRequestIds: data.requests
       .filter((request) => request.creation?.state === 'creating')
@@ -65,8 +46,8 @@ export function fingerprintOf(file: string): string | undefined {
 
 /**
  * The contents of `segmentFile` as its index file has them, or undefined when the index cannot be used:
- * absent, unreadable, not of the expected shape, or made from another version of the file than the one on
- * disk (`fingerprint`). The store then reads the file itself, so an index can only save time, never lose
+ * absent, unreadable, not of this version or shape, made from another version of the file than the one on
+ * disk (`fingerprint`), or with keys normalised otherwise than this code does (`keysSignature`). The store then reads the file itself, so an index can only save time, never lose
  * a customer.
  */
 export async function readSegmentIndex(
@@ -86,10 +67,7 @@ export async function readSegmentIndex(
   } catch {
     return undefined;
   }
-  const parsed = SegmentIndexSchema.safeParse(json);
-  if (!parsed.success || parsed.data.fingerprint !== fingerprint) return undefined;
-  const { customers, requestIds, creatingRequestIds, orderRequestIds } = parsed.data;
-  return { customers, requestIds, creatingRequestIds, orderRequestIds };
+  return contentsOfIndex(json, fingerprint, keysSignature());
 }
 
 /**
@@ -97,8 +75,15 @@ export async function readSegmentIndex(
  * index must hold them as they were.
  */
 export function snapshotOf(contents: SegmentContents): string {
-  const { customers, requestIds, creatingRequestIds, orderRequestIds } = contents;
+  const { requestIds, creatingRequestIds, orderRequestIds } = contents;
+  const customers = contents.customers.map(keyTupleOf);
   return JSON.stringify({ customers, requestIds, creatingRequestIds, orderRequestIds });
+}
+
+/** One customer's keys as the index file holds them: an array, null for a key it does not have. */
+export function keyTupleOf(keys: CustomerKeys): (string | null)[] {
+  const { id, requestId, domainPrefix, normalisedName, contactEmail, searchName, domain } = keys;
+  return [id, requestId ?? null, domainPrefix, normalisedName, contactEmail ?? null, searchName, domain];
 }
 
 /** Writes the index of `segmentFile` (temporary file, then rename): `snapshot` of the version `fingerprint`. */
@@ -107,6 +92,7 @@ export async function writeSegmentIndex(
   fingerprint: string,
   snapshot: string,
 ): Promise<void> {
-  const text = `{"version":1,"fingerprint":${JSON.stringify(fingerprint)},${snapshot.slice(1)}`;
+  const header = { version: SEGMENT_INDEX_VERSION, fingerprint, keys: keysSignature() };
+  const text = `${JSON.stringify(header).slice(0, -1)},${snapshot.slice(1)}`;
   await new Writer(indexFileOf(segmentFile)).write(text);
 }

@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { Customer, StoreFile } from './customer-schema.js';
 import { emptyStoreFile, readStoreFile } from './read-store-file.js';
+import type { SegmentCache } from './segment-cache.js';
 import {
   contentsOf,
   fingerprintOf,
@@ -36,15 +37,19 @@ export function recordCount(data: StoreFile): number {
   return data.customers.length + data.requests.length + data.orders.length + data.audit.length;
 }
 
+/** Where a segment lists itself once written, whether it keeps an index file, and the cache it is kept in. */
+export type SegmentOptions = { manifest?: StoreManifest; keepsIndex?: boolean; cache?: SegmentCache };
+
 /**
  * One file of the customer store: a lowdb JSON file with the whole store's shape, holding the records
  * appended while it was the newest one. Each write replaces the file atomically (lowdb's writer writes
  * a temporary file, then renames it), so a crash mid-write leaves the previous version.
  *
- * Once sealed (a newer file takes the appends), a segment keeps only its customers in memory while no
- * one uses it; `use` reads its requests, orders and audit lines back from the file when needed. When the
- * store keeps indexes, a sealed segment also writes, once idle, an index file (`segment-index.ts`) from
- * which the next start takes its customers without reading the store file.
+ * Once sealed (a newer file takes the appends), a segment's content may leave memory while no call uses
+ * it: the store's `SegmentCache` keeps the few used last and releases the others, and `use` reads a
+ * released file back (and validates it) when a call needs its customers, requests, orders or audit lines.
+ * When the store keeps indexes, a sealed segment also writes, once idle, an index file (`segment-index.ts`)
+ * with the look-up keys from which the next start indexes its customers without reading the store file.
  */
 export class StoreSegment {
   private readonly db: Low<StoreFile>;
@@ -54,6 +59,7 @@ export class StoreSegment {
   private reloading: Promise<void> | undefined;
   /** Writes started so far: an index is saved only for a version no write has changed since. */
   private writes = 0;
+  /** The write count of the version whose index is written, or being written. */
   private indexedAtWrite: number | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private indexedContents: SegmentContents | undefined;
@@ -62,24 +68,22 @@ export class StoreSegment {
     readonly index: number,
     readonly file: string,
     data: StoreFile = emptyStoreFile(),
-    private readonly manifest?: StoreManifest,
-    private readonly keepsIndex = false,
+    private readonly options: SegmentOptions = {},
   ) {
     this.db = new Low<StoreFile>(new DataFile<StoreFile>(file, compactJson), data);
   }
 
   /**
-   * A sealed segment whose customers come from its up-to-date index file: nothing else of the file is in
+   * A sealed segment whose customers' keys come from its up-to-date index file: nothing of the file is in
    * memory until a call uses it, and its index need not be written again.
    */
   static fromIndex(
     index: number,
     file: string,
     contents: SegmentContents,
-    manifest: StoreManifest | undefined,
+    options: SegmentOptions,
   ): StoreSegment {
-    const data = { ...emptyStoreFile(), customers: contents.customers };
-    const segment = new StoreSegment(index, file, data, manifest, true);
+    const segment = new StoreSegment(index, file, emptyStoreFile(), { ...options, keepsIndex: true });
     segment.sealed = true;
     segment.released = true;
     segment.indexedAtWrite = 0;
@@ -89,7 +93,7 @@ export class StoreSegment {
 
   /**
    * What the store indexes of this file when it opens: taken from the index file, or from the content just
-   * read. Given once: the ids are not kept here afterwards.
+   * read. Given once: the keys are not kept here afterwards.
    */
   takeContents(): SegmentContents {
     const contents = this.indexedContents ?? contentsOf(this.data);
@@ -119,7 +123,7 @@ export class StoreSegment {
       return await work(this.db.data);
     } finally {
       this.users -= 1;
-      this.releaseIfIdle();
+      this.settle();
     }
   }
 
@@ -130,14 +134,15 @@ export class StoreSegment {
   async write(): Promise<void> {
     this.writes += 1;
     await this.db.write();
-    if (this.manifest && !this.manifest.has(this.index)) await this.manifest.add(this.index);
+    const { manifest } = this.options;
+    if (manifest && !manifest.has(this.index)) await manifest.add(this.index);
   }
 
   /** The segment that takes the appends after this one: the next file in the same folder, empty. */
   following(): StoreSegment {
     const index = this.index + 1;
     const file = path.join(path.dirname(this.file), segmentFileName(index));
-    return new StoreSegment(index, file, emptyStoreFile(), this.manifest, this.keepsIndex);
+    return new StoreSegment(index, file, emptyStoreFile(), this.options);
   }
 
   /**
@@ -167,10 +172,10 @@ export class StoreSegment {
     });
   }
 
-  /** Marks the segment as no longer the newest: its requests, orders and audit lines may leave memory. */
+  /** Marks the segment as no longer the newest: its content may leave memory once no call uses it. */
   seal(): void {
     this.sealed = true;
-    this.releaseIfIdle();
+    this.settle();
   }
 
   /** Resolves once the index file this segment started writing, if any, is written (or given up). */
@@ -178,11 +183,22 @@ export class StoreSegment {
     return this.indexing;
   }
 
-  private releaseIfIdle(): void {
+  /**
+   * Lets the content of a sealed segment leave memory, unless a call is using it (the call's end hands
+   * the segment to the cache again). Called by the cache for the least recently used segment.
+   */
+  release(): void {
+    if (!this.sealed || this.released || this.users > 0) return;
+    this.db.data = emptyStoreFile();
+    this.released = true;
+  }
+
+  /** Once a sealed segment is idle: writes its index if it is stale, and hands it to the cache (or releases it). */
+  private settle(): void {
     if (!this.sealed || this.released || this.users > 0) return;
     this.saveIndex();
-    this.db.data = { ...emptyStoreFile(), customers: this.db.data.customers };
-    this.released = true;
+    if (this.options.cache) this.options.cache.keep(this);
+    else this.release();
   }
 
   /**
@@ -192,18 +208,19 @@ export class StoreSegment {
    * Failing to write it loses nothing: the next start reads the store file instead.
    */
   private saveIndex(): void {
-    if (!this.keepsIndex || this.indexedAtWrite === this.writes) return;
+    if (!this.options.keepsIndex || this.indexedAtWrite === this.writes) return;
     const writes = this.writes;
     const fingerprint = fingerprintOf(this.file);
     if (fingerprint === undefined) return;
     const snapshot = snapshotOf(contentsOf(this.db.data));
+    this.indexedAtWrite = writes;
     this.indexing = this.indexing.then(async () => {
       try {
         await mkdir(path.dirname(indexFileOf(this.file)), { recursive: true });
         await writeSegmentIndex(this.file, fingerprint, snapshot);
-        this.indexedAtWrite = writes;
       } catch {
         // An index that could not be written is only a slower next start: the store file is read instead.
+        if (this.indexedAtWrite === writes) this.indexedAtWrite = undefined;
       }
     });
   }
@@ -211,7 +228,7 @@ export class StoreSegment {
   private reload(): Promise<void> {
     this.reloading ??= readStoreFile(this.file)
       .then((stored) => {
-        this.db.data = { ...stored, customers: this.db.data.customers };
+        this.db.data = stored;
         this.released = false;
       })
       .finally(() => {

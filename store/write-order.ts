@@ -1,17 +1,20 @@
 import type { Customer, SubscriptionOrder } from './customer-schema.js';
 import { withOrder } from './customers/with-order.js';
+import { latestCopy } from './latest-copy.js';
 import type { StoreSegment } from './store-segment.js';
 
 /**
- * Adds an order's licenses to a customer (see `withOrder`) and records the order, in the customer's file
- * with one write; if the write fails, the customer and the file's orders are as they were.
+ * Adds an order's licenses to the customer `customerId` held by `segment` (see `withOrder`) and records
+ * the order, in that file with one write; if the write fails, the customer and the file's orders are as
+ * they were. Answers the customer as saved.
  */
 export function writeOrder(
   segment: StoreSegment,
-  customer: Customer,
+  customerId: string,
   order: SubscriptionOrder,
-): Promise<void> {
+): Promise<Customer> {
   return segment.use(async (data) => {
+    const customer = latestCopy(data.customers, customerId, segment.file);
     const before = { subscriptions: customer.subscriptions, partnerCenter: customer.partnerCenter };
     const after = withOrder(customer, order);
     customer.subscriptions = after.subscriptions;
@@ -25,5 +28,6 @@ export function writeOrder(
       data.orders.splice(data.orders.lastIndexOf(order), 1);
       throw error;
     }
+    return customer;
   });
 }
