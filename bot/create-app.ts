@@ -168,7 +168,7 @@ async function assembleApp(config: Config, deps: AppDeps, logger: Logger, storag
           }),
     partnerCenter,
     messenger,
-    directory: new UserDirectory(storage.directory),
+    directory: new UserDirectory(storage.directory, background),
     adapter,
     appId: config.auth.appId,
     approverIds: config.approverIds,
