@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { readFileSync, renameSync } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { Writer } from 'steno';
+import { KeyedLock } from './keyed-lock.js';
 
 type StoredFile = { key: string; item: StoreItem };
 
@@ -40,15 +42,13 @@ export class ETagConflictError extends Error {
  * so its user starts afresh instead of failing every turn.
  *
  * The folder belongs to one process (the data folder's lock), so the files of the last `MAX_KNOWN` keys
- * read or written are also kept in memory: a turn reads its state, and checks its eTag when writing,
- * without touching the disk. Files are read, written and renamed with the synchronous calls: a state
- * file is a few kilobytes, which `writeFileSync` and `renameSync` write in about 100 µs of CPU on local
- * disk, where the promise calls (open, write, close, rename through the thread pool) took about 280 µs
- * and were the largest part of a turn's file system time (`npm run bench -- --profile`,
- * docs/BENCHMARKS.md). Being synchronous, each write is also whole before anything else runs, so no
- * lock per key is needed.
+ * read or written are also kept in memory: a turn reads its state, and a write checks its eTag, without
+ * reading the disk; only the write itself goes to the disk, through the thread pool, so that a slow
+ * disk (a network share) holds up that turn and no other. A key's file is read from disk, synchronously
+ * (a few kilobytes: tens of microseconds), only the first time.
  */
 export class FileStorage implements Storage {
+  private readonly lock = new KeyedLock();
   private ready: Promise<unknown> | undefined;
   private readonly known = new Map<string, Known>();
 
@@ -76,29 +76,30 @@ export class FileStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     await this.ensureFolder();
     for (const [key, change] of Object.entries(changes)) {
-      const newItem = change as StoreItem;
-      const current = this.knownOf(key);
-      if (current && newItem.eTag && newItem.eTag !== '*' && newItem.eTag !== current.eTag) {
-        throw new ETagConflictError(key);
-      }
-      const item = { ...newItem, eTag: randomUUID() };
-      const text = JSON.stringify({ key, item } satisfies StoredFile);
-      const file = this.fileFor(key);
-      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
-      writeFileSync(temporary, text);
-      renameSync(temporary, file);
-      this.remember(key, { text, eTag: item.eTag });
+      await this.lock.run(key, async () => {
+        const newItem = change as StoreItem;
+        const current = this.knownOf(key);
+        if (current && newItem.eTag && newItem.eTag !== '*' && newItem.eTag !== current.eTag) {
+          throw new ETagConflictError(key);
+        }
+        const item = { ...newItem, eTag: randomUUID() };
+        const text = JSON.stringify({ key, item } satisfies StoredFile);
+        await new Writer(this.fileFor(key)).write(text);
+        this.remember(key, { text, eTag: item.eTag });
+      });
     }
   }
 
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) {
-      try {
-        unlinkSync(this.fileFor(key));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-      this.remember(key, null);
+      await this.lock.run(key, async () => {
+        try {
+          await unlink(this.fileFor(key));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+        this.remember(key, null);
+      });
     }
   }
 
@@ -144,20 +145,17 @@ export class FileStorage implements Storage {
     }
   }
 
-  private moveAside(key: string, reason: string): undefined {
+  private moveAside(key: string, reason: string): void {
     const file = this.fileFor(key);
     const movedTo = corruptFileName(file, (this.options.now ?? (() => new Date()))());
-    this.known.delete(key);
     try {
       renameSync(file, movedTo);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    this.remember(key, null);
     this.resetKeys.add(key);
     this.options.onCorruptFile?.({ file: path.basename(file), movedTo: path.basename(movedTo), reason });
-    return undefined;
   }
 
   private fileFor(key: string): string {
