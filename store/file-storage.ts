@@ -42,8 +42,8 @@ export class ETagConflictError extends Error {
  * The folder belongs to one process (the data folder's lock), so the files of the last `MAX_KNOWN` keys
  * read or written are also kept in memory: a turn reads its state, and checks its eTag when writing,
  * without touching the disk. Files are read, written and renamed with the synchronous calls: a state
- * file is a few kilobytes, which `writeFileSync` and `renameSync` write in about 100 µs of CPU on local
- * disk, where the promise calls (open, write, close, rename through the thread pool) took about 280 µs,
+ * file is a few kilobytes, which `writeFileSync` and `renameSync` write with about half the CPU of the
+ * promise calls (open, write, close, rename through the thread pool; `bench/state-write-cost.ts`),
  * and on a loaded 2-core machine each hand-off to the thread pool and back added to the turn's wait
  * (A/B in docs/BENCHMARKS.md, "Issue 17, third round"). Being synchronous, each write is also whole
  * before anything else runs, so no lock per key is needed. The cost: while a write waits on the disk,
