@@ -121,9 +121,9 @@ async function assembleApp(config: Config, deps: AppDeps, logger: Logger, storag
   const adapter = createAdapter(config, logger, deps.botFramework);
   adapter.use(typingIndicator({ ...DEFAULT_TYPING_SCHEDULE, ...deps.typing }, logger));
   if (storage.fileStorage) adapter.use(stateResetNotice(storage.fileStorage));
-  adapter.use(deferredNotices(notices));
   const background = new BackgroundWork(logger);
   const messenger = new TeamsMessenger(adapter, config.auth.appId);
+  adapter.use(deferredNotices({ notices, messenger, background }));
   if (!config.credentialsKey) {
     logger.warn(
       'no CREDENTIALS_KEY: undelivered admin credentials are sealed with a key kept in memory only, so a restart before delivery loses them (their requesters are told to reset the password)',
@@ -168,7 +168,7 @@ async function assembleApp(config: Config, deps: AppDeps, logger: Logger, storag
           }),
     partnerCenter,
     messenger,
-    directory: new UserDirectory(storage.directory),
+    directory: new UserDirectory(storage.directory, background),
     adapter,
     appId: config.auth.appId,
     approverIds: config.approverIds,

@@ -1,12 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, rename, unlink } from 'node:fs/promises';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { Writer } from 'steno';
-import { KeyedLock } from './keyed-lock.js';
 
 type StoredFile = { key: string; item: StoreItem };
+
+/** What is known of a key's file: its text and eTag, or `null` when there is none. */
+type Known = { text: string; eTag: unknown } | null;
+
+/** How many keys' files are kept in memory: a few kilobytes each, for the users active lately. */
+const MAX_KNOWN = 1_000;
 
 /** Where `FileStorage` reports a state file it could not read and moved aside. */
 export type FileStorageOptions = {
@@ -30,13 +34,25 @@ export class ETagConflictError extends Error {
 /**
  * Bot Framework `Storage` on the local disk: one JSON file per key in a folder, written atomically
  * (temporary file, then rename), with optimistic concurrency on eTags like the SDK's `MemoryStorage`.
- * Dialog state kept here survives a restart of the bot. A file that cannot be parsed is moved aside
+ * Dialog state kept here survives a restart of the bot, and a kill (SIGKILL) of it: a write has
+ * renamed its file into place before it resolves. A file that cannot be parsed is moved aside
  * (`<name>.corrupt-<timestamp>`, kept for the operator, reported to `onCorruptFile`) and read as absent,
  * so its user starts afresh instead of failing every turn.
+ *
+ * The folder belongs to one process (the data folder's lock), so the files of the last `MAX_KNOWN` keys
+ * read or written are also kept in memory: a turn reads its state, and checks its eTag when writing,
+ * without touching the disk. Files are read, written and renamed with the synchronous calls: a state
+ * file is a few kilobytes, which `writeFileSync` and `renameSync` write with about half the CPU of the
+ * promise calls (open, write, close, rename through the thread pool; `bench/state-write-cost.ts`),
+ * and on a loaded 2-core machine each hand-off to the thread pool and back added to the turn's wait
+ * (A/B in docs/BENCHMARKS.md, "Issue 17, third round"). Being synchronous, each write is also whole
+ * before anything else runs, so no lock per key is needed. The cost: while a write waits on the disk,
+ * the whole process waits, not only its turn; on a network share (App Service's `/home` is one) that is
+ * each write's round trip, not measured here.
  */
 export class FileStorage implements Storage {
-  private readonly lock = new KeyedLock();
   private ready: Promise<unknown> | undefined;
+  private readonly known = new Map<string, Known>();
 
   private readonly resetKeys = new Set<string>();
 
@@ -53,7 +69,7 @@ export class FileStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const stored = await this.readFile(key);
+      const stored = this.readKey(key);
       if (stored) items[key] = stored.item;
     }
     return items;
@@ -62,63 +78,85 @@ export class FileStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     await this.ensureFolder();
     for (const [key, change] of Object.entries(changes)) {
-      await this.lock.run(key, async () => {
-        const newItem = change as StoreItem;
-        const current = await this.readFile(key);
-        if (current && newItem.eTag && newItem.eTag !== '*' && newItem.eTag !== current.item.eTag) {
-          throw new ETagConflictError(key);
-        }
-        const item = { ...newItem, eTag: randomUUID() };
-        const stored: StoredFile = { key, item };
-        await new Writer(this.fileFor(key)).write(JSON.stringify(stored));
-      });
+      const newItem = change as StoreItem;
+      const current = this.knownOf(key);
+      if (current && newItem.eTag && newItem.eTag !== '*' && newItem.eTag !== current.eTag) {
+        throw new ETagConflictError(key);
+      }
+      const item = { ...newItem, eTag: randomUUID() };
+      const text = JSON.stringify({ key, item } satisfies StoredFile);
+      const file = this.fileFor(key);
+      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+      writeFileSync(temporary, text);
+      renameSync(temporary, file);
+      this.remember(key, { text, eTag: item.eTag });
     }
   }
 
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) {
-      await this.lock.run(key, async () => {
-        try {
-          await unlink(this.fileFor(key));
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        }
-      });
+      try {
+        unlinkSync(this.fileFor(key));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      this.remember(key, null);
     }
   }
 
-  /**
-   * Reads the file synchronously: a state file is a few kilobytes, which `readFileSync` reads in tens of
-   * microseconds, where the thread pool's open, stat, read and close took ten times as long and most of
-   * the file system time of a turn (`npm run bench -- --profile`, docs/BENCHMARKS.md).
-   */
-  private async readFile(key: string): Promise<StoredFile | undefined> {
+  /** The stored item of `key` as a new object (the caller may change it), or undefined. */
+  private readKey(key: string): StoredFile | undefined {
+    const known = this.knownOf(key);
+    if (!known) return undefined;
+    const stored = JSON.parse(known.text) as StoredFile;
+    return stored.key === key ? stored : undefined;
+  }
+
+  /** What is known of `key`'s file, read from disk the first time (a file moved aside is read as absent). */
+  private knownOf(key: string): Known {
+    const cached = this.known.get(key);
+    if (cached !== undefined) {
+      this.remember(key, cached);
+      return cached;
+    }
     let text: string;
     try {
       text = readFileSync(this.fileFor(key), 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.remember(key, null);
+      return null;
     }
-    let stored: unknown;
-    try {
-      stored = JSON.parse(text);
-    } catch {
-      return this.moveAside(key, 'not valid JSON');
+    const stored = parseStoredFile(text);
+    if (!isStoredFile(stored)) {
+      this.moveAside(key, stored === undefined ? 'not valid JSON' : 'not a stored item');
+      return null;
     }
-    if (!isStoredFile(stored)) return this.moveAside(key, 'not a stored item');
-    return stored.key === key ? stored : undefined;
+    const known = { text, eTag: stored.item.eTag };
+    this.remember(key, known);
+    return known;
   }
 
-  private async moveAside(key: string, reason: string): Promise<undefined> {
+  private remember(key: string, known: Known): void {
+    this.known.delete(key);
+    this.known.set(key, known);
+    for (const oldest of this.known.keys()) {
+      if (this.known.size <= MAX_KNOWN) break;
+      this.known.delete(oldest);
+    }
+  }
+
+  private moveAside(key: string, reason: string): undefined {
     const file = this.fileFor(key);
     const movedTo = corruptFileName(file, (this.options.now ?? (() => new Date()))());
+    this.known.delete(key);
     try {
-      await rename(file, movedTo);
+      renameSync(file, movedTo);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    this.remember(key, null);
     this.resetKeys.add(key);
     this.options.onCorruptFile?.({ file: path.basename(file), movedTo: path.basename(movedTo), reason });
     return undefined;
@@ -134,6 +172,14 @@ export class FileStorage implements Storage {
       throw error;
     });
     return this.ready;
+  }
+}
+
+function parseStoredFile(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,7 +3,7 @@ import type { ApprovalView } from '../../cards/approval.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { renderRejectionNoticeCard } from '../../cards/rejection-notice.js';
 import { escapeUserText } from '../../cards/render-card.js';
-import type { ApprovalRequest, Decision, Requester } from '../../store/customer-schema.js';
+import type { ApprovalRequest, AuditEntry, Decision, Requester } from '../../store/customer-schema.js';
 import { exceededOffers } from '../../store/customers/exceeded-offers.js';
 import { translator } from '../../store/i18n/translate.js';
 import type { BotDeps, Turn } from '../bot-deps.js';
@@ -113,26 +113,27 @@ async function approvalProblem(deps: BotDeps, request: ApprovalRequest): Promise
 }
 
 /**
- * Everything a fresh decision sets off. The audit line and the creation mark are saved in the turn; what
+ * Everything a fresh decision sets off. The creation mark is saved in the turn; the audit line and what
  * goes through the Bot Connector or Partner Center (the requester's notice, the order, every other copy
- * of the card) runs after the invoke is answered, since Teams waits on it and a slow connector would
- * otherwise hold the approver's card past Teams' deadline. Nothing after the answer uses the turn's
- * context, which the adapter revokes when the turn ends.
+ * of the card) run after the invoke is answered, since the answer does not need them and Teams waits on
+ * it (a slow connector would otherwise hold the approver's card past Teams' deadline). Nothing after the
+ * answer uses the turn's context, which the adapter revokes when the turn ends.
  */
 async function afterDecision(deps: BotDeps, context: TurnContext, request: ApprovalRequest) {
   const decision = request.decision;
   if (!decision) return;
-  await deps.store.appendAudit({
+  if (decision.status === 'approved' && request.request.kind === 'newCustomer') {
+    await startCreation(deps, request);
+  }
+  const audit: AuditEntry = {
     at: decision.at,
     event: `request.${decision.status}`,
     requestId: request.id,
     actor: decision.by,
     conversationId: context.activity.conversation.id,
     detail: decision.reason,
-  });
-  if (decision.status === 'approved' && request.request.kind === 'newCustomer') {
-    await startCreation(deps, request);
-  }
+  };
+  deps.background.start(`audit the decision on request ${request.id}`, () => deps.store.appendAudit(audit));
   const answeredCardId = context.activity.replyToId;
   deps.background.start(`tell of the decision on request ${request.id}`, async () => {
     if (decision.status === 'approved' && request.request.kind === 'addSubscriptions') {

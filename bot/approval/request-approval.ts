@@ -1,4 +1,9 @@
-import type { ApprovalRequest, CustomerRequest, PostedCard } from '../../store/customer-schema.js';
+import type {
+  ApprovalRequest,
+  AuditEntry,
+  CustomerRequest,
+  PostedCard,
+} from '../../store/customer-schema.js';
 import type { BotDeps } from '../bot-deps.js';
 import { describeError } from '../logging/describe-error.js';
 import { resolveTeamsUserIds } from '../messaging/resolve-teams-user-ids.js';
@@ -37,21 +42,19 @@ export class RequestApproval implements RequestSubmitter {
       if (unseen) await this.showCards(saved.request);
       return { kind: 'pendingApproval' };
     }
-    // The audit line is written while the Bot Connector shows the request card: both are done before
-    // the turn answers, but neither waits on the other (the write no longer adds to the turn's time).
-    // Both are settled before a failure of either ends the turn, so nothing of it runs on afterwards.
-    const [audited, shown] = await Promise.allSettled([
-      store.appendAudit({
-        at: this.deps.now().toISOString(),
-        event: 'request.submitted',
-        requestId: request.requestId,
-        actor: request.requester,
-        conversationId: request.origin.conversationId,
-      }),
-      this.showCards(saved.request),
-    ]);
-    if (audited.status === 'rejected') throw audited.reason;
-    if (shown.status === 'rejected') throw shown.reason;
+    await this.showCards(saved.request);
+    // The audit line is not needed for the answer: it is written after the turn, as background work
+    // (which `App.idle()` and shutdown wait for)
+    const audit: AuditEntry = {
+      at: this.deps.now().toISOString(),
+      event: 'request.submitted',
+      requestId: request.requestId,
+      actor: request.requester,
+      conversationId: request.origin.conversationId,
+    };
+    this.deps.background.start(`audit the submission of request ${request.requestId}`, () =>
+      store.appendAudit(audit),
+    );
     return { kind: 'pendingApproval' };
   }
 

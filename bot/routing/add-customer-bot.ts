@@ -1,5 +1,4 @@
 import {
-  type Activity,
   ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type InvokeResponse,
@@ -10,12 +9,10 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
-import { isBotCustomer } from '../../store/customer-schema.js';
 import type { MessageKey } from '../../store/i18n/en-us.js';
 import { pickLocale, translator } from '../../store/i18n/translate.js';
 import { KeyedLock } from '../../store/keyed-lock.js';
-import { type ApprovalAction, answerApprovalAction } from '../approval/answer-approval-action.js';
-import { isApprover, isRequester } from '../approval/request-roles.js';
+import { answerApprovalAction } from '../approval/answer-approval-action.js';
 import type { BotDeps, Turn } from '../bot-deps.js';
 import { COMMANDS } from '../commands/match-command.js';
 import { continueAddCustomer } from '../dialogs/add-customer-dialog.js';
@@ -31,22 +28,22 @@ import { showHelp } from '../handlers/show-help.js';
 import { startAddCustomer } from '../handlers/start-add-customer.js';
 import { startAddSubscription } from '../handlers/start-add-subscription.js';
 import { describeError } from '../logging/describe-error.js';
-import { admissionOf, tenantOf } from './admission.js';
+import { addressesBot, admissionOf, tenantOf } from './admission.js';
+import { CARD_ACTION_INVOKE, type CardAction, type DialogAction, readCardAction } from './card-action.js';
 import {
-  CARD_ACTION_INVOKE,
-  type CardAction,
-  type CardActionOf,
-  type DialogAction,
-  readCardAction,
-} from './card-action.js';
+  approverOnly,
+  ownCredentials,
+  ownFailedRequest,
+  ownOpenDialog,
+  ownRejectedRequest,
+  type Refusal,
+  requesterOnly,
+} from './card-route-checks.js';
 import { errorResponse, messageResponse } from './invoke-responses.js';
 import { ownerIdOf } from './owner-id-of.js';
 import { ReadETagStorage } from './read-etag-storage.js';
 import { requestOf, type TextRequest } from './request-of.js';
 import { saveTurnState } from './save-turn-state.js';
-
-/** Why a press is not carried out: a short text for the presser, or silence (a repeat of a done press). */
-type Refusal = { say: MessageKey } | 'ignore';
 
 /**
  * One row of the card route table. `via`: how the button sends (`Action.Submit` as a message,
@@ -61,63 +58,6 @@ type CardRoute<A> = {
 
 type ActionByVerb = { [A in CardAction as A['verb']]: A };
 type CardRoutes = { [V in keyof ActionByVerb]: CardRoute<ActionByVerb[V]> };
-
-/** A dialog card's button: only the dialog's owner, and only on the dialog's current run. */
-async function ownOpenDialog(turn: Turn, action: DialogAction): Promise<Refusal | undefined> {
-  if (action.ownerId !== turn.user.id) return { say: 'flow.notYourCard' };
-  const open = turn.state.dialog;
-  if (open) return open.flowId === action.flowId ? undefined : 'ignore';
-  const { store } = turn.deps;
-  const submitted =
-    (await store.findRequest(action.flowId)) ??
-    (await store.findByRequestId(action.flowId)) ??
-    ((await store.hasOrder(action.flowId)) || undefined);
-  return submitted ? 'ignore' : { say: 'flow.cardExpired' };
-}
-
-async function approverOnly(turn: Turn, action: ApprovalAction): Promise<Refusal | undefined> {
-  if (!(await turn.deps.store.findRequest(action.requestId))) return { say: 'approval.unknownRequest' };
-  return isApprover(turn.deps, turn.context.activity.from) ? undefined : { say: 'approval.notApprover' };
-}
-
-async function requesterOnly(turn: Turn, action: ApprovalAction): Promise<Refusal | undefined> {
-  const request = await turn.deps.store.findRequest(action.requestId);
-  if (!request) return { say: 'approval.unknownRequest' };
-  return isRequester(request, turn.context.activity.from) ? undefined : { say: 'approval.notRequester' };
-}
-
-async function ownRejectedRequest(
-  turn: Turn,
-  action: CardActionOf<typeof CARD_VERBS.approvalResubmit>,
-): Promise<Refusal | undefined> {
-  const request = await turn.deps.store.findRequest(action.requestId);
-  const live = request?.status === 'rejected' && isRequester(request, turn.context.activity.from);
-  return live ? undefined : { say: 'flow.cardExpired' };
-}
-
-/** Try again on a Review card: the requester's own request, whose creation failed. */
-async function ownFailedRequest(
-  turn: Turn,
-  action: CardActionOf<typeof CARD_VERBS.requestRetry>,
-): Promise<Refusal | undefined> {
-  if (action.ownerId !== turn.user.id) return { say: 'flow.notYourCard' };
-  const request = await turn.deps.store.findRequest(action.flowId);
-  const failed = request?.creation?.state === 'failed' && isRequester(request, turn.context.activity.from);
-  return failed ? undefined : 'ignore';
-}
-
-/** Done on a credentials card: in the requester's own 1:1 chat, where no one else's card can be. */
-async function ownCredentials(
-  turn: Turn,
-  action: CardActionOf<typeof CARD_VERBS.credentialsDone>,
-): Promise<Refusal | undefined> {
-  const customer = await turn.deps.store.findById(action.customerId);
-  if (!customer || !isBotCustomer(customer)) return 'ignore';
-  const { createdBy } = customer;
-  const mine = ownerIdOf({ id: createdBy.userId, aadObjectId: createdBy.aadObjectId }) === turn.user.id;
-  const personal = turn.context.activity.conversation.conversationType === 'personal';
-  return mine && personal ? undefined : { say: 'flow.notYourCard' };
-}
 
 /** Hands a dialog card's press to the sender's open dialog, which `ownOpenDialog` found is the card's. */
 async function continueDialog(turn: Turn, action: DialogAction) {
@@ -167,15 +107,6 @@ export const COMMAND_ROUTES: Record<TextRequest, (turn: Turn) => Promise<void>> 
   [COMMANDS.help]: showHelp,
   unknownText: answerUnknownText,
 };
-
-/** True for what a person does to the bot (a message, an invoke, installing it), as against notifications. */
-function addressesBot(activity: Activity): boolean {
-  if (activity.type === ActivityTypes.Message || activity.type === ActivityTypes.Invoke) return true;
-  return (
-    activity.type === ActivityTypes.ConversationUpdate &&
-    (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id)
-  );
-}
 
 async function dispatch<V extends keyof ActionByVerb>(
   turn: Turn,
@@ -329,8 +260,9 @@ export class AddCustomerBot extends TeamsActivityHandler {
   ): Promise<T> {
     const { conversation, from } = context.activity;
     return this.userTurns.run(`${conversation.id}\n${from.id}`, async () => {
-      await this.deps.directory.remember(from);
-      const stored = UserConversationStateSchema.safeParse((await this.userState.get(context)) ?? {});
+      this.deps.directory.remember(from);
+      const read = await this.userState.get(context);
+      const stored = UserConversationStateSchema.safeParse(read ?? {});
       if (!stored.success) {
         this.deps.logger.warn(
           { conversationType: conversation.conversationType },
@@ -339,7 +271,9 @@ export class AddCustomerBot extends TeamsActivityHandler {
       }
       const turn = { ...this.bareTurn(context), state: stored.success ? stored.data : {} };
       const result = await work(turn);
-      await this.userState.set(context, turn.state);
+      // A user who had no state and leaves none (an approver's press) has nothing to write
+      if (read !== undefined || JSON.stringify(turn.state) !== '{}')
+        await this.userState.set(context, turn.state);
       if (await saveTurnState(this.conversationState, context, this.deps.logger)) return result;
       return conflict(turn.t('flow.stateConflict'));
     });

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import { type Activity, ActivityTypes } from 'botbuilder';
 import type { BotDeps } from '../bot-deps.js';
 
 /** Why an activity is not let in: it comes from a tenant not on the list, or from a user not on it. */
@@ -33,4 +33,13 @@ export function admissionOf(
     if (id === undefined || !(allowedUserIds.includes(id) || approverIds.includes(id))) return 'unlistedUser';
   }
   return undefined;
+}
+
+/** True for what a person does to the bot (a message, an invoke, installing it), as against notifications. */
+export function addressesBot(activity: Activity): boolean {
+  if (activity.type === ActivityTypes.Message || activity.type === ActivityTypes.Invoke) return true;
+  return (
+    activity.type === ActivityTypes.ConversationUpdate &&
+    (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id)
+  );
 }

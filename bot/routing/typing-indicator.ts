@@ -40,10 +40,6 @@ export function typingIndicator(schedule: TypingSchedule, logger: Logger) {
       return;
     }
     const { adapter } = context;
-    const typing = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Typing, relatesTo: context.activity.relatesTo },
-      TurnContext.getConversationReference(context.activity),
-    );
     let answered = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
@@ -52,6 +48,10 @@ export function typingIndicator(schedule: TypingSchedule, logger: Logger) {
     };
     const show = async () => {
       if (answered) return;
+      const typing = TurnContext.applyConversationReference(
+        { type: ActivityTypes.Typing, relatesTo: context.activity.relatesTo },
+        TurnContext.getConversationReference(context.activity),
+      );
       try {
         await adapter.sendActivities(context, [typing]);
       } catch (error) {

@@ -10,6 +10,7 @@ import {
 } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { describeError } from '../logging/describe-error.js';
+import { ConnectorClientCache } from './connector-client-cache.js';
 
 /** What the guard needs besides the SDK's own authentication. */
 export type GuardOptions = {
@@ -31,8 +32,9 @@ class MetadataOutage extends Error {}
  * Wraps the SDK's Bot Framework authentication so that every failure to authenticate a request, whatever
  * its cause (no token, bad signature, unknown key, expired, wrong audience or issuer, OpenID metadata
  * unreachable or slow), is a 401 `AuthenticationError` within `timeoutMs`: `CloudAdapter` answers
- * 401 to those and 500 to anything else. The reason is logged, without the token. Everything else,
- * the connector clients included, is the inner authentication's.
+ * 401 to those and 500 to anything else. The reason is logged, without the token. Everything else is
+ * the inner authentication's; the Bot Connector clients it creates are reused across turns (see
+ * `ConnectorClientCache`).
  *
  * The SDK fetches the OpenID metadata anew for each request until it has the keys, with no time limit,
  * so forged requests while the metadata is unreachable would each start a download and pile up. Until
@@ -44,6 +46,7 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   private keysConfirmed = false;
   private outageUntil = 0;
   private inFlight: Promise<unknown> | undefined;
+  private readonly clients = new ConnectorClientCache();
 
   constructor(
     private readonly inner: BotFrameworkAuthentication,
@@ -52,8 +55,16 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
     super();
   }
 
-  override authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.guard(activity.channelId, () => this.inner.authenticateRequest(activity, authHeader));
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    const result = await this.guard(activity.channelId, () =>
+      this.inner.authenticateRequest(activity, authHeader),
+    );
+    if (!result.connectorFactory) return result;
+    const connectorFactory = this.clients.connectorFactoryFor(result.claimsIdentity, result.connectorFactory);
+    return { ...result, connectorFactory };
   }
 
   override authenticateStreamingRequest(
@@ -70,11 +81,16 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
+    return this.clients.connectorFactoryFor(
+      claimsIdentity,
+      this.inner.createConnectorFactory(claimsIdentity),
+    );
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return this.clients.userTokenClientFor(claimsIdentity, () =>
+      this.inner.createUserTokenClient(claimsIdentity),
+    );
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {

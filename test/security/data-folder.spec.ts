@@ -83,6 +83,7 @@ describe('the dialog state, when a file of it is corrupt', () => {
     const walk = rig.walk('李雷', undefined, { locale: 'zh-CN' });
     await walk.start('添加客户');
     for (const name of await readdir(stateFolder())) await writeFile(path.join(stateFolder(), name), '[');
+    await rig.restart();
 
     // Act
     await walk.start('添加客户');

@@ -109,16 +109,16 @@ describe('FileStorage', () => {
   });
 
   it('should move a corrupt file aside, report it without its content and read it as absent', async () => {
-    // Arrange
+    // Arrange: a file left corrupt by an earlier run, read by the next one
     const at = new Date('2025-03-14T10:00:00.000Z');
     const reported: object[] = [];
+    await storage.write({ 'conversation/user': { step: 2 } });
+    const [name = ''] = await readdir(path.join(folder, 'state'));
+    await writeFile(path.join(folder, 'state', name), '{"key": "conversation/user", "item": {"step"');
     const watched = new FileStorage(path.join(folder, 'state'), {
       now: () => at,
       onCorruptFile: (moved) => reported.push(moved),
     });
-    await watched.write({ 'conversation/user': { step: 2 } });
-    const [name = ''] = await readdir(path.join(folder, 'state'));
-    await writeFile(path.join(folder, 'state', name), '{"key": "conversation/user", "item": {"step"');
 
     // Act
     const items = await watched.read(['conversation/user']);
@@ -132,7 +132,33 @@ describe('FileStorage', () => {
     assert.deepEqual((await readdir(path.join(folder, 'state'))).sort(), [name, kept].sort());
     assert.match(await readFile(path.join(folder, 'state', kept), 'utf8'), /"step"$/);
     assert.deepEqual(reported, [{ file: name, movedTo: kept, reason: 'not valid JSON' }]);
-    assert.equal((await readOne('conversation/user'))?.step, 1);
+    assert.equal((await readOne('conversation/user', watched))?.step, 1);
+  });
+
+  it('should have each write on disk, without a temporary file, once it resolves', async () => {
+    await storage.write({ k: { n: 1 } });
+    await storage.write({ k: { n: 2, eTag: (await readOne('k'))?.eTag } });
+
+    const files = await readdir(path.join(folder, 'state'));
+    const afterRestart = await readOne('k', new FileStorage(path.join(folder, 'state')));
+
+    assert.equal(afterRestart?.n, 2);
+    assert.equal(afterRestart?.eTag, (await readOne('k'))?.eTag);
+    assert.deepEqual(
+      files.filter((file) => file.endsWith('.tmp')),
+      [],
+    );
+  });
+
+  it('should hand out a copy that the reader may change without changing what is stored', async () => {
+    await storage.write({ k: { list: [1] } });
+    const first = await readOne('k');
+    assert.ok(first);
+    (first.list as number[]).push(2);
+
+    const second = await readOne('k');
+
+    assert.deepEqual(second?.list, [1]);
   });
 
   it('should keep long keys with ":", ";", "@" and "/" apart and intact', async () => {
