@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { openTable } from '../../store/azure/azure-account.js';
@@ -11,7 +10,7 @@ import { cardOf, cardText } from '../helpers/card-queries.js';
 import { deferred } from '../helpers/deferred.js';
 import { FakePartnerCenter } from '../helpers/fake-partner-center.js';
 import { HoldingProxy } from '../helpers/holding-proxy.js';
-import { useAzurite } from '../helpers/start-azurite.js';
+import { sharedAzureSettings, useAzurite } from '../helpers/start-azurite.js';
 import { channelThread, TeamsUser } from '../helpers/teams-user.js';
 import { useBotProcesses } from '../helpers/use-bot-processes.js';
 import { waitUntil } from '../helpers/wait-until.js';
@@ -44,14 +43,8 @@ describe('a bot instance that loses its lease on Azure Storage (two processes, o
 
   /** Settings both instances share: Azurite, Partner Center (the fake), 2-second leases. */
   function sharedEnv(): Record<string, string> {
-    const id = randomBytes(5).toString('hex');
     env = {
-      STORE: 'azure',
-      AZURE_STORAGE_CONNECTION_STRING: storage.azurite.connectionString,
-      AZURE_STORAGE_TABLE_PREFIX: `t${id}`,
-      AZURE_STORAGE_STATE_CONTAINER: `state-${id}`,
-      AZURE_STORAGE_LEASE_SECONDS: '2',
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      ...sharedAzureSettings(storage.azurite),
       PARTNER_CENTER_TENANT_ID: fake.tenantId,
       PARTNER_CENTER_CLIENT_ID: fake.clientId,
       PARTNER_CENTER_CLIENT_SECRET: fake.clientSecret,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { AzureTableCustomerStore } from '../../store/azure/azure-table-customer-store.js';
 import { validAccountInputs } from '../fixtures/customers.js';
 import { AddCustomerWalk } from '../helpers/add-customer-walk.js';
 import type { BotProcess } from '../helpers/bot-process.js';
 import { type CardJson, cardOf, cardText } from '../helpers/card-queries.js';
-import { useAzurite } from '../helpers/start-azurite.js';
+import { sharedAzureSettings, useAzurite } from '../helpers/start-azurite.js';
 import { channelThread, pressExecute, TeamsUser } from '../helpers/teams-user.js';
 import { useBotProcesses } from '../helpers/use-bot-processes.js';
 import { waitUntil } from '../helpers/wait-until.js';
@@ -38,16 +38,7 @@ describe('two bot instances on one Azure Storage account (Azurite)', () => {
     );
 
   async function startBoth(extra: Record<string, string> = {}) {
-    const id = randomBytes(5).toString('hex');
-    env = {
-      STORE: 'azure',
-      AZURE_STORAGE_CONNECTION_STRING: storage.azurite.connectionString,
-      AZURE_STORAGE_TABLE_PREFIX: `t${id}`,
-      AZURE_STORAGE_STATE_CONTAINER: `state-${id}`,
-      AZURE_STORAGE_LEASE_SECONDS: '2',
-      CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      ...extra,
-    };
+    env = { ...sharedAzureSettings(storage.azurite), ...extra };
     [a, b] = await Promise.all([rig.start(env), rig.start(env)]);
   }
 

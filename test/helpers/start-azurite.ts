@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -129,5 +130,22 @@ export function useAzurite(): { readonly azurite: Azurite } {
       if (!azurite) throw new Error('useAzurite: Azurite is not running outside the tests');
       return azurite;
     },
+  };
+}
+
+/**
+ * The settings of bot instances that share `azurite` (`STORE=azure`), each call with tables and a container
+ * of its own, 2-second leases (so a test sees one expire) and one `CREDENTIALS_KEY`, so that credentials one
+ * instance sealed can be delivered by the other.
+ */
+export function sharedAzureSettings(azurite: Azurite): Record<string, string> {
+  const id = randomBytes(5).toString('hex');
+  return {
+    STORE: 'azure',
+    AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+    AZURE_STORAGE_TABLE_PREFIX: `t${id}`,
+    AZURE_STORAGE_STATE_CONTAINER: `state-${id}`,
+    AZURE_STORAGE_LEASE_SECONDS: '2',
+    CREDENTIALS_KEY: randomBytes(32).toString('base64'),
   };
 }
