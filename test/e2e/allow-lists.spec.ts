@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { seedCustomers, validAccountInputs } from '../fixtures/customers.js';
-import { actionData, cardOf, cardsSentTo, cardText, cardTitle } from '../helpers/card-queries.js';
+import type { AddCustomerWalk } from '../helpers/add-customer-walk.js';
+import {
+  actionData,
+  type CardJson,
+  cardOf,
+  cardsSentTo,
+  cardText,
+  cardTitle,
+} from '../helpers/card-queries.js';
 import { readFolder } from '../helpers/read-folder.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import {
@@ -24,6 +32,19 @@ const UNLISTED_TEXT_ZH = /你不在可以使用此机器人的人员名单中/;
 
 const textsTo = (connector: { sentTo(id: string): { activity: { text?: string } }[] }, id: string) =>
   connector.sentTo(id).map((entry) => entry.activity.text);
+
+/** Presses Submit on a walk's Review card, which Submit turns into the request card, and checks that it did. */
+async function submitForApproval(
+  walk: AddCustomerWalk,
+): Promise<{ requestCard: CardJson; approval: { activityId: string } }> {
+  const requestCard = await walk.press(CARD_VERBS.reviewSubmit);
+  assert.match(
+    cardText(requestCard),
+    /Approval needed/,
+    'Submit should make the Review card the request card',
+  );
+  return { requestCard, approval: { activityId: walk.cardId } };
+}
 
 describe('who may use the bot: ALLOWED_TENANT_IDS', () => {
   const meganId = randomUUID();
@@ -102,13 +123,7 @@ describe('who may use the bot: ALLOWED_TENANT_IDS', () => {
     const alex = rig.walk('Alex Wilber', thread);
     await alex.start();
     await alex.fillToReview('pendingco');
-    const requestCard = await alex.press(CARD_VERBS.reviewSubmit);
-    assert.match(
-      cardText(requestCard),
-      /Approval needed/,
-      'Submit should make the Review card the request card',
-    );
-    const approval = { activityId: alex.cardId };
+    const { requestCard, approval } = await submitForApproval(alex);
     const data = actionData(requestCard, CARD_VERBS.approvalRefresh);
     const forgedMegan = rig.user('Megan Bowen', thread, { aadObjectId: meganId, tenantId: FOREIGN_TENANT });
     const before = await readFolder(rig.bot.dataDir);
@@ -243,13 +258,7 @@ describe('who may use the bot: ALLOWED_USER_IDS', () => {
     const nestor = rig.user('Nestor Wilke', thread);
     await listed.start();
     await listed.fillToReview('listedco');
-    const requestCard = await listed.press(CARD_VERBS.reviewSubmit);
-    assert.match(
-      cardText(requestCard),
-      /Approval needed/,
-      'Submit should make the Review card the request card',
-    );
-    const approval = { activityId: listed.cardId };
+    const { requestCard, approval } = await submitForApproval(listed);
     const before = await readFolder(rig.bot.dataDir);
 
     // Act
@@ -294,13 +303,7 @@ describe('who may use the bot: ALLOWED_USER_IDS', () => {
     const megan = rig.user('Megan Bowen', thread, { aadObjectId: meganId });
     await listed.start();
     await listed.fillToReview('approvedlistedco');
-    const requestCard = await listed.press(CARD_VERBS.reviewSubmit);
-    assert.match(
-      cardText(requestCard),
-      /Approval needed/,
-      'Submit should make the Review card the request card',
-    );
-    const approval = { activityId: listed.cardId };
+    const { requestCard, approval } = await submitForApproval(listed);
 
     // Act
     const approved = await pressExecute(
