@@ -2,21 +2,25 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { encodeStateSlot, writeSlotFile } from '../store/state-slot.js';
 
 /**
  * `npx tsx bench/state-write-cost.ts`: CPU (all threads, `process.cpuUsage`) and wall time of one
- * dialog-state write, a 3 KB file written to a temporary name and renamed into place, through the
- * thread pool (`fs/promises`) and synchronously, alternately, 3 000 of each per round. Behind the choice
- * of synchronous writes in `store/file-storage.ts`.
+ * dialog-state write of a 3 KB record, four ways, alternately, 3 000 of each per round: a temporary file
+ * renamed into place through the thread pool (`fs/promises`) and synchronously (what `FileStorage` did
+ * before), the file rewritten in place with `writeFileSync` (which truncates it), and what
+ * `store/file-storage.ts` does now: the record with its slot header written at offset 0 of the older of
+ * two slot files, without truncating (`store/state-slot.ts`). Behind the choice of synchronous writes
+ * in place.
  */
 const folder = mkdtempSync(path.join(os.tmpdir(), 'state-write-cost-'));
 const text = JSON.stringify({ key: 'conversation/user', item: { state: 'x'.repeat(3_000) } });
 const WRITES = 3_000;
 
-async function measure(name: string, write: () => Promise<void> | void) {
+async function measure(name: string, write: (i: number) => Promise<void> | void) {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  for (let i = 0; i < WRITES; i++) await write();
+  for (let i = 0; i < WRITES; i++) await write(i);
   const used = process.cpuUsage(cpu);
   const wallUs = ((performance.now() - started) * 1000) / WRITES;
   const cpuUs = (used.user + used.system) / WRITES;
@@ -24,14 +28,22 @@ async function measure(name: string, write: () => Promise<void> | void) {
 }
 
 const file = (name: string) => path.join(folder, name);
+let sequence = 0;
 for (let round = 1; round <= 2; round++) {
-  await measure('thread pool', async () => {
+  await measure('thread pool, temporary file and rename', async () => {
     await writeFile(file('a.tmp'), text);
     await rename(file('a.tmp'), file('a.json'));
   });
-  await measure('synchronous', () => {
+  await measure('synchronous, temporary file and rename', () => {
     writeFileSync(file('s.tmp'), text);
     renameSync(file('s.tmp'), file('s.json'));
+  });
+  await measure('synchronous, in place, truncating', () => {
+    writeFileSync(file('t.json'), text);
+  });
+  await measure('synchronous, slot in place, not truncating', (i) => {
+    sequence += 1;
+    writeSlotFile(file(i % 2 === 0 ? 'slot.json' : 'slot.b.json'), encodeStateSlot(sequence, text));
   });
 }
 rmSync(folder, { recursive: true, force: true });

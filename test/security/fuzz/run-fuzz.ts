@@ -8,6 +8,7 @@ import { ACCOUNT_INFO_FIELDS } from '../../../store/customers/account-info-schem
 import { loadOfferCatalog } from '../../../store/customers/offer-catalog.js';
 import { quantityInputId } from '../../../store/customers/parse-subscriptions.js';
 import { LowdbCustomerStore } from '../../../store/lowdb-customer-store.js';
+import { decodeStateSlot } from '../../../store/state-slot.js';
 import { AddCustomerWalk } from '../../helpers/add-customer-walk.js';
 import { BotUnderTest } from '../../helpers/bot-under-test.js';
 import { cardText } from '../../helpers/card-queries.js';
@@ -131,7 +132,8 @@ async function expectHealthy(bot: BotUnderTest, connector: FakeBotConnector): Pr
   const stateDir = path.join(bot.dataDir, 'dialog-state');
   const stateFiles = await readdir(stateDir, { recursive: true, withFileTypes: true });
   for (const file of stateFiles.filter((entry) => entry.isFile())) {
-    JSON.parse(await readFile(path.join(file.parentPath, file.name), 'utf8'));
+    const slot = decodeStateSlot(await readFile(path.join(file.parentPath, file.name)));
+    assert.ok(slot.valid, `dialog state file ${file.name}: ${slot.valid ? '' : slot.reason}`);
   }
   await submitForApproval(bot, connector);
 }
