@@ -6,12 +6,13 @@ import { encodeStateSlot, writeSlotFile } from '../store/state-slot.js';
 
 /**
  * `npx tsx bench/state-write-cost.ts`: CPU (all threads, `process.cpuUsage`) and wall time of one
- * dialog-state write of a 3 KB record, four ways, alternately, 3 000 of each per round: a temporary file
+ * dialog-state write of a 3 KB record, five ways, alternately, 3 000 of each per round: a temporary file
  * renamed into place through the thread pool (`fs/promises`) and synchronously (what `FileStorage` did
  * before), the file rewritten in place with `writeFileSync` (which truncates it), and what
  * `store/file-storage.ts` does now: the record with its slot header written at offset 0 of the older of
- * two slot files, without truncating (`store/state-slot.ts`). Behind the choice of synchronous writes
- * in place.
+ * two slot files, without truncating (`store/state-slot.ts`); and that same write to a slot file that
+ * does not exist yet, as a key's first two writes do (each creates one of its two slots). Behind the
+ * choice of synchronous writes in place.
  */
 const folder = mkdtempSync(path.join(os.tmpdir(), 'state-write-cost-'));
 const text = JSON.stringify({ key: 'conversation/user', item: { state: 'x'.repeat(3_000) } });
@@ -44,6 +45,9 @@ for (let round = 1; round <= 2; round++) {
   await measure('synchronous, slot in place, not truncating', (i) => {
     sequence += 1;
     writeSlotFile(file(i % 2 === 0 ? 'slot.json' : 'slot.b.json'), encodeStateSlot(sequence, text));
+  });
+  await measure("synchronous, new slot file (a key's first and second write)", (i) => {
+    writeSlotFile(file(`new-${round}-${i}.json`), encodeStateSlot(1, text));
   });
 }
 rmSync(folder, { recursive: true, force: true });

@@ -55,10 +55,11 @@ export class ETagConflictError extends Error {
  * Each write goes in place to the slot that does not hold the current version, without truncating or
  * renaming (`store/state-slot.ts` explains the format): on ext4, replacing a file by rename, or
  * truncating it, makes the kernel allocate and start writing back its data at once, and that was most
- * of a state write's cost (`bench/state-write-cost.ts`: about 10 µs of wall time per write in place
- * against 190–300 µs for a truncating write or a temporary file renamed into place; docs/BENCHMARKS.md,
- * "Issue 17, fourth round"). Nothing is fsync'ed, before or now: a power loss may bring back an older
- * version of a key, or reset it.
+ * of a state write's cost (`bench/state-write-cost.ts`: 14–36 µs of wall time per write in place
+ * against 250–425 µs for a truncating write or a temporary file renamed into place; docs/BENCHMARKS.md,
+ * "Issue 17, fourth round"). A key's first two writes create its slot files, which costs about as much
+ * as the temporary file and rename did. Nothing is fsync'ed, before or now: a power loss may bring back
+ * an older version of a key, or reset it.
  *
  * The folder belongs to one process (the data folder's lock), so the records of the last `MAX_KNOWN`
  * keys read or written are also kept in memory: a turn reads its state, and checks its eTag when

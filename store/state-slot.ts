@@ -2,17 +2,17 @@ import { closeSync, constants, openSync, readFileSync, writeSync } from 'node:fs
 import { crc32 } from 'node:zlib';
 import type { StoreItem } from 'botbuilder';
 
-/**
+/*
  * The format of one slot file of `FileStorage`: each key's dialog state has two slot files, and each
  * write goes, in place, to the one that does not hold the current version.
  *
  * Why: on ext4 (this machine's disk), replacing a file by rename, or truncating it (`writeFileSync`,
  * which opens with `O_TRUNC`), makes the kernel allocate and start writing back its data at once
- * (`auto_da_alloc`); that cost 190–300 µs of wall time per state write, on every turn
- * (`bench/state-write-cost.ts`). Writing an existing file at offset 0 without truncating it costs
- * about a twentieth of that. But a write in place can be torn: a process killed (SIGKILL) in the middle
- * of a write of more than one page can leave the first pages new and the rest old, since Linux may stop
- * a write between pages on a fatal signal. So the other slot keeps the version before, and each slot
+ * (`auto_da_alloc`); that cost 250–425 µs of wall time per state write, on every turn
+ * (`bench/state-write-cost.ts`). Writing an existing file at offset 0 without truncating it costs a
+ * tenth of that or less. But a write in place can be torn: a process killed (SIGKILL) in the middle of
+ * a write of more than one page can leave the first pages new and the rest old, since Linux may stop a
+ * write between pages on a fatal signal. So the other slot keeps the version before, and each slot
  * starts with a header that says which version is newer and whether the slot is whole:
  *
  *     dialog-state-slot/1 seq=000000000042 bytes=00003012 crc32=89abcdef\n{"key":…,"item":…}
@@ -22,13 +22,17 @@ import type { StoreItem } from 'botbuilder';
  * covers the header before it and the record. A slot whose header or checksum is wrong is ignored when
  * the other one is whole: it is a torn write, and the version before it is read.
  *
- * What survives what: a kill at any moment leaves either the new version or the one before, whole
- * (a write resolves once its bytes are in the page cache, so a kill after the answer loses nothing).
- * Nothing is fsync'ed, as before with rename: a power loss or a kernel crash may lose the writes of the
- * last seconds, bringing back an older version of a key, or leave no slot whole (then the key reads as
- * corrupt, is moved aside and its user is told their card was reset). Files of earlier versions, plain
- * JSON `{key, item}` without a header, are read as sequence 0, older than any slot.
+ * What survives what: a kill at any moment leaves the new version or the one before, whole (a write
+ * resolves once its bytes are in the page cache, so a kill after the answer loses nothing). The one
+ * exception is a key's first write, which has no version before it: torn, it reads as corrupt, and its
+ * user, whose turn got no answer, is told their card was reset. Nothing is fsync'ed, as before with
+ * rename: a power loss or a kernel crash may lose the writes of the last seconds, bringing back an older
+ * version of a key, or leave no slot whole (the key is then moved aside as corrupt, and its user told).
+ * Files of earlier versions, plain JSON `{key, item}` without a header, are read as sequence 0, older
+ * than any slot.
  */
+
+/** The record a slot holds: the key (to tell keys apart should their hashes meet) and its item. */
 export type StoredFile = { key: string; item: StoreItem };
 
 /** A slot that was read whole: its sequence, the record's JSON text, and the record. */
