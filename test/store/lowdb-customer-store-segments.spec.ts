@@ -33,6 +33,7 @@ describe('LowdbCustomerStore split into several files', () => {
     const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
 
     for (const n of [1, 2, 3, 4, 5]) await store.addCustomer(buildCustomer(n));
+    await store.backgroundWritesDone();
 
     assert.deepEqual(await storeFiles(), [
       'customers-000001.json',
