@@ -99,35 +99,19 @@ export async function measureConcurrency(
       await timedWalk({ user, approver, connector, deliveries, runTag }, n);
     }
     const conversations = Array.from({ length: threads }, (_, t) => channelThread(`busy${t}`));
-    const botCpuBefore = await bot.cpuMs();
-    const benchCpuBefore = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: users }, async (_, n) => {
-        const thread = conversations[n % threads] as (typeof conversations)[number];
-        const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
-        const approver = new TeamsUser(
-          endpoint,
-          connector,
-          'Approver',
-          thread,
-          'en-US',
-          context.approverAadId,
-        );
-        try {
-          const times = await timedWalk({ user, approver, connector, deliveries, runTag }, n);
-          for (const step of STEPS) samples[step].push(times[step]);
-        } catch (error) {
-          failures.push(`user ${n}: ${(error as Error).message}`);
-        }
-      }),
-    );
-    seconds = (performance.now() - started) / 1000;
-    const benchCpu = process.cpuUsage(benchCpuBefore);
-    cpu = {
-      botSeconds: ((await bot.cpuMs()) - botCpuBefore) / 1000,
-      benchSeconds: (benchCpu.user + benchCpu.system) / 1e6,
-    };
+    const run = await allAtOnce(bot, users, async (n) => {
+      const thread = conversations[n % threads] as (typeof conversations)[number];
+      const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
+      const approver = new TeamsUser(endpoint, connector, 'Approver', thread, 'en-US', context.approverAadId);
+      try {
+        const times = await timedWalk({ user, approver, connector, deliveries, runTag }, n);
+        for (const step of STEPS) samples[step].push(times[step]);
+      } catch (error) {
+        failures.push(`user ${n}: ${(error as Error).message}`);
+      }
+    });
+    seconds = run.seconds;
+    cpu = { botSeconds: run.childCpuSeconds, benchSeconds: run.benchCpuSeconds };
     memoryAfter = await bot.memory();
   } finally {
     await bot.stop();
@@ -189,39 +173,47 @@ async function measureEchoUnderLoad(context: BenchContext): Promise<EchoUnderLoa
     const warmUp = new TeamsUser(endpoint, connector, 'Warm-up', channelThread('echo-warm'));
     for (let turn = 0; turn < WARM_UP_WALKS * ECHO_TURNS_PER_WALK; turn += 1) await say(warmUp);
     const conversations = Array.from({ length: threads }, (_, t) => channelThread(`echo-busy${t}`));
-    const echoCpuBefore = await echo.cpuMs();
-    const benchCpuBefore = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: users }, async (_, n) => {
-        const thread = conversations[n % threads] as (typeof conversations)[number];
-        const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
-        try {
-          for (let turn = 0; turn < ECHO_TURNS_PER_WALK; turn += 1) {
-            const ms = await say(user);
-            if (turn === 0) first.push(ms);
-            every.push(ms);
-          }
-        } catch {
-          failedWalks += 1;
+    const run = await allAtOnce(echo, users, async (n) => {
+      const thread = conversations[n % threads] as (typeof conversations)[number];
+      const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
+      try {
+        for (let turn = 0; turn < ECHO_TURNS_PER_WALK; turn += 1) {
+          const ms = await say(user);
+          if (turn === 0) first.push(ms);
+          every.push(ms);
         }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const benchCpu = process.cpuUsage(benchCpuBefore);
+      } catch {
+        failedWalks += 1;
+      }
+    });
     return {
-      seconds,
-      walksPerSecond: (users - failedWalks) / seconds,
+      seconds: run.seconds,
+      walksPerSecond: (users - failedWalks) / run.seconds,
       firstAnswer: summarise(first),
       everyAnswer: summarise(every),
-      cpu: {
-        echoSeconds: ((await echo.cpuMs()) - echoCpuBefore) / 1000,
-        benchSeconds: (benchCpu.user + benchCpu.system) / 1e6,
-      },
+      cpu: { echoSeconds: run.childCpuSeconds, benchSeconds: run.benchCpuSeconds },
       failedWalks,
     };
   } finally {
     await echo.stop();
     await connector.stop();
   }
+}
+
+/**
+ * Runs `walk` for every user at once against `child`: the wall time, and the CPU seconds used meanwhile
+ * by the child and by the bench's own process (the users and the fake Bot Connector).
+ */
+async function allAtOnce(child: BotChild, users: number, walk: (n: number) => Promise<void>) {
+  const childCpuBefore = await child.cpuMs();
+  const benchCpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: users }, (_, n) => walk(n)));
+  const seconds = (performance.now() - started) / 1000;
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  return {
+    seconds,
+    childCpuSeconds: ((await child.cpuMs()) - childCpuBefore) / 1000,
+    benchCpuSeconds: (benchCpu.user + benchCpu.system) / 1e6,
+  };
 }
