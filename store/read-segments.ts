@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseStoreFile, readText } from './read-store-file.js';
 import type { SegmentCache } from './segment-cache.js';
 import { fingerprintOf, readSegmentIndex } from './segment-index.js';
-import { journalFileOf, replayJournal } from './segment-journal.js';
+import { applyJournal, journalFileOf, readJournal } from './segment-journal.js';
 import { StoreFileError } from './store-file-error.js';
 import { StoreManifest } from './store-manifest.js';
 import { type SegmentOptions, StoreSegment, segmentFileName } from './store-segment.js';
@@ -57,7 +57,7 @@ export async function* readSegments(
     const file = fileOf(index);
     return segmentOptions.keepsIndex && position < last && !hasJournal(file)
       ? loadSealed(index, file, segmentOptions)
-      : loadText(index, file);
+      : loadText(index, file, hasJournal(file));
   };
   const ahead: Promise<LoadedSegment>[] = [];
   for (let position = 0; position <= last; position += 1) {
@@ -70,9 +70,12 @@ export async function* readSegments(
       continue;
     }
     const data = parseStoreFile(loaded.file, loaded.text);
-    const journalLeft = hasJournal(loaded.file);
-    if (journalLeft) data.journaled = await replayJournal(loaded.file, data);
-    yield new StoreSegment(loaded.index, loaded.file, data, { ...segmentOptions, journalLeft });
+    if (loaded.journal instanceof StoreFileError) throw loaded.journal;
+    applyJournal(loaded.file, loaded.journal, data);
+    yield new StoreSegment(loaded.index, loaded.file, data, {
+      ...segmentOptions,
+      journalLeft: loaded.journal !== undefined,
+    });
   }
 }
 
@@ -81,15 +84,23 @@ const READ_AHEAD = 8;
 
 type LoadedSegment =
   | { segment: StoreSegment }
-  | { index: number; file: string; text: string | undefined | StoreFileError };
+  | {
+      index: number;
+      file: string;
+      text: string | undefined | StoreFileError;
+      journal: string | undefined | StoreFileError;
+    };
 
-async function loadText(index: number, file: string): Promise<LoadedSegment> {
-  return { index, file, text: await readText(file) };
+/** A file's text, and its journal's read first (see `readJournal`) when the folder listed one. */
+async function loadText(index: number, file: string, withJournal: boolean): Promise<LoadedSegment> {
+  // read ahead of its turn: an error is kept to be thrown in order, like the text's
+  const journal = withJournal ? await readJournal(file).catch((error: StoreFileError) => error) : undefined;
+  return { index, file, text: await readText(file), journal };
 }
 
 /** A sealed file from its index when the index is of the version on disk, else its text to parse. */
 async function loadSealed(index: number, file: string, options: SegmentOptions): Promise<LoadedSegment> {
   const contents = await readSegmentIndex(file, fingerprintOf(file));
-  if (!contents) return loadText(index, file);
+  if (!contents) return loadText(index, file, false);
   return { segment: StoreSegment.fromIndex(index, file, contents, options) };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type StoreFile, StoreFileSchema } from './customer-schema.js';
-import { replayJournal } from './segment-journal.js';
+import { applyJournal, readJournal } from './segment-journal.js';
 import { StoreFileError } from './store-file-error.js';
 
 /** An empty store file. */
@@ -9,9 +9,9 @@ export function emptyStoreFile(): StoreFile {
 }
 /** Reads and validates one store file, with the changes of its journal; a missing file is an empty store. */
 export async function readStoreFile(file: string): Promise<StoreFile> {
+  const journal = await readJournal(file);
   const data = parseStoreFile(file, await readText(file));
-  const journaled = await replayJournal(file, data);
-  if (journaled > 0) data.journaled = journaled;
+  applyJournal(file, journal, data);
   return data;
 }
 

@@ -55,36 +55,42 @@ export function putLatest(customers: Customer[], customer: Customer): void {
 }
 
 /**
- * Reads the journal beside `storeFile` and applies to `data` (the file's content as parsed) the changes
- * it does not hold yet: those numbered above `data.journaled`. Answers the number of the last change
- * applied (or `data.journaled`). A last line cut short is a write that never finished, so never
- * answered: it is left out. Any other line that does not parse is damage, and a `StoreFileError`.
+ * The text of the journal beside `storeFile`, or undefined when there is none. Read it before the store
+ * file: the journal is removed only after the file holding its changes has replaced the old one, so
+ * whichever version of the file is read next, the two together are the store as it was at one moment.
  */
-export async function replayJournal(storeFile: string, data: StoreFile): Promise<number> {
+export async function readJournal(storeFile: string): Promise<string | undefined> {
   const file = journalFileOf(storeFile);
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return data.journaled ?? 0;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StoreFileError(`Cannot read the customer store journal ${file}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Applies to `data` (the store file's content as parsed) the changes of its journal's `text` it does not
+ * hold yet, those numbered above `data.journaled`, and records the number of the last one there. A last
+ * line cut short is a write that never finished, so never answered: it is left out. Any other line that
+ * does not parse is damage, and a `StoreFileError`.
+ */
+export function applyJournal(storeFile: string, text: string | undefined, data: StoreFile): void {
+  if (text === undefined) return;
   // the part after the last newline is empty, or a line cut short
   const complete = text.split('\n').slice(0, -1);
-  let last = data.journaled ?? 0;
   complete.forEach((line, at) => {
     const parsed = JournalLineSchema.safeParse(parseJson(line));
     if (!parsed.success) {
       throw new StoreFileError(
-        `The customer store journal ${file} is damaged at line ${at + 1}; restore the folder from a backup.`,
+        `The customer store journal ${journalFileOf(storeFile)} is damaged at line ${at + 1}; restore the folder from a backup.`,
       );
     }
     const { n, ...change } = parsed.data;
-    if (n <= last) return;
+    if (n <= (data.journaled ?? 0)) return;
     applyChange(data, change);
-    last = n;
+    data.journaled = n;
   });
-  return last;
 }
 
 function parseJson(line: string): unknown {
@@ -115,7 +121,16 @@ export class SegmentJournal {
   /** False once a failed append could not be cut back: the next change writes the whole store file. */
   usable = true;
 
-  constructor(readonly file: string) {}
+  /** `present`: whether the file may be there already, left by a previous run. */
+  constructor(
+    readonly file: string,
+    private present = false,
+  ) {}
+
+  /** Whether the file may exist: left by a previous run, or appended to since it was last removed. */
+  get exists(): boolean {
+    return this.present;
+  }
 
   /** Appends change `n`; if the disk refuses it, the file is cut back to its last whole line and it throws. */
   append(n: number, change: SegmentChange): void {
@@ -125,6 +140,7 @@ export class SegmentJournal {
       const written = writeSync(this.fd, line);
       if (written !== line.length) throw new Error(`wrote ${written} of ${line.length} bytes`);
       this.length += line.length;
+      this.present = true;
     } catch (error) {
       this.cutBack();
       throw new StoreFileError(
@@ -150,6 +166,7 @@ export class SegmentJournal {
     this.fd = undefined;
     this.length = 0;
     this.usable = true;
+    this.present = false;
     try {
       unlinkSync(this.file);
     } catch (error) {

@@ -39,10 +39,7 @@ export function recordCount(data: StoreFile): number {
   return data.customers.length + data.requests.length + data.orders.length + data.audit.length;
 }
 
-/**
- * Where a segment lists itself once written, whether it keeps an index file, the cache it is kept in,
- * and whether a journal of changes was found beside its file (left by a previous run).
- */
+/** Where a segment lists itself, whether it keeps an index, its cache, and whether a journal was found. */
 export type SegmentOptions = {
   manifest?: StoreManifest;
   keepsIndex?: boolean;
@@ -52,9 +49,9 @@ export type SegmentOptions = {
 
 /**
  * One file of the customer store: a lowdb JSON file with the whole store's shape, holding the records
- * appended while it was the newest one. While it is the newest, each write after the first appends the
- * change to the file's journal (`segment-journal.ts`); the file itself is written whole when it is
- * created, when it is sealed, and on any change once sealed, atomically (lowdb's writer writes a
+ * appended while it was the newest one. Each change after the file's first write is appended to its
+ * journal (`segment-journal.ts`); the file itself is written whole when it is created, when it is
+ * sealed, and when the store opens on a journal left beside it, atomically (lowdb's writer writes a
  * temporary file, then renames it), so a crash mid-write leaves the previous version. A whole write
  * records how many journalled changes it holds, and the journal is removed once it holds them all.
  *
@@ -76,11 +73,7 @@ export class StoreSegment {
   private indexedAtWrite: number | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private indexedContents: SegmentContents | undefined;
-  /** Changes journalled so far (or held by the file as read): the number of the last one. */
-  private changes: number;
   private readonly journal: SegmentJournal;
-  /** Whether a journal file may be beside the store file: left by a previous run, or appended to since. */
-  private journalPresent: boolean;
   /** Whether the store file exists on disk; known once asked. */
   private onDisk: boolean | undefined;
   private compacting: Promise<void> = Promise.resolve();
@@ -92,9 +85,7 @@ export class StoreSegment {
     private readonly options: SegmentOptions = {},
   ) {
     this.db = new Low<StoreFile>(new DataFile<StoreFile>(file, compactJson), data);
-    this.changes = data.journaled ?? 0;
-    this.journal = new SegmentJournal(journalFileOf(file));
-    this.journalPresent = options.journalLeft === true;
+    this.journal = new SegmentJournal(journalFileOf(file), options.journalLeft);
   }
 
   /**
@@ -152,16 +143,17 @@ export class StoreSegment {
   }
 
   /**
-   * Saves `change`, already made to the content in memory: appended to the journal while this is the
-   * newest file and exists on disk, else by writing the whole file (concurrent whole writes are merged by
-   * lowdb's writer into the latest content). The first write of a new file lists it in the manifest.
+   * Saves `change`, already made to the content in memory: appended to the journal once the file exists
+   * on disk, else by writing the whole file (concurrent whole writes are merged by lowdb's writer into the
+   * latest content). The first write of a new file lists it in the manifest.
    */
   async write(change: SegmentChange): Promise<void> {
     this.writes += 1;
-    if (!this.sealed && this.journal.usable && this.isOnDisk()) {
-      this.journal.append(this.changes + 1, change);
-      this.changes += 1;
-      this.journalPresent = true;
+    if (this.journal.usable && this.isOnDisk()) {
+      // the content in memory numbers the journalled changes it holds, as a whole write records them
+      const n = this.journaled + 1;
+      this.journal.append(n, change);
+      this.db.data.journaled = n;
       return;
     }
     await this.writeWhole();
@@ -179,19 +171,20 @@ export class StoreSegment {
   }
 
   private async writeWhole(): Promise<void> {
-    const held = this.changes;
-    if (held > 0) this.db.data.journaled = held;
+    const held = this.journaled;
     await this.db.write();
     this.onDisk = true;
-    if (this.journalPresent && held === this.changes) {
-      this.journal.remove();
-      this.journalPresent = false;
-    }
+    if (this.journal.exists && held === this.journaled) this.journal.remove();
   }
 
   /** Whether a journal file may be beside the store file (one left by a previous run, or appended to). */
   get hasJournal(): boolean {
-    return this.journalPresent;
+    return this.journal.exists;
+  }
+
+  /** The number of the last journalled change the content in memory holds (0 for none). */
+  private get journaled(): number {
+    return this.db.data.journaled ?? 0;
   }
 
   private isOnDisk(): boolean {
@@ -238,7 +231,7 @@ export class StoreSegment {
    */
   seal(): void {
     this.sealed = true;
-    if (this.journalPresent) this.compacting = this.compact().catch(() => undefined);
+    if (this.journal.exists) this.compacting = this.compact().catch(() => undefined);
     this.settle();
   }
 
@@ -273,7 +266,8 @@ export class StoreSegment {
    * Failing to write it loses nothing: the next start reads the store file instead.
    */
   private saveIndex(): void {
-    if (!this.options.keepsIndex || this.indexedAtWrite === this.writes) return;
+    // with a journal beside the file, the next start reads the file and its journal, not an index
+    if (!this.options.keepsIndex || this.journal.exists || this.indexedAtWrite === this.writes) return;
     const writes = this.writes;
     const fingerprint = fingerprintOf(this.file);
     if (fingerprint === undefined) return;

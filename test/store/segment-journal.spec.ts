@@ -144,6 +144,29 @@ describe('the customer store’s journal', () => {
     assert.equal((await readdir(dataDir)).includes(journal), false);
   });
 
+  it('should journal a change to an older file after the numbers its last whole write holds', async () => {
+    const first = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
+    await first.addCustomer(buildCustomer(1));
+    await first.appendAudit(audit(1));
+    await first.addCustomer(buildCustomer(2));
+    await first.backgroundWritesDone();
+    const order = {
+      requestId: 'order-1',
+      customerId: 'cus-1',
+      lines: [{ offerId: 'o365-e3', quantity: 5 }],
+      orderedBy: { userId: '29:1owner', name: 'Li Lei' },
+      orderedAt: '2025-03-14T12:00:00.000Z',
+    };
+
+    // the older file is taken from its index here, and read back for the order
+    const second = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
+    await second.addSubscriptions(order);
+
+    const third = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
+    assert.equal(await third.hasOrder('order-1'), true);
+    assert.deepEqual((await third.findById('cus-1'))?.subscriptions, [{ offerId: 'o365-e3', quantity: 15 }]);
+  });
+
   it('should undo a change whose journal line could not be written, and save it on a retry', async () => {
     const store = await LowdbCustomerStore.open(dataDir);
     await store.addRequest(approvalRequest(numberedRequest(1)));
