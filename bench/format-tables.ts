@@ -114,7 +114,15 @@ function concurrencyTables(concurrency: ConcurrencyResult, where = ''): string {
       ['p50 ms', ...STEPS.map((step) => ms(concurrency.steps[step].p50))],
       ['p99 ms', ...STEPS.map((step) => ms(concurrency.steps[step].p99))],
     ],
-  )}`;
+  )}${concurrencyCpu(concurrency)}`;
+}
+
+/** The CPU the run took, the bot's and the simulated users', and the echo bot under the same load. */
+function concurrencyCpu({ cpu, seconds, completed, echo }: ConcurrencyResult): string {
+  if (!cpu) return '';
+  const bot = `\n\nCPU during the run: bot ${cpu.botSeconds.toFixed(2)} s (${((cpu.botSeconds * 1000) / completed).toFixed(1)} ms per dialog), the bench's users and fake Bot Connector ${cpu.benchSeconds.toFixed(2)} s, in ${seconds.toFixed(2)} s of wall time.`;
+  if (!echo) return bot;
+  return `${bot}\n\nThe echo bot under the same load (the same users and threads, each posting five messages one after another, each answered with one message): ${echo.walksPerSecond.toFixed(1)} walks/s, p99 to the first answer ${ms(echo.firstAnswer.p99)} ms (p50 ${ms(echo.firstAnswer.p50)} ms), ${echo.failedWalks} failed walks; CPU: echo ${echo.cpu.echoSeconds.toFixed(2)} s (${((echo.cpu.echoSeconds * 1000) / (echo.walksPerSecond * echo.seconds)).toFixed(1)} ms per walk), the bench ${echo.cpu.benchSeconds.toFixed(2)} s, in ${echo.seconds.toFixed(2)} s.`;
 }
 
 /** The bot on Azurite beside the JSON store's latency section of the same run (when it ran). */

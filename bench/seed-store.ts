@@ -28,7 +28,8 @@ export async function seedStore(dataDir: string, walks: number, segmentSize: num
     const file = path.join(dataDir, segmentFileName(index));
     await writeSegmentIndex(file, fingerprintOf(file) as string, snapshotOf(contentsOf(data)));
   };
-  const append = async <K extends keyof StoreFile>(key: K, record: StoreFile[K][number]) => {
+  type RecordList = 'customers' | 'requests' | 'orders' | 'audit';
+  const append = async <K extends RecordList>(key: K, record: StoreFile[K][number]) => {
     if (recordCount(data) >= segmentSize) {
       await flush();
       await seal();

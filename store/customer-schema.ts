@@ -246,6 +246,8 @@ export const StoreFileSchema = z.object({
   requests: z.array(ApprovalRequestSchema).default([]),
   orders: z.array(SubscriptionOrderSchema).default([]),
   audit: z.array(AuditEntrySchema),
+  /** How many changes of the file's journal (`segment-journal.ts`) this content holds; absent for none. */
+  journaled: z.number().int().nonnegative().optional(),
 });
 /** The whole content of the customer store file. */
 export type StoreFile = z.infer<typeof StoreFileSchema>;

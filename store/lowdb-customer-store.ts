@@ -89,6 +89,9 @@ export class LowdbCustomerStore implements CustomerStore {
     store.customers.beginLoad();
     for await (const segment of readSegments(dataDir, { keepManifest: true, cache })) store.adopt(segment);
     store.customers.endLoad();
+    // a journal left by the previous run may end with a line cut short: fold it in before appending
+    const newest = store.segments.at(-1) as StoreSegment;
+    if (newest.hasJournal) await newest.compact();
     return store;
   }
 
@@ -105,9 +108,12 @@ export class LowdbCustomerStore implements CustomerStore {
     this.segments.push(segment);
   }
 
-  /** Resolves once the index files being written in the background are written; for tests and benchmarks. */
-  async indexesWritten(): Promise<void> {
-    await Promise.all(this.segments.map((segment) => segment.indexWritten()));
+  /**
+   * Resolves once the writes started in the background are done: journals of sealed files folded into
+   * them, and index files; the bot waits for it on shutdown, tests and benchmarks before reading files.
+   */
+  async backgroundWritesDone(): Promise<void> {
+    await Promise.all(this.segments.map((segment) => segment.backgroundWritesDone()));
   }
 
   /** How many files the store is split into; for diagnostics and benchmarks. */
@@ -254,7 +260,7 @@ export class LowdbCustomerStore implements CustomerStore {
     const segment = this.newestSegment();
     await segment.use(async (data) => {
       data.audit.push(entry);
-      await segment.write();
+      await segment.write({ audit: [entry] });
     });
   }
 

@@ -47,7 +47,7 @@ export class LowdbRequestRecords {
       await segment.use(async (data) => {
         data.requests.push(request);
         try {
-          await segment.write();
+          await segment.write({ requests: [request] });
         } catch (error) {
           remove(data.requests, request);
           throw error;
@@ -72,7 +72,7 @@ export class LowdbRequestRecords {
       request.status = decision.status;
       request.decision = decision;
       try {
-        await segment.write();
+        await segment.write({ requests: [request] });
       } catch (error) {
         request.status = 'pending';
         request.decision = undefined;
@@ -85,7 +85,7 @@ export class LowdbRequestRecords {
   async addCards(requestId: string, cards: PostedCard[]): Promise<void> {
     await this.change(requestId, async (request, segment) => {
       request.cards.push(...cards);
-      await segment.write();
+      await segment.write({ requests: [request] });
     });
   }
 
@@ -94,7 +94,7 @@ export class LowdbRequestRecords {
       const before = request.creation;
       request.creation = creation;
       try {
-        await segment.write();
+        await segment.write({ requests: [request] });
       } catch (error) {
         request.creation = before;
         throw error;
@@ -112,7 +112,7 @@ export class LowdbRequestRecords {
   async setCustomer(requestId: string, customerId: string): Promise<void> {
     await this.change(requestId, async (request, segment) => {
       request.customerId = customerId;
-      await segment.write();
+      await segment.write({ requests: [request] });
     });
   }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseStoreFile, readText } from './read-store-file.js';
 import type { SegmentCache } from './segment-cache.js';
 import { fingerprintOf, readSegmentIndex } from './segment-index.js';
+import { applyJournal, journalFileOf, readJournal } from './segment-journal.js';
 import { StoreFileError } from './store-file-error.js';
 import { StoreManifest } from './store-manifest.js';
 import { type SegmentOptions, StoreSegment, segmentFileName } from './store-segment.js';
@@ -16,7 +17,8 @@ const LATER_SEGMENT = /^customers-(\d{6,})\.json$/;
  * listed in `store-manifest.json` but missing is a `StoreFileError`, the files present are listed (the
  * manifest is created from them when the store has none), and new files are listed when first written;
  * and every file but the newest is taken from its index file (`segment-index.ts`) when that index is of
- * the version on disk, and read and validated itself otherwise (then written an index once sealed). The
+ * the version on disk and no journal is beside it, and read and validated itself otherwise (then written
+ * an index once sealed). A file's journal (`segment-journal.ts`), if any, is applied to its content. The
  * segments are kept, once sealed, in `cache`.
  */
 export async function* readSegments(
@@ -48,12 +50,14 @@ export async function* readSegments(
   }
   const last = indexes.length - 1;
   const segmentOptions = { manifest, keepsIndex: manifest !== undefined, cache: options.cache };
+  const listed = new Set(names);
+  const hasJournal = (file: string) => listed.has(path.basename(journalFileOf(file)));
   const load = (position: number): Promise<LoadedSegment> => {
     const index = indexes[position] as number;
     const file = fileOf(index);
-    return segmentOptions.keepsIndex && position < last
+    return segmentOptions.keepsIndex && position < last && !hasJournal(file)
       ? loadSealed(index, file, segmentOptions)
-      : loadText(index, file);
+      : loadText(index, file, hasJournal(file));
   };
   const ahead: Promise<LoadedSegment>[] = [];
   for (let position = 0; position <= last; position += 1) {
@@ -61,9 +65,17 @@ export async function* readSegments(
       ahead.push(load(position + ahead.length));
     }
     const loaded = await (ahead.shift() as Promise<LoadedSegment>);
-    yield 'segment' in loaded
-      ? loaded.segment
-      : new StoreSegment(loaded.index, loaded.file, parseStoreFile(loaded.file, loaded.text), segmentOptions);
+    if ('segment' in loaded) {
+      yield loaded.segment;
+      continue;
+    }
+    const data = parseStoreFile(loaded.file, loaded.text);
+    if (loaded.journal instanceof StoreFileError) throw loaded.journal;
+    applyJournal(loaded.file, loaded.journal, data);
+    yield new StoreSegment(loaded.index, loaded.file, data, {
+      ...segmentOptions,
+      journalLeft: loaded.journal !== undefined,
+    });
   }
 }
 
@@ -72,15 +84,23 @@ const READ_AHEAD = 8;
 
 type LoadedSegment =
   | { segment: StoreSegment }
-  | { index: number; file: string; text: string | undefined | StoreFileError };
+  | {
+      index: number;
+      file: string;
+      text: string | undefined | StoreFileError;
+      journal: string | undefined | StoreFileError;
+    };
 
-async function loadText(index: number, file: string): Promise<LoadedSegment> {
-  return { index, file, text: await readText(file) };
+/** A file's text, and its journal's read first (see `readJournal`) when the folder listed one. */
+async function loadText(index: number, file: string, withJournal: boolean): Promise<LoadedSegment> {
+  // read ahead of its turn: an error is kept to be thrown in order, like the text's
+  const journal = withJournal ? await readJournal(file).catch((error: StoreFileError) => error) : undefined;
+  return { index, file, text: await readText(file), journal };
 }
 
 /** A sealed file from its index when the index is of the version on disk, else its text to parse. */
 async function loadSealed(index: number, file: string, options: SegmentOptions): Promise<LoadedSegment> {
   const contents = await readSegmentIndex(file, fingerprintOf(file));
-  if (!contents) return loadText(index, file);
+  if (!contents) return loadText(index, file, false);
   return { segment: StoreSegment.fromIndex(index, file, contents, options) };
 }

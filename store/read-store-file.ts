@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { type StoreFile, StoreFileSchema } from './customer-schema.js';
+import { applyJournal, readJournal } from './segment-journal.js';
 import { StoreFileError } from './store-file-error.js';
 
 /** An empty store file. */
 export function emptyStoreFile(): StoreFile {
   return { customers: [], requests: [], orders: [], audit: [] };
 }
-/** Reads and validates one store file; a missing file is an empty store. */
+/** Reads and validates one store file, with the changes of its journal; a missing file is an empty store. */
 export async function readStoreFile(file: string): Promise<StoreFile> {
-  return parseStoreFile(file, await readText(file));
+  const journal = await readJournal(file);
+  const data = parseStoreFile(file, await readText(file));
+  applyJournal(file, journal, data);
+  return data;
 }
 
 /** The text of a store file, undefined when it does not exist, or the error to throw when it is parsed. */

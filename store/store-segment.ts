@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -13,6 +14,7 @@ import {
   snapshotOf,
   writeSegmentIndex,
 } from './segment-index.js';
+import { journalFileOf, putLatest, type SegmentChange, SegmentJournal } from './segment-journal.js';
 import type { StoreManifest } from './store-manifest.js';
 
 export { emptyStoreFile } from './read-store-file.js';
@@ -37,13 +39,21 @@ export function recordCount(data: StoreFile): number {
   return data.customers.length + data.requests.length + data.orders.length + data.audit.length;
 }
 
-/** Where a segment lists itself once written, whether it keeps an index file, and the cache it is kept in. */
-export type SegmentOptions = { manifest?: StoreManifest; keepsIndex?: boolean; cache?: SegmentCache };
+/** Where a segment lists itself, whether it keeps an index, its cache, and whether a journal was found. */
+export type SegmentOptions = {
+  manifest?: StoreManifest;
+  keepsIndex?: boolean;
+  cache?: SegmentCache;
+  journalLeft?: boolean;
+};
 
 /**
  * One file of the customer store: a lowdb JSON file with the whole store's shape, holding the records
- * appended while it was the newest one. Each write replaces the file atomically (lowdb's writer writes
- * a temporary file, then renames it), so a crash mid-write leaves the previous version.
+ * appended while it was the newest one. Each change after the file's first write is appended to its
+ * journal (`segment-journal.ts`); the file itself is written whole when it is created, when it is
+ * sealed, and when the store opens on a journal left beside it, atomically (lowdb's writer writes a
+ * temporary file, then renames it), so a crash mid-write leaves the previous version. A whole write
+ * records how many journalled changes it holds, and the journal is removed once it holds them all.
  *
  * Once sealed (a newer file takes the appends), a segment's content may leave memory while no call uses
  * it: the store's `SegmentCache` keeps the few used last and releases the others, and `use` reads a
@@ -63,6 +73,10 @@ export class StoreSegment {
   private indexedAtWrite: number | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private indexedContents: SegmentContents | undefined;
+  private readonly journal: SegmentJournal;
+  /** Whether the store file exists on disk; known once asked. */
+  private onDisk: boolean | undefined;
+  private compacting: Promise<void> = Promise.resolve();
 
   constructor(
     readonly index: number,
@@ -71,6 +85,7 @@ export class StoreSegment {
     private readonly options: SegmentOptions = {},
   ) {
     this.db = new Low<StoreFile>(new DataFile<StoreFile>(file, compactJson), data);
+    this.journal = new SegmentJournal(journalFileOf(file), options.journalLeft);
   }
 
   /**
@@ -128,14 +143,53 @@ export class StoreSegment {
   }
 
   /**
-   * Saves the whole segment; concurrent calls are merged by lowdb's writer into the latest content. The
-   * first write of a new file lists it in the store's manifest.
+   * Saves `change`, already made to the content in memory: appended to the journal once the file exists
+   * on disk, else by writing the whole file (concurrent whole writes are merged by lowdb's writer into the
+   * latest content). The first write of a new file lists it in the manifest.
    */
-  async write(): Promise<void> {
+  async write(change: SegmentChange): Promise<void> {
     this.writes += 1;
-    await this.db.write();
+    if (this.journal.usable && this.isOnDisk()) {
+      // the content in memory numbers the journalled changes it holds, as a whole write records them
+      const n = this.journaled + 1;
+      this.journal.append(n, change);
+      this.db.data.journaled = n;
+      return;
+    }
+    await this.writeWhole();
     const { manifest } = this.options;
     if (manifest && !manifest.has(this.index)) await manifest.add(this.index);
+  }
+
+  /**
+   * Writes the whole file, with the number of the last journalled change it holds, and removes the
+   * journal when no change was appended meanwhile. Used as the store opens on a journal left by a
+   * previous run, so that new changes never follow a line that run may have cut short.
+   */
+  async compact(): Promise<void> {
+    await this.use(() => this.writeWhole());
+  }
+
+  private async writeWhole(): Promise<void> {
+    const held = this.journaled;
+    await this.db.write();
+    this.onDisk = true;
+    if (this.journal.exists && held === this.journaled) this.journal.remove();
+  }
+
+  /** Whether a journal file may be beside the store file (one left by a previous run, or appended to). */
+  get hasJournal(): boolean {
+    return this.journal.exists;
+  }
+
+  /** The number of the last journalled change the content in memory holds (0 for none). */
+  private get journaled(): number {
+    return this.db.data.journaled ?? 0;
+  }
+
+  private isOnDisk(): boolean {
+    this.onDisk ??= existsSync(this.file);
+    return this.onDisk;
   }
 
   /** The segment that takes the appends after this one: the next file in the same folder, empty. */
@@ -153,18 +207,16 @@ export class StoreSegment {
     return this.use(async (data) => {
       const undo: (() => void)[] = [];
       for (const customer of customers) {
-        const at = data.customers.findIndex((candidate) => candidate.id === customer.id);
-        const previous = data.customers[at];
-        if (previous) {
-          data.customers[at] = customer;
-          undo.push(() => data.customers.splice(data.customers.indexOf(customer), 1, previous));
-        } else {
-          data.customers.push(customer);
-          undo.push(() => data.customers.splice(data.customers.lastIndexOf(customer), 1));
-        }
+        const previous = data.customers.findLast((candidate) => candidate.id === customer.id);
+        putLatest(data.customers, customer);
+        undo.push(() =>
+          previous
+            ? data.customers.splice(data.customers.indexOf(customer), 1, previous)
+            : data.customers.splice(data.customers.lastIndexOf(customer), 1),
+        );
       }
       try {
-        await this.write();
+        await this.write({ customers: [...customers] });
       } catch (error) {
         for (const step of undo.reverse()) step();
         throw error;
@@ -172,15 +224,21 @@ export class StoreSegment {
     });
   }
 
-  /** Marks the segment as no longer the newest: its content may leave memory once no call uses it. */
+  /**
+   * Marks the segment as no longer the newest: its journal, if any, is folded into the file in the
+   * background (failing that, the journal stays and is read with the file), and its content may leave
+   * memory once no call uses it.
+   */
   seal(): void {
     this.sealed = true;
+    if (this.journal.exists) this.compacting = this.compact().catch(() => undefined);
     this.settle();
   }
 
-  /** Resolves once the index file this segment started writing, if any, is written (or given up). */
-  indexWritten(): Promise<void> {
-    return this.indexing;
+  /** Resolves once the journal folding and the index file this segment started, if any, are done. */
+  async backgroundWritesDone(): Promise<void> {
+    await this.compacting;
+    await this.indexing;
   }
 
   /**
@@ -208,7 +266,8 @@ export class StoreSegment {
    * Failing to write it loses nothing: the next start reads the store file instead.
    */
   private saveIndex(): void {
-    if (!this.options.keepsIndex || this.indexedAtWrite === this.writes) return;
+    // with a journal beside the file, the next start reads the file and its journal, not an index
+    if (!this.options.keepsIndex || this.journal.exists || this.indexedAtWrite === this.writes) return;
     const writes = this.writes;
     const fingerprint = fingerprintOf(this.file);
     if (fingerprint === undefined) return;

@@ -21,7 +21,7 @@ export function writeOrder(
     if (after.partnerCenter) customer.partnerCenter = after.partnerCenter;
     data.orders.push(order);
     try {
-      await segment.write();
+      await segment.write({ customers: [customer], orders: [order] });
     } catch (error) {
       customer.subscriptions = before.subscriptions;
       if (before.partnerCenter) customer.partnerCenter = before.partnerCenter;

@@ -44,6 +44,7 @@ export async function measureAzureStore(context: BenchContext): Promise<AzureSto
     const concurrency = await measureConcurrency(context, {
       env: envFor(prefix),
       openStore: () => AzureTableCustomerStore.open({ connectionString }, prefix),
+      echoBaseline: false,
     });
     return { azuriteStartMs, latency, concurrency };
   } finally {

@@ -27,6 +27,27 @@ export type ConcurrencyResult = {
   customersStored: number;
   customersExactlyOnce: boolean;
   memoryAfter: MemorySample;
+  /**
+   * CPU seconds used during the run by the bot, and by the bench's own process (the 200 simulated users
+   * and the fake Bot Connector), which shares the same cores: what the cores had to give.
+   */
+  cpu: { botSeconds: number; benchSeconds: number };
+  /**
+   * The echo bot under the same load, right after: the same users in the same threads, each posting the
+   * walk's five turns one after another (each answered with one message): what this stack, machine and
+   * bench give when a turn does nothing but answer. Left out for the bot on Azurite.
+   */
+  echo?: EchoUnderLoad;
+};
+
+/** The echo bot's run of `ConcurrencyResult.echo`. */
+export type EchoUnderLoad = {
+  seconds: number;
+  walksPerSecond: number;
+  firstAnswer: Summary;
+  everyAnswer: Summary;
+  cpu: { echoSeconds: number; benchSeconds: number };
+  failedWalks: number;
 };
 
 const WARM_UP_WALKS = 2;
@@ -37,6 +58,8 @@ export type ConcurrencyOptions = {
   env?: Record<string, string>;
   /** Opens the store the bot wrote, to count its customers; the JSON files of its data folder by default. */
   openStore?: (dataDir: string) => Promise<Pick<CustomerStore, 'searchCustomers'>>;
+  /** Whether to run the echo bot under the same load afterwards (see `ConcurrencyResult.echo`); yes by default. */
+  echoBaseline?: boolean;
 };
 
 /**
@@ -59,6 +82,7 @@ export async function measureConcurrency(
     ...options.env,
   });
   let memoryAfter: MemorySample;
+  let cpu: ConcurrencyResult['cpu'];
   const runTag = newRunTag();
   const failures: string[] = [];
   const samples = Object.fromEntries(STEPS.map((step) => [step, [] as number[]])) as Record<
@@ -75,28 +99,19 @@ export async function measureConcurrency(
       await timedWalk({ user, approver, connector, deliveries, runTag }, n);
     }
     const conversations = Array.from({ length: threads }, (_, t) => channelThread(`busy${t}`));
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: users }, async (_, n) => {
-        const thread = conversations[n % threads] as (typeof conversations)[number];
-        const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
-        const approver = new TeamsUser(
-          endpoint,
-          connector,
-          'Approver',
-          thread,
-          'en-US',
-          context.approverAadId,
-        );
-        try {
-          const times = await timedWalk({ user, approver, connector, deliveries, runTag }, n);
-          for (const step of STEPS) samples[step].push(times[step]);
-        } catch (error) {
-          failures.push(`user ${n}: ${(error as Error).message}`);
-        }
-      }),
-    );
-    seconds = (performance.now() - started) / 1000;
+    const run = await allAtOnce(bot, users, async (n) => {
+      const thread = conversations[n % threads] as (typeof conversations)[number];
+      const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
+      const approver = new TeamsUser(endpoint, connector, 'Approver', thread, 'en-US', context.approverAadId);
+      try {
+        const times = await timedWalk({ user, approver, connector, deliveries, runTag }, n);
+        for (const step of STEPS) samples[step].push(times[step]);
+      } catch (error) {
+        failures.push(`user ${n}: ${(error as Error).message}`);
+      }
+    });
+    seconds = run.seconds;
+    cpu = { botSeconds: run.childCpuSeconds, benchSeconds: run.benchCpuSeconds };
     memoryAfter = await bot.memory();
   } finally {
     await bot.stop();
@@ -128,5 +143,77 @@ export async function measureConcurrency(
     customersStored: customers.length,
     customersExactlyOnce: exactlyOnce,
     memoryAfter,
+    cpu,
+    echo: options.echoBaseline === false ? undefined : await measureEchoUnderLoad(context),
+  };
+}
+
+/** The walk's turns that are messages or presses a user makes, posted to the echo bot as messages. */
+const ECHO_TURNS_PER_WALK = 5;
+
+/** The echo bot with every user at once, as `measureConcurrency` runs the bot (see `ConcurrencyResult.echo`). */
+async function measureEchoUnderLoad(context: BenchContext): Promise<EchoUnderLoad> {
+  const { users, threads } = context.plan.concurrency;
+  const connector = new FakeBotConnector();
+  await connector.start();
+  const echo = await BotChild.start(context.compiled, 'echo', {
+    DATA_DIR: await mkdtemp(path.join(context.scratch, 'echo-load-')),
+  });
+  const first: number[] = [];
+  const every: number[] = [];
+  let failedWalks = 0;
+  try {
+    const endpoint = httpEndpoint(echo.url);
+    const say = async (user: TeamsUser) => {
+      const started = performance.now();
+      const answer = await user.say('hello');
+      if (answer.status !== 200) throw new Error(`echo: HTTP ${answer.status}`);
+      return performance.now() - started;
+    };
+    const warmUp = new TeamsUser(endpoint, connector, 'Warm-up', channelThread('echo-warm'));
+    for (let turn = 0; turn < WARM_UP_WALKS * ECHO_TURNS_PER_WALK; turn += 1) await say(warmUp);
+    const conversations = Array.from({ length: threads }, (_, t) => channelThread(`echo-busy${t}`));
+    const run = await allAtOnce(echo, users, async (n) => {
+      const thread = conversations[n % threads] as (typeof conversations)[number];
+      const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
+      try {
+        for (let turn = 0; turn < ECHO_TURNS_PER_WALK; turn += 1) {
+          const ms = await say(user);
+          if (turn === 0) first.push(ms);
+          every.push(ms);
+        }
+      } catch {
+        failedWalks += 1;
+      }
+    });
+    return {
+      seconds: run.seconds,
+      walksPerSecond: (users - failedWalks) / run.seconds,
+      firstAnswer: summarise(first),
+      everyAnswer: summarise(every),
+      cpu: { echoSeconds: run.childCpuSeconds, benchSeconds: run.benchCpuSeconds },
+      failedWalks,
+    };
+  } finally {
+    await echo.stop();
+    await connector.stop();
+  }
+}
+
+/**
+ * Runs `walk` for every user at once against `child`: the wall time, and the CPU seconds used meanwhile
+ * by the child and by the bench's own process (the users and the fake Bot Connector).
+ */
+async function allAtOnce(child: BotChild, users: number, walk: (n: number) => Promise<void>) {
+  const childCpuBefore = await child.cpuMs();
+  const benchCpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: users }, (_, n) => walk(n)));
+  const seconds = (performance.now() - started) / 1000;
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  return {
+    seconds,
+    childCpuSeconds: ((await child.cpuMs()) - childCpuBefore) / 1000,
+    benchCpuSeconds: (benchCpu.user + benchCpu.system) / 1e6,
   };
 }

@@ -76,7 +76,7 @@ export async function openStorage(config: Config, options: OpenStorageOptions): 
       notices: new PendingNotices(path.join(config.dataDir, 'pending-notices')),
       leases: new LocalLeases(folderLost.signal),
       release: async () => {
-        await store.indexesWritten();
+        await store.backgroundWritesDone();
         if (!folderLost.signal.aborted) await lock.release();
       },
     };

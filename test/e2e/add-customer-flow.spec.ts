@@ -3,8 +3,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PASSWORD_CLASSES } from '../../bot/credentials/generate-temporary-password.js';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
+import type { BotCustomer } from '../../store/customer-schema.js';
 import { validAccountInputs } from '../fixtures/customers.js';
 import { actionData, cardOf, cardText, errorBeside, inputById } from '../helpers/card-queries.js';
+import { readStoreFiles } from '../helpers/read-store-files.js';
 import { channelThread, TENANT_ID } from '../helpers/teams-user.js';
 import { useBot } from '../helpers/use-bot.js';
 
@@ -117,19 +119,20 @@ describe('the add-customer conversation in a channel', () => {
     assert.doesNotMatch(cardText(cardOf(replaced)), new RegExp(password.replace(/[$+?]/g, '\\$&')));
 
     // Assert: the store holds the customer, and no copy of the password is anywhere but the 1:1 card
-    const stored = JSON.parse(await readFile(path.join(rig.bot.dataDir, 'customers.json'), 'utf8'));
+    const stored = await readStoreFiles(rig.bot.dataDir);
     assert.equal(stored.customers.length, 1);
+    const [customer] = stored.customers as BotCustomer[];
     assert.deepEqual(
       {
-        companyName: stored.customers[0].companyName,
-        domain: stored.customers[0].domain,
-        city: stored.customers[0].address.city,
-        province: stored.customers[0].address.province,
-        subscriptions: stored.customers[0].subscriptions,
-        createdBy: stored.customers[0].createdBy.name,
-        aadObjectId: stored.customers[0].createdBy.aadObjectId,
-        origin: stored.customers[0].origin.conversationId,
-        adminAccount: stored.customers[0].adminAccount,
+        companyName: customer?.companyName,
+        domain: customer?.domain,
+        city: customer?.address.city,
+        province: customer?.address.province,
+        subscriptions: customer?.subscriptions,
+        createdBy: customer?.createdBy.name,
+        aadObjectId: customer?.createdBy.aadObjectId,
+        origin: customer?.origin.conversationId,
+        adminAccount: customer?.adminAccount,
       },
       {
         companyName: 'Fabrikam Trading Co., Ltd.',

@@ -21,7 +21,7 @@ describe('LowdbCustomerStore reading customers back from their files', () => {
   });
 
   afterEach(async () => {
-    await Promise.all(opened.map((store) => store.indexesWritten()));
+    await Promise.all(opened.map((store) => store.backgroundWritesDone()));
     await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
   });
 
@@ -36,7 +36,7 @@ describe('LowdbCustomerStore reading customers back from their files', () => {
   async function reopenedStoreOf(count: number): Promise<LowdbCustomerStore> {
     const store = await open();
     for (let n = 1; n <= count; n += 1) await store.addCustomer(buildCustomer(n));
-    await store.indexesWritten();
+    await store.backgroundWritesDone();
     return open();
   }
 
@@ -134,7 +134,7 @@ describe('LowdbCustomerStore reading customers back from their files', () => {
       updated: 1,
       unchanged: 1,
     });
-    await before.indexesWritten();
+    await before.backgroundWritesDone();
 
     // Act
     const store = await open();
@@ -206,7 +206,7 @@ describe('LowdbCustomerStore reading customers back from their files', () => {
       await store.addRequest(approvalRequest(numberedRequest(n)));
       await store.addCustomer(buildCustomer(n));
     }
-    await store.indexesWritten();
+    await store.backgroundWritesDone();
     const indexFolder = path.join(dataDir, SEGMENT_INDEX_FOLDER);
     const names = await readdir(indexFolder);
     for (const name of names) {
@@ -225,7 +225,7 @@ describe('LowdbCustomerStore reading customers back from their files', () => {
 
     // Act
     const reopened = await open();
-    await reopened.indexesWritten();
+    await reopened.backgroundWritesDone();
 
     // Assert
     assert.equal(names.length, 5);
@@ -251,7 +251,7 @@ describe('LowdbCustomerStore reading customers back from their files', () => {
 
     // Act
     const store = await open();
-    await store.indexesWritten();
+    await store.backgroundWritesDone();
 
     // Assert
     assert.deepEqual(idsOf(await store.findMatchingCustomers({ companyName: 'CONTOSO 1 TECHNOLOGY' })), [

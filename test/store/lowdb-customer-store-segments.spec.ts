@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AuditEntry } from '../../store/customer-schema.js';
 import { DomainTakenError } from '../../store/customer-store.js';
 import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
+import { readStoreFile } from '../../store/read-store-file.js';
 import { approvalRequest, buildCustomer, numberedRequest } from '../fixtures/customers.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 
@@ -19,7 +20,8 @@ describe('LowdbCustomerStore split into several files', () => {
     await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
   });
 
-  const readJson = async (name: string) => JSON.parse(await readFile(path.join(dataDir, name), 'utf8'));
+  /** What a store file holds: the file with the changes of its journal, read as the store reads it. */
+  const readJson = (name: string) => readStoreFile(path.join(dataDir, name));
   const storeFiles = async () =>
     (await readdir(dataDir)).filter((name) => /^customers.*\.json$/.test(name)).sort();
   const audit = (n: number): AuditEntry => ({
@@ -33,6 +35,7 @@ describe('LowdbCustomerStore split into several files', () => {
     const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
 
     for (const n of [1, 2, 3, 4, 5]) await store.addCustomer(buildCustomer(n));
+    await store.backgroundWritesDone();
 
     assert.deepEqual(await storeFiles(), [
       'customers-000001.json',
@@ -156,7 +159,10 @@ describe('LowdbCustomerStore split into several files', () => {
       ],
     );
     const [first] = (await readJson('customers.json')).requests;
-    assert.deepEqual([first.status, first.decision.by.name, first.cards.length], ['approved', 'Megan', 1]);
+    assert.deepEqual(
+      [first?.status, first?.decision?.by.name, first?.cards.length],
+      ['approved', 'Megan', 1],
+    );
     assert.equal((await store.findRequest('req-1'))?.status, 'approved');
     assert.equal((await store.findRequest('req-3'))?.status, 'pending');
   });

@@ -16,7 +16,7 @@ describe('the customer store’s index files', () => {
   });
 
   afterEach(async () => {
-    await Promise.all(opened.map((store) => store.indexesWritten()));
+    await Promise.all(opened.map((store) => store.backgroundWritesDone()));
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -39,7 +39,7 @@ describe('the customer store’s index files', () => {
       await store.addRequest(approvalRequest(numberedRequest(n)));
       await store.addCustomer(buildCustomer(n));
     }
-    await store.indexesWritten();
+    await store.backgroundWritesDone();
     return store;
   }
 
@@ -67,7 +67,7 @@ describe('the customer store’s index files', () => {
     await rm(indexFolder(), { recursive: true });
 
     const store = await open();
-    await store.indexesWritten();
+    await store.backgroundWritesDone();
 
     assert.deepEqual(await customerIds(store), allSix);
     assert.deepEqual(await indexFiles(), ['customers-000001.json', 'customers.json']);
@@ -84,7 +84,7 @@ describe('the customer store’s index files', () => {
       orderedBy: { userId: '29:megan', name: 'Megan' },
       orderedAt: '2025-03-14T11:00:00.000Z',
     });
-    await store.indexesWritten();
+    await store.backgroundWritesDone();
     await writeFile(path.join(indexFolder(), 'customers.json'), earlier);
 
     const reopened = await open();
