@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,8 @@ import { encodeStateSlot, writeSlotFile } from '../store/state-slot.js';
  * `store/file-storage.ts` does now: the record with its slot header written at offset 0 of the older of
  * two slot files, without truncating (`store/state-slot.ts`); and that same write to a slot file that
  * does not exist yet, as a key's first two writes do (each creates one of its two slots). Behind the
- * choice of synchronous writes in place.
+ * choice of synchronous writes in place. Last, the same record appended as a line to a file kept open,
+ * as `store/segment-journal.ts` appends a change to the customer store.
  */
 const folder = mkdtempSync(path.join(os.tmpdir(), 'state-write-cost-'));
 const text = JSON.stringify({ key: 'conversation/user', item: { state: 'x'.repeat(3_000) } });
@@ -49,5 +50,10 @@ for (let round = 1; round <= 2; round++) {
   await measure("synchronous, new slot file (a key's first and second write)", (i) => {
     writeSlotFile(file(`new-${round}-${i}.json`), encodeStateSlot(1, text));
   });
+  const journal = openSync(file(`journal-${round}.jsonl`), 'a');
+  await measure('synchronous, one line appended to an open file (the customer store journal)', () => {
+    writeSync(journal, `${text}\n`);
+  });
+  closeSync(journal);
 }
 rmSync(folder, { recursive: true, force: true });

@@ -102,12 +102,13 @@ function parseJson(line: string): unknown {
 }
 
 /**
- * The journal of the newest store file: each write appends its change as one line (`{"n": 7, "requests":
- * [...]}`) instead of rewriting the whole file. On this machine's ext4, replacing a file by rename costs
- * about 300 µs of kernel time and serialising a file of 200 records about 150 µs; appending a line to an
- * open file costs under 10 µs (docs/BENCHMARKS.md, "Issue 17, fourth round"). The store file itself is
- * rewritten whole only when it is sealed (and when the store opens on a journal left by a previous run),
- * recording the number of the last change it holds, after which the journal is removed.
+ * The journal of a store file: each change after the file's first write is appended as one line
+ * (`{"n": 7, "requests": [...]}`) instead of rewriting the whole file. On this machine's ext4, replacing
+ * a file by rename makes the kernel allocate and write back its data at once, and the file's
+ * `JSON.stringify` grows with the file; a line appended to an open file costs a small fraction of that
+ * (`npx tsx bench/state-write-cost.ts`; docs/BENCHMARKS.md, "Issue 17, fourth round"). The store file
+ * itself is rewritten whole only when it is sealed and when the store opens on a journal left beside
+ * it, recording the number of the last change it holds, after which the journal is removed.
  *
  * A line is written with one synchronous call before the write resolves, so a kill of the process right
  * after loses nothing the bot has answered on, like the rename it replaces. Nothing is fsync'ed, as
