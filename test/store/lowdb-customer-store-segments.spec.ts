@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AuditEntry } from '../../store/customer-schema.js';
 import { DomainTakenError } from '../../store/customer-store.js';
 import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
 import { readStoreFile } from '../../store/read-store-file.js';
-import { approvalRequest, buildCustomer, numberedRequest } from '../fixtures/customers.js';
+import { approvalRequest, buildCustomer, numberedAudit, numberedRequest } from '../fixtures/customers.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 
 describe('LowdbCustomerStore split into several files', () => {
@@ -24,11 +23,7 @@ describe('LowdbCustomerStore split into several files', () => {
   const readJson = (name: string) => readStoreFile(path.join(dataDir, name));
   const storeFiles = async () =>
     (await readdir(dataDir)).filter((name) => /^customers.*\.json$/.test(name)).sort();
-  const audit = (n: number): AuditEntry => ({
-    at: `2025-03-14T10:00:${String(n).padStart(2, '0')}.000Z`,
-    event: 'customer.created',
-    requestId: `req-${n}`,
-  });
+  const audit = numberedAudit;
   const request = (n: number) => approvalRequest(numberedRequest(n));
 
   it('should start a new file once the newest holds segmentSize records', async () => {

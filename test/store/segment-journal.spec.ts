@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AuditEntry } from '../../store/customer-schema.js';
 import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
-import { approvalRequest, buildCustomer, numberedRequest } from '../fixtures/customers.js';
+import { approvalRequest, buildCustomer, numberedAudit, numberedRequest } from '../fixtures/customers.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 
 describe('the customer store’s journal', () => {
@@ -22,11 +22,7 @@ describe('the customer store’s journal', () => {
   const readJson = async (name: string) => JSON.parse(await readFile(file(name), 'utf8'));
   const journal = 'customers.journal.jsonl';
   const journalLines = async () => (await readFile(file(journal), 'utf8')).split('\n').filter(Boolean);
-  const audit = (n: number): AuditEntry => ({
-    at: `2025-03-14T10:00:${String(n).padStart(2, '0')}.000Z`,
-    event: 'customer.created',
-    requestId: `req-${n}`,
-  });
+  const audit = numberedAudit;
   const approved = {
     status: 'approved' as const,
     by: { userId: '29:approver', name: 'Megan Bowen' },
