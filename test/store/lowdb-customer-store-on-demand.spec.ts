@@ -1,36 +1,29 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
+import { type LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
 import { SEGMENT_INDEX_FOLDER } from '../../store/segment-index.js';
 import { approvalRequest, buildCustomer, numberedRequest } from '../fixtures/customers.js';
 import { portalCustomer } from '../helpers/customer-store-contract/portal-customer.js';
+import { StoreFolder } from '../helpers/store-folder.js';
 
 /**
  * The store keeps only look-up keys in memory and reads the records of older files back on demand,
  * through a cache of one file here, so that almost every read goes back to the file.
  */
 describe('LowdbCustomerStore reading customers back from their files', () => {
+  let folder: StoreFolder;
   let dataDir: string;
-  let opened: LowdbCustomerStore[];
 
   beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'customer-store-on-demand-'));
-    opened = [];
+    folder = await StoreFolder.create('customer-store-on-demand');
+    dataDir = folder.dataDir;
   });
 
-  afterEach(async () => {
-    await Promise.all(opened.map((store) => store.backgroundWritesDone()));
-    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
-  });
+  afterEach(() => folder.remove());
 
   /** Opens the store as a restart would: files of two records, one sealed file kept in memory. */
-  async function open(): Promise<LowdbCustomerStore> {
-    const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 2, cachedSegments: 1 });
-    opened.push(store);
-    return store;
-  }
+  const open = () => folder.open({ segmentSize: 2, cachedSegments: 1 });
 
   /** Customers 1 to `count`, two per file, with their index files written; then a restart. */
   async function reopenedStoreOf(count: number): Promise<LowdbCustomerStore> {

@@ -1,31 +1,24 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
+import { type LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
 import { SEGMENT_INDEX_FOLDER } from '../../store/segment-index.js';
 import { approvalRequest, buildCustomer, numberedRequest } from '../fixtures/customers.js';
+import { StoreFolder } from '../helpers/store-folder.js';
 
 describe('the customer store’s index files', () => {
+  let folder: StoreFolder;
   let dataDir: string;
-  let opened: LowdbCustomerStore[];
 
   beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'customer-store-index-'));
-    opened = [];
+    folder = await StoreFolder.create('customer-store-index');
+    dataDir = folder.dataDir;
   });
 
-  afterEach(async () => {
-    await Promise.all(opened.map((store) => store.backgroundWritesDone()));
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => folder.remove());
 
   /** Opens the store in files of four records, as a restart of the bot would. */
-  async function open(): Promise<LowdbCustomerStore> {
-    const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 4 });
-    opened.push(store);
-    return store;
-  }
+  const open = () => folder.open({ segmentSize: 4 });
 
   const indexFolder = () => path.join(dataDir, SEGMENT_INDEX_FOLDER);
   const indexFiles = async () => (await readdir(indexFolder()).catch(() => [])).sort();

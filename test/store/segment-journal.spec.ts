@@ -1,22 +1,22 @@
 import assert from 'node:assert/strict';
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditEntry } from '../../store/customer-schema.js';
-import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
+import { StoreFileError } from '../../store/lowdb-customer-store.js';
 import { approvalRequest, buildCustomer, numberedAudit, numberedRequest } from '../fixtures/customers.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
+import { StoreFolder } from '../helpers/store-folder.js';
 
 describe('the customer store’s journal', () => {
+  let folder: StoreFolder;
   let dataDir: string;
 
   beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'segment-journal-'));
+    folder = await StoreFolder.create('segment-journal');
+    dataDir = folder.dataDir;
   });
 
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
-  });
+  afterEach(() => folder.remove());
 
   const file = (name: string) => path.join(dataDir, name);
   const readJson = async (name: string) => JSON.parse(await readFile(file(name), 'utf8'));
@@ -30,7 +30,7 @@ describe('the customer store’s journal', () => {
   };
 
   it('should append each change after a file’s first write to its journal, and find them all after a restart', async () => {
-    const store = await LowdbCustomerStore.open(dataDir);
+    const store = await folder.open();
     await store.addRequest(approvalRequest(numberedRequest(1)));
     const written = await readFile(file('customers.json'), 'utf8');
 
@@ -40,7 +40,7 @@ describe('the customer store’s journal', () => {
 
     assert.equal(await readFile(file('customers.json'), 'utf8'), written);
     assert.equal((await journalLines()).length, 7);
-    const reopened = await LowdbCustomerStore.open(dataDir);
+    const reopened = await folder.open();
     assert.equal((await reopened.findRequest('req-1'))?.status, 'approved');
     assert.equal((await reopened.findByRequestId('req-1'))?.id, 'cus-1');
     assert.deepEqual(
@@ -53,19 +53,19 @@ describe('the customer store’s journal', () => {
   });
 
   it('should leave out a last line cut short, as by a kill mid-write, and carry on after it', async () => {
-    const store = await LowdbCustomerStore.open(dataDir);
+    const store = await folder.open();
     await store.addRequest(approvalRequest(numberedRequest(1)));
     await store.appendAudit(audit(1));
     await appendFile(file(journal), '{"n":2,"audit":[{"at":"2025-03-14T10:00:02.000Z","ev');
 
-    const reopened = await LowdbCustomerStore.open(dataDir);
+    const reopened = await folder.open();
     await reopened.appendAudit(audit(3));
 
     assert.deepEqual(
       (await readStoreFiles(dataDir)).audit.map((entry) => entry.requestId),
       ['req-1', 'req-3'],
     );
-    await LowdbCustomerStore.open(dataDir);
+    await folder.open();
     assert.deepEqual(
       (await readJson('customers.json')).audit.map((entry: AuditEntry) => entry.requestId),
       ['req-1', 'req-3'],
@@ -73,7 +73,7 @@ describe('the customer store’s journal', () => {
   });
 
   it('should refuse to open on a journal damaged before its last line, naming it', async () => {
-    const store = await LowdbCustomerStore.open(dataDir);
+    const store = await folder.open();
     await store.addRequest(approvalRequest(numberedRequest(1)));
     await store.appendAudit(audit(1));
     await store.appendAudit(audit(2));
@@ -81,7 +81,7 @@ describe('the customer store’s journal', () => {
     await writeFile(file(journal), `${first?.slice(0, 20)}\n${second}\n`);
 
     await assert.rejects(
-      LowdbCustomerStore.open(dataDir),
+      folder.open(),
       (error: unknown) =>
         error instanceof StoreFileError &&
         error.message.includes(file(journal)) &&
@@ -90,15 +90,15 @@ describe('the customer store’s journal', () => {
   });
 
   it('should not apply twice what the file already holds, as after a crash between folding the journal in and removing it', async () => {
-    const store = await LowdbCustomerStore.open(dataDir);
+    const store = await folder.open();
     await store.addRequest(approvalRequest(numberedRequest(1)));
     await store.appendAudit(audit(1));
     await store.appendAudit(audit(2));
     await copyFile(file(journal), file('journal-copy'));
-    await LowdbCustomerStore.open(dataDir);
+    await folder.open();
     await copyFile(file('journal-copy'), file(journal));
 
-    const reopened = await LowdbCustomerStore.open(dataDir);
+    const reopened = await folder.open();
     await reopened.appendAudit(audit(3));
 
     assert.deepEqual(
@@ -108,7 +108,7 @@ describe('the customer store’s journal', () => {
   });
 
   it('should fold the journal into a file once a newer file takes over', async () => {
-    const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 3 });
+    const store = await folder.open({ segmentSize: 3 });
     await store.addRequest(approvalRequest(numberedRequest(1)));
     await store.addCustomer(buildCustomer(1));
     await store.appendAudit(audit(1));
@@ -122,7 +122,7 @@ describe('the customer store’s journal', () => {
   });
 
   it('should read an older file itself, not its index, while a journal is beside it', async () => {
-    const before = await LowdbCustomerStore.open(dataDir, { segmentSize: 1 });
+    const before = await folder.open({ segmentSize: 1 });
     await before.addCustomer(buildCustomer(1));
     await before.addCustomer(buildCustomer(2));
     await before.backgroundWritesDone();
@@ -131,7 +131,7 @@ describe('the customer store’s journal', () => {
     const added = buildCustomer(9);
     await writeFile(file(journal), `${JSON.stringify({ n: journaled + 1, customers: [added] })}\n`);
 
-    const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 1 });
+    const store = await folder.open({ segmentSize: 1 });
     await store.backgroundWritesDone();
 
     assert.equal((await store.findById('cus-9'))?.companyName, added.companyName);
@@ -141,7 +141,7 @@ describe('the customer store’s journal', () => {
   });
 
   it('should journal a change to an older file after the numbers its last whole write holds', async () => {
-    const first = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
+    const first = await folder.open({ segmentSize: 2 });
     await first.addCustomer(buildCustomer(1));
     await first.appendAudit(audit(1));
     await first.addCustomer(buildCustomer(2));
@@ -155,16 +155,16 @@ describe('the customer store’s journal', () => {
     };
 
     // the older file is taken from its index here, and read back for the order
-    const second = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
+    const second = await folder.open({ segmentSize: 2 });
     await second.addSubscriptions(order);
 
-    const third = await LowdbCustomerStore.open(dataDir, { segmentSize: 2 });
+    const third = await folder.open({ segmentSize: 2 });
     assert.equal(await third.hasOrder('order-1'), true);
     assert.deepEqual((await third.findById('cus-1'))?.subscriptions, [{ offerId: 'o365-e3', quantity: 15 }]);
   });
 
   it('should undo a change whose journal line could not be written, and save it on a retry', async () => {
-    const store = await LowdbCustomerStore.open(dataDir);
+    const store = await folder.open();
     await store.addRequest(approvalRequest(numberedRequest(1)));
     await mkdir(file(journal));
 
@@ -173,7 +173,7 @@ describe('the customer store’s journal', () => {
 
     await rm(file(journal), { recursive: true });
     assert.equal((await store.decideRequest('req-1', approved)).decided, true);
-    const reopened = await LowdbCustomerStore.open(dataDir);
+    const reopened = await folder.open();
     assert.equal((await reopened.findRequest('req-1'))?.status, 'approved');
   });
 });
