@@ -55,9 +55,10 @@ export async function* readSegments(
   const load = (position: number): Promise<LoadedSegment> => {
     const index = indexes[position] as number;
     const file = fileOf(index);
-    return segmentOptions.keepsIndex && position < last && !hasJournal(file)
+    const journalled = hasJournal(file);
+    return segmentOptions.keepsIndex && position < last && !journalled
       ? loadSealed(index, file, segmentOptions)
-      : loadText(index, file, hasJournal(file));
+      : loadText(index, file, journalled);
   };
   const ahead: Promise<LoadedSegment>[] = [];
   for (let position = 0; position <= last; position += 1) {
