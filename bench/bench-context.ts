@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { BotEndpoint, HttpAnswer } from '../test/helpers/bot-under-test.js';
@@ -16,7 +17,12 @@ export type BenchPlan = {
     singleFileWalks: number;
     warmupWalks: number;
   };
-  concurrency: { users: number; threads: number };
+  /**
+   * `connections`: how many kept-alive connections the users' activities reach the bot over (see
+   * `ConcurrencyResult.connections`); `alsoNewConnections`: whether to run it again with a new connection
+   * per user, the worst case.
+   */
+  concurrency: { users: number; threads: number; connections: number; alsoNewConnections: boolean };
   /** The bot on Azurite (`STORE=azure`): its latency walks; its concurrency run uses `concurrency`. */
   azure: { warmupWalks: number; latencyWalks: number };
   /** Walks against the fake Partner Center, which answers every `/v1` call after `latencyMs`. */
@@ -46,7 +52,7 @@ export function benchPlan(quick: boolean): BenchPlan {
         quick,
         latency: { warmupWalks: 3, walks: 20 },
         latencyWithStore: { customers: 1_000, segmentedWalks: 3, singleFileWalks: 2, warmupWalks: 1 },
-        concurrency: { users: 30, threads: 3 },
+        concurrency: { users: 30, threads: 3, connections: 3, alsoNewConnections: false },
         azure: { warmupWalks: 2, latencyWalks: 10 },
         partnerCenter: { walks: 3, latencyMs: 300 },
         store: {
@@ -66,7 +72,7 @@ export function benchPlan(quick: boolean): BenchPlan {
         quick,
         latency: { warmupWalks: 20, walks: 300 },
         latencyWithStore: { customers: 10_000, segmentedWalks: 50, singleFileWalks: 5, warmupWalks: 2 },
-        concurrency: { users: 200, threads: 20 },
+        concurrency: { users: 200, threads: 20, connections: 20, alsoNewConnections: true },
         azure: { warmupWalks: 20, latencyWalks: 300 },
         partnerCenter: { walks: 20, latencyMs: 300 },
         store: {
@@ -103,6 +109,44 @@ export async function createScratch(): Promise<{ dir: string; dispose(): Promise
 /** A new Entra object id for the bench's approver. */
 export function newApproverId(): string {
   return randomUUID();
+}
+
+/**
+ * Posts activities to a bot's `/api/messages` over at most `connections` kept-alive connections, queued
+ * in order beyond that (`node:http`'s agent), as a service posting for many users does.
+ */
+export function pooledHttpEndpoint(url: string, connections: number): BotEndpoint {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const target = new URL('/api/messages', url);
+  return {
+    post(activity: object, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+      const body = JSON.stringify(activity);
+      return new Promise((resolve, reject) => {
+        const request = http.request(
+          target,
+          {
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              ...headers,
+            },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+            );
+            response.on('error', reject);
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    },
+  };
 }
 
 /** Posts activities to a bot's `/api/messages` with `fetch`, as the end-to-end tests' `BotUnderTest` does. */

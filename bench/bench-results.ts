@@ -28,6 +28,8 @@ export type BenchResults = {
   latency?: LatencyResult;
   latencyWithStore?: LatencyWithStoreResult;
   concurrency?: ConcurrencyResult;
+  /** The concurrency run again with a new connection per user (full runs only; not judged). */
+  concurrencyNewConnections?: ConcurrencyResult;
   partnerCenter?: PartnerCenterResult;
   storeGrowth?: StoreGrowthResult;
   /** The bot with `STORE=azure` on Azurite. */

@@ -30,6 +30,7 @@ export function formatTables(results: BenchResults, targets: TargetCheck[]): str
   if (latency) parts.push(latencyTable(latency));
   if (latencyWithStore) parts.push(latencyWithStoreTable(latencyWithStore));
   if (concurrency) parts.push(concurrencyTables(concurrency));
+  if (results.concurrencyNewConnections) parts.push(concurrencyTables(results.concurrencyNewConnections));
   if (partnerCenter) parts.push(partnerCenterTable(partnerCenter));
   if (storeGrowth) parts.push(storeGrowthTable(storeGrowth), segmentSizeTable(storeGrowth));
   if (results.azure) parts.push(azureTables(results.azure, latency));
@@ -87,7 +88,7 @@ function latencyWithStoreTable(stored: LatencyWithStoreResult): string {
 }
 
 function concurrencyTables(concurrency: ConcurrencyResult, where = ''): string {
-  return `### Concurrency${where} (${concurrency.users} users in ${concurrency.threads} channel threads at once)\n\n${table(
+  return `### Concurrency${where} (${concurrency.users} users in ${concurrency.threads} channel threads at once, ${connectionsText(concurrency.connections)})\n\n${table(
     [
       'completed dialogs',
       'seconds',
@@ -115,6 +116,13 @@ function concurrencyTables(concurrency: ConcurrencyResult, where = ''): string {
       ['p99 ms', ...STEPS.map((step) => ms(concurrency.steps[step].p99))],
     ],
   )}${concurrencyCpu(concurrency)}`;
+}
+
+/** How the run's users reached the bot, for a table's title. */
+function connectionsText(connections: ConcurrencyResult['connections']): string {
+  return connections === 'newPerUser'
+    ? 'each user on a new connection of their own'
+    : `over ${connections} kept-alive connections`;
 }
 
 /** The CPU the run took, the bot's and the simulated users', and the echo bot under the same load. */

@@ -106,6 +106,10 @@ async function measureSections(
   const latencyWithStore = runs('latencyWithStore') ? await measureLatencyWithStore(context) : undefined;
   if (runs('concurrency')) progress('concurrency');
   const concurrency = runs('concurrency') ? await measureConcurrency(context) : undefined;
+  const concurrencyNewConnections =
+    runs('concurrency') && context.plan.concurrency.alsoNewConnections
+      ? await measureConcurrency(context, { connections: 'newPerUser' })
+      : undefined;
   if (runs('partnerCenter')) progress('Partner Center');
   const partnerCenter = runs('partnerCenter') ? await measurePartnerCenter(context) : undefined;
   if (runs('storeGrowth')) progress('store growth');
@@ -125,7 +129,17 @@ async function measureSections(
     },
     botAfterConcurrency: concurrency?.memoryAfter.rss,
   };
-  return { sections, latency, latencyWithStore, concurrency, partnerCenter, storeGrowth, azure, memory };
+  return {
+    sections,
+    latency,
+    latencyWithStore,
+    concurrency,
+    concurrencyNewConnections,
+    partnerCenter,
+    storeGrowth,
+    azure,
+    memory,
+  };
 }
 
 await main();

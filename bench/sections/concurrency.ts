@@ -4,7 +4,7 @@ import type { CustomerStore } from '../../store/customer-store.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
 import { FakeBotConnector } from '../../test/helpers/fake-bot-connector.js';
 import { channelThread, TeamsUser } from '../../test/helpers/teams-user.js';
-import { type BenchContext, httpEndpoint } from '../bench-context.js';
+import { type BenchContext, httpEndpoint, pooledHttpEndpoint } from '../bench-context.js';
 import { benchDomainPrefix, newRunTag } from '../bench-inputs.js';
 import { BotChild } from '../bot-child.js';
 import type { MemorySample } from '../children/child-messages.js';
@@ -15,6 +15,13 @@ import { DeliveryWatch, STEPS, type StepName, timedWalk } from '../timed-walk.js
 export type ConcurrencyResult = {
   users: number;
   threads: number;
+  /**
+   * How the users' activities reach the bot: over a pool of that many kept-alive connections, queued in
+   * order beyond it, as a service posting for many users does (Teams users never connect to a bot; the
+   * Bot Connector service posts their activities), or `newPerUser`: each user opens a connection of their
+   * own at the same moment, the worst case for the first turn.
+   */
+  connections: ConnectionModel;
   seconds: number;
   completed: number;
   dialogsPerSecond: number;
@@ -40,6 +47,14 @@ export type ConcurrencyResult = {
   echo?: EchoUnderLoad;
 };
 
+/** A pool of kept-alive connections of that size, or a new connection per user (`ConcurrencyResult`). */
+export type ConnectionModel = number | 'newPerUser';
+
+/** Where the users post: through one pool for the whole run, or with `fetch`, a connection per user. */
+function endpointFor(url: string, connections: ConnectionModel) {
+  return connections === 'newPerUser' ? httpEndpoint(url) : pooledHttpEndpoint(url, connections);
+}
+
 /** The echo bot's run of `ConcurrencyResult.echo`. */
 export type EchoUnderLoad = {
   seconds: number;
@@ -60,6 +75,8 @@ export type ConcurrencyOptions = {
   openStore?: (dataDir: string) => Promise<Pick<CustomerStore, 'searchCustomers'>>;
   /** Whether to run the echo bot under the same load afterwards (see `ConcurrencyResult.echo`); yes by default. */
   echoBaseline?: boolean;
+  /** How the users reach the bot; by default the plan's pool (`BenchPlan.concurrency.connections`). */
+  connections?: ConnectionModel;
 };
 
 /**
@@ -72,6 +89,7 @@ export async function measureConcurrency(
   options: ConcurrencyOptions = {},
 ): Promise<ConcurrencyResult> {
   const { users, threads } = context.plan.concurrency;
+  const connections = options.connections ?? context.plan.concurrency.connections;
   const connector = new FakeBotConnector();
   await connector.start();
   const deliveries = new DeliveryWatch(connector);
@@ -91,7 +109,7 @@ export async function measureConcurrency(
   >;
   let seconds: number;
   try {
-    const endpoint = httpEndpoint(bot.url);
+    const endpoint = endpointFor(bot.url, connections);
     for (let n = users; n < users + WARM_UP_WALKS; n += 1) {
       const thread = channelThread(`warm${n}`);
       const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
@@ -130,6 +148,7 @@ export async function measureConcurrency(
   return {
     users,
     threads,
+    connections,
     seconds,
     completed,
     dialogsPerSecond: completed / seconds,
@@ -144,7 +163,7 @@ export async function measureConcurrency(
     customersExactlyOnce: exactlyOnce,
     memoryAfter,
     cpu,
-    echo: options.echoBaseline === false ? undefined : await measureEchoUnderLoad(context),
+    echo: options.echoBaseline === false ? undefined : await measureEchoUnderLoad(context, connections),
   };
 }
 
@@ -152,7 +171,10 @@ export async function measureConcurrency(
 const ECHO_TURNS_PER_WALK = 5;
 
 /** The echo bot with every user at once, as `measureConcurrency` runs the bot (see `ConcurrencyResult.echo`). */
-async function measureEchoUnderLoad(context: BenchContext): Promise<EchoUnderLoad> {
+async function measureEchoUnderLoad(
+  context: BenchContext,
+  connections: ConnectionModel,
+): Promise<EchoUnderLoad> {
   const { users, threads } = context.plan.concurrency;
   const connector = new FakeBotConnector();
   await connector.start();
@@ -163,7 +185,7 @@ async function measureEchoUnderLoad(context: BenchContext): Promise<EchoUnderLoa
   const every: number[] = [];
   let failedWalks = 0;
   try {
-    const endpoint = httpEndpoint(echo.url);
+    const endpoint = endpointFor(echo.url, connections);
     const say = async (user: TeamsUser) => {
       const started = performance.now();
       const answer = await user.say('hello');
