@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ConversationOriginSchema, RequesterSchema } from './customer-schema.js';
-import { JsonRecordFolder } from './json-record-folder.js';
+import { JsonRecordLog, type JsonRecordLogOptions } from './json-record-log.js';
 import type { KeyedRecords } from './keyed-records.js';
+import type { CompactionPolicy } from './record-log.js';
 
 /** One set of admin credentials waiting to reach its requester; the password is sealed, never plain. */
 export const OutboxEntrySchema = z.object({
@@ -20,15 +21,37 @@ export const OutboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
 /**
- * The outbox in the data folder (`DATA_DIR/outbox/`): one JSON file per undelivered set of credentials,
- * written atomically (temporary file, then rename), so that an entry is either whole or absent.
+ * When the outbox's log is compacted: as soon as any byte of it is dead. A dead line is an entry
+ * delivered or destroyed (or an earlier attempt count of a live one), and it still holds the sealed
+ * password, which must not stay on disk longer than needed. The usual case, the one entry delivered,
+ * empties the log, which is cut to nothing (`ftruncate`) with no rewrite; a rewrite happens only when
+ * another entry waits too, and then it is a few kilobytes.
+ */
+const OUTBOX_COMPACTION: CompactionPolicy = { deadBytesOver: 0, deadShareOver: 0 };
+
+/** Where the outbox in the data folder reports a damaged line or a compaction the disk refused. */
+export type OutboxFolderOptions = Omit<JsonRecordLogOptions, 'compaction'>;
+
+/**
+ * The outbox in the data folder (`DATA_DIR/outbox/records.log`): each undelivered set of credentials is
+ * a line of the folder's record log (`store/record-log.ts`), whole or absent after a kill, and the log is
+ * rewritten without a delivered entry at once.
  */
 export class OutboxFolder {
   private readonly records: KeyedRecords<OutboxEntry>;
+  private readonly log: JsonRecordLog<typeof OutboxEntrySchema> | undefined;
 
   /** `where`: a folder of the data folder, or records kept elsewhere (rows of a table). */
-  constructor(where: string | KeyedRecords<OutboxEntry>) {
-    this.records = typeof where === 'string' ? new JsonRecordFolder(where, OutboxEntrySchema) : where;
+  constructor(where: string | KeyedRecords<OutboxEntry>, options: OutboxFolderOptions = {}) {
+    if (typeof where === 'string') {
+      this.log = new JsonRecordLog(where, OutboxEntrySchema, { ...options, compaction: OUTBOX_COMPACTION });
+    }
+    this.records = this.log ?? (where as KeyedRecords<OutboxEntry>);
+  }
+
+  /** Closes the log's file, if the outbox is one (the bot is stopping). */
+  close(): void {
+    this.log?.close();
   }
 
   /** Writes (or replaces) the entry of `entry.requestId`. */
