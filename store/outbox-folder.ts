@@ -21,13 +21,20 @@ export const OutboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
 /**
- * When the outbox's log is compacted: as soon as any byte of it is dead. A dead line is an entry
- * delivered or destroyed (or an earlier attempt count of a live one), and it still holds the sealed
- * password, which must not stay on disk longer than needed. The usual case, the one entry delivered,
- * empties the log, which is cut to nothing (`ftruncate`) with no rewrite; a rewrite happens only when
- * another entry waits too, and then it is a few kilobytes.
+ * When the outbox's log is compacted: after every delete. A deleted entry (delivered or destroyed)
+ * still holds its sealed password in its lines, which must not stay on disk longer than needed. The
+ * usual case, the one entry delivered, empties the log, which is cut to nothing (`ftruncate`) with no
+ * rewrite; a rewrite happens only when another entry waits too, and then it is a few kilobytes. An
+ * entry replaced (its attempts counted) is not compacted for: its older lines hold the same sealed
+ * password as the live one, and a rewrite then would cost a rename on every delivery and make the
+ * truncate after it slow (ext4 writes back a file renamed over another at once: 1.2 ms against 0.07 ms
+ * for the truncate, measured in docs/BENCHMARKS.md, "Issue 17, fifth round").
  */
-const OUTBOX_COMPACTION: CompactionPolicy = { deadBytesOver: 0, deadShareOver: 0 };
+const OUTBOX_COMPACTION: CompactionPolicy = {
+  deadBytesOver: 64 * 1024,
+  deadShareOver: 0.5,
+  afterEveryDelete: true,
+};
 
 /** Where the outbox in the data folder reports a damaged line or a compaction the disk refused. */
 export type OutboxFolderOptions = Omit<JsonRecordLogOptions, 'compaction'>;

@@ -19,10 +19,11 @@ export const RECORD_LOG_FILE = 'records.log';
 
 /**
  * When a log is rewritten without its dead lines (replaced records, deleted ones, damaged ones): once
- * the dead bytes are over `deadBytesOver` and make more than `deadShareOver` of the file. A log whose
- * keys are all deleted is cut to nothing at once, whatever these say.
+ * the dead bytes are over `deadBytesOver` and make more than `deadShareOver` of the file, and, with
+ * `afterEveryDelete`, after every delete (for records that must not stay on disk once deleted). A log
+ * whose keys are all deleted is cut to nothing at once, whatever these say.
  */
-export type CompactionPolicy = { deadBytesOver: number; deadShareOver: number };
+export type CompactionPolicy = { deadBytesOver: number; deadShareOver: number; afterEveryDelete?: boolean };
 
 /** A line found damaged when the log was opened: skipped, its bytes kept in `keptIn` for the operator. */
 export type RecordLogDamage = Omit<DamagedLine, 'bytes'> & {
@@ -138,7 +139,7 @@ export class RecordLog {
     }
     this.append(encodeLine(key, undefined).bytes);
     this.forget(key);
-    this.compactIfDue();
+    this.compactIfDue(this.options.compaction.afterEveryDelete);
   }
 
   /** Closes the file; a later call opens it again. */
@@ -208,11 +209,12 @@ export class RecordLog {
     this.broken = false;
   }
 
-  private compactIfDue(): void {
+  private compactIfDue(now = false): void {
     const dead = this.length - this.liveBytes;
     if (dead === 0) return;
     const { deadBytesOver, deadShareOver } = this.options.compaction;
-    if (this.index.size > 0 && (dead <= deadBytesOver || dead <= deadShareOver * this.length)) return;
+    const due = now || (dead > deadBytesOver && dead > deadShareOver * this.length);
+    if (this.index.size > 0 && !due) return;
     try {
       if (this.index.size === 0) this.truncate();
       else this.compact();
