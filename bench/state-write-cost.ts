@@ -22,8 +22,9 @@ import { RecordLog } from '../store/record-log.js';
  * key's first two writes created its two slot files until the fifth round); a file unlinked (each
  * credentials delivery deleted its outbox file); one line appended to a file kept open (the customer
  * store's journal); and what the fifth round does: `RecordLog.put` of the record (`store/record-log.ts`,
- * every dialog-state write), and a put followed by the delete of the log's only key, which cuts the
- * file to nothing (an outbox entry written, then delivered).
+ * every dialog-state write), and an outbox delivery (the entry put, put again with its attempt counted,
+ * then deleted), as the outbox compacts now (the delete cuts the file to nothing) and as it first did
+ * (compacted as soon as the entry was put again: a temporary file renamed over the log).
  */
 const folder = mkdtempSync(path.join(os.tmpdir(), 'state-write-cost-'));
 const text = JSON.stringify({ key: 'conversation/user', item: { state: 'x'.repeat(3_000) } });
@@ -71,11 +72,20 @@ for (let round = 1; round <= 2; round++) {
     stateLog.put(`conversation/user-${i % 100}`, text);
   });
   stateLog.close();
-  const { log: outboxLog } = RecordLog.open(file(`outbox-${round}`), noCompaction);
-  await measure('RecordLog.put, then delete of its only key: the file cut to nothing (outbox)', (i) => {
-    outboxLog.put(`request-${i}`, text);
-    outboxLog.delete(`request-${i}`);
-  });
-  outboxLog.close();
+  for (const [name, afterReplace] of [
+    ['as now: put, put again, delete (cut to nothing)', false],
+    ['compacted when put again (a rename), then delete', true],
+  ] as const) {
+    const policy = { deadBytesOver: afterReplace ? 0 : Number.MAX_SAFE_INTEGER, deadShareOver: 0 };
+    const { log } = RecordLog.open(file(`outbox-${round}-${afterReplace}`), {
+      compaction: { ...policy, afterEveryDelete: true },
+    });
+    await measure(`RecordLog, one outbox delivery ${name}`, (i) => {
+      log.put(`request-${i}`, text);
+      log.put(`request-${i}`, text.replace('"state"', '"State"'));
+      log.delete(`request-${i}`);
+    });
+    log.close();
+  }
 }
 rmSync(folder, { recursive: true, force: true });

@@ -16,7 +16,7 @@ const MAX_KNOWN = 1_000;
  * of it. Each turn writes a 1–5 KB record, so that is every 2 000 or so turns; the rewrite costs about
  * as much per byte as the appends it makes up for (it writes the live records once, and at least as
  * many dead bytes were appended since the last one), a few milliseconds at the sizes a partner's team
- * reaches, once in a while instead of 250–600 µs for every key's first writes.
+ * reaches, once in a while instead of 100–800 µs for each file created at every key's first writes.
  */
 const STATE_COMPACTION: CompactionPolicy = { deadBytesOver: 8 * 1024 * 1024, deadShareOver: 0.5 };
 
@@ -43,9 +43,9 @@ export class ETagConflictError extends Error {
  * write is a line appended to the log, in the page cache before it resolves; a line torn by a kill was
  * never answered and is cut off at the next start.
  *
- * Why one log: each turn writes its state, and on ext4 creating, renaming or unlinking a file costs
- * 250–600 µs each, while a line appended to an open file costs 6–8 µs (`npx tsx
- * bench/state-write-cost.ts`; docs/BENCHMARKS.md, "Issue 17, fifth round"). Earlier versions wrote two
+ * Why one log: each turn writes its state, and on this machine's ext4 creating a file costs 100–800 µs
+ * of wall time and a temporary file renamed into place 200–560 µs, while a record put in the log costs
+ * 12–18 µs (`npx tsx bench/state-write-cost.ts`; docs/BENCHMARKS.md, "Issue 17, fifth round"). Earlier versions wrote two
  * slot files per key in place (`store/state-slot.ts`), and a key's first two writes created them; those
  * files are imported into the log when the folder is opened, then removed.
  *

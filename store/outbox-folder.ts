@@ -26,9 +26,10 @@ export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
  * usual case, the one entry delivered, empties the log, which is cut to nothing (`ftruncate`) with no
  * rewrite; a rewrite happens only when another entry waits too, and then it is a few kilobytes. An
  * entry replaced (its attempts counted) is not compacted for: its older lines hold the same sealed
- * password as the live one, and a rewrite then would cost a rename on every delivery and make the
- * truncate after it slow (ext4 writes back a file renamed over another at once: 1.2 ms against 0.07 ms
- * for the truncate, measured in docs/BENCHMARKS.md, "Issue 17, fifth round").
+ * password as the live one, and a rewrite then would cost a rename on every delivery and slow the
+ * truncate after it (ext4 writes back at once a file renamed over another): 1.0–1.7 ms of wall time per
+ * delivery against 30–40 µs (`npx tsx bench/state-write-cost.ts`; docs/BENCHMARKS.md, "Issue 17, fifth
+ * round").
  */
 const OUTBOX_COMPACTION: CompactionPolicy = {
   deadBytesOver: 64 * 1024,

@@ -49,9 +49,9 @@ export function corruptFileName(file: string, at: Date): string {
  * Records kept by key in one append-only file of a folder, `records.log`, for one process (the data
  * folder's lock): each put or delete appends one line with a checksum (`store/record-log-line.ts`) with
  * one synchronous `writeSync` to a file kept open, and an index in memory says where each live key's
- * latest line is, so `keys()` costs nothing and `get` is one `readSync`. On this machine's ext4 a line
- * appended costs 6–8 µs, while creating, renaming or unlinking a file costs 250–600 µs each
- * (`npx tsx bench/state-write-cost.ts`; docs/BENCHMARKS.md, "Issue 17, fifth round").
+ * latest line is, so `keys()` costs nothing and `get` is one `readSync`. On this machine's ext4 a put
+ * costs 12–18 µs of wall time, while creating a file costs 100–800 µs and a temporary file renamed into
+ * place 200–560 µs (`npx tsx bench/state-write-cost.ts`; docs/BENCHMARKS.md, "Issue 17, fifth round").
  *
  * What survives a kill (SIGKILL) at any moment: every put and delete that returned, since its line is
  * in the page cache by then. A line torn by the kill (the last one, without its newline) is cut off when
