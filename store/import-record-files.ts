@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { listFolder } from './list-folder.js';
 import { corruptFileName, type RecordLog } from './record-log.js';
 
 /** A record file of an earlier version: the key in hex, `.json`. */
@@ -46,14 +47,4 @@ export function importRecordFiles(
     imported.push(name);
   }
   for (const name of imported) unlinkSync(path.join(folder, name));
-}
-
-function listFolder(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw error;
-  }
 }

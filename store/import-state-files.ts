@@ -1,7 +1,7 @@
-import { readdirSync, renameSync, unlinkSync } from 'node:fs';
+import { renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { RecordLog } from './record-log.js';
-import { corruptFileName } from './record-log.js';
+import { listFolder } from './list-folder.js';
+import { corruptFileName, type RecordLog } from './record-log.js';
 import { decodeStateSlot, readSlotFile, type ValidSlot } from './state-slot.js';
 
 /** A state file of an earlier version: `<sha256 of the key>.json` or `<sha256>.b.json`. */
@@ -64,14 +64,5 @@ function moveAside(
     const movedTo = corruptFileName(name, at);
     renameSync(path.join(folder, name), path.join(folder, movedTo));
     options.onMoved({ file: name, movedTo, reason });
-  }
-}
-
-function listFolder(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
   }
 }

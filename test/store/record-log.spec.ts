@@ -5,12 +5,15 @@ import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { text } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { RECORD_LOG_FILE, RecordLog, type RecordLogDamage } from '../../store/record-log.js';
 import { CRASH_TEST_COMPACTION, recordLogOperation } from '../helpers/record-log-operation.js';
 
 const NEVER = { deadBytesOver: Number.MAX_SAFE_INTEGER, deadShareOver: 1 };
 const CHILD = fileURLToPath(new URL('../helpers/record-log-crash-child.ts', import.meta.url));
+const FULL_DISK_CHILD = fileURLToPath(new URL('../helpers/record-log-full-disk-child.ts', import.meta.url));
 
 describe('RecordLog', () => {
   let folder: string;
@@ -169,6 +172,42 @@ describe('RecordLog', () => {
     assert.deepEqual(contentOf(reopened), { k: '{"n":49}' });
     assert.equal((await readFile(logFile(), 'utf8')).split('\n').length, 2);
     assert.deepEqual(await readdir(folder), [RECORD_LOG_FILE]);
+  });
+
+  it('should cut a put the disk refused back to the last whole line, losing no acknowledged put', async () => {
+    // Arrange: the child is bundled, so that nothing but the log is written under its file size limit
+    const bundle = path.join(folder, 'child.mjs');
+    await build({
+      entryPoints: [FULL_DISK_CHILD],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+    });
+    const logFolder = path.join(folder, 'log');
+    const child = spawn(
+      'bash',
+      ['-c', 'ulimit -f 20 && exec "$@"', 'bash', process.execPath, bundle, logFolder],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+
+    // Act
+    const [output] = await Promise.all([text(child.stdout), once(child, 'exit')]);
+    const { acknowledged, error } = JSON.parse(output) as { acknowledged: number; error: string };
+    const onDisk = await readFile(path.join(logFolder, RECORD_LOG_FILE));
+    const { log, damaged } = RecordLog.open(logFolder, { compaction: NEVER });
+
+    // Assert
+    assert.match(error, /Cannot append to the record log .*records\.log/);
+    assert.ok(acknowledged > 5, `${acknowledged} puts before the limit`);
+    assert.equal(onDisk.at(-1), 0x0a, 'the log ends with a whole line');
+    assert.deepEqual(damaged, []);
+    assert.deepEqual(
+      log.keys(),
+      Array.from({ length: acknowledged }, (_, n) => `k${n}`),
+    );
   });
 
   it('should keep every acknowledged put and delete across SIGKILLs at random moments, compactions included', async function () {
