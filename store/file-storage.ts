@@ -15,7 +15,7 @@ const MAX_KNOWN = 1_000;
  * When the dialog state's log is compacted: once 8 MiB of it are dead and the dead make more than half
  * of it. Each turn writes a 1–5 KB record, so that is every 2 000 or so turns; the rewrite costs about
  * as much per byte as the appends it makes up for (it writes the live records once, and at least as
- * many dead bytes were appended since the last one): one synchronous rewrite of at most a few MiB once
+ * many dead bytes were appended since the last one): one synchronous rewrite of the live records once
  * in a while (its time is not measured here) instead of 100–800 µs for each file created at every
  * key's first writes.
  */
