@@ -1,19 +1,30 @@
-import { closeSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeStateSlot, writeSlotFile } from '../store/state-slot.js';
+import { RecordLog } from '../store/record-log.js';
 
 /**
  * `npx tsx bench/state-write-cost.ts`: CPU (all threads, `process.cpuUsage`) and wall time of one
- * dialog-state write of a 3 KB record, five ways, alternately, 3 000 of each per round: a temporary file
- * renamed into place through the thread pool (`fs/promises`) and synchronously (what `FileStorage` did
- * before), the file rewritten in place with `writeFileSync` (which truncates it), and what
- * `store/file-storage.ts` does now: the record with its slot header written at offset 0 of the older of
- * two slot files, without truncating (`store/state-slot.ts`); and that same write to a slot file that
- * does not exist yet, as a key's first two writes do (each creates one of its two slots). Behind the
- * choice of synchronous writes in place. Last, the same record appended as a line to a file kept open,
- * as `store/segment-journal.ts` appends a change to the customer store.
+ * write of a 3 KB dialog-state record, or one removal, several ways, alternately, 3 000 of each per
+ * round: a temporary file renamed into place through the thread pool (`fs/promises`) and synchronously
+ * (what `FileStorage` did before the fourth round, and the outbox and pending notices until the fifth);
+ * a file rewritten in place with `writeFileSync` (which truncates it); a new file created and written (a
+ * key's first two writes created its two slot files until the fifth round); a file unlinked (each
+ * credentials delivery deleted its outbox file); one line appended to a file kept open (the customer
+ * store's journal); and what the fifth round does: `RecordLog.put` of the record (`store/record-log.ts`,
+ * every dialog-state write), and an outbox delivery (the entry put, put again with its attempt counted,
+ * then deleted), as the outbox compacts now (the delete cuts the file to nothing) and as it first did
+ * (compacted as soon as the entry was put again: a temporary file renamed over the log).
  */
 const folder = mkdtempSync(path.join(os.tmpdir(), 'state-write-cost-'));
 const text = JSON.stringify({ key: 'conversation/user', item: { state: 'x'.repeat(3_000) } });
@@ -30,7 +41,7 @@ async function measure(name: string, write: (i: number) => Promise<void> | void)
 }
 
 const file = (name: string) => path.join(folder, name);
-let sequence = 0;
+const noCompaction = { compaction: { deadBytesOver: Number.MAX_SAFE_INTEGER, deadShareOver: 1 } };
 for (let round = 1; round <= 2; round++) {
   await measure('thread pool, temporary file and rename', async () => {
     await writeFile(file('a.tmp'), text);
@@ -43,17 +54,38 @@ for (let round = 1; round <= 2; round++) {
   await measure('synchronous, in place, truncating', () => {
     writeFileSync(file('t.json'), text);
   });
-  await measure('synchronous, slot in place, not truncating', (i) => {
-    sequence += 1;
-    writeSlotFile(file(i % 2 === 0 ? 'slot.json' : 'slot.b.json'), encodeStateSlot(sequence, text));
+  await measure('synchronous, a new file created and written', (i) => {
+    const fd = openSync(file(`new-${round}-${i}.json`), 'wx');
+    writeSync(fd, text);
+    closeSync(fd);
   });
-  await measure("synchronous, new slot file (a key's first and second write)", (i) => {
-    writeSlotFile(file(`new-${round}-${i}.json`), encodeStateSlot(1, text));
+  await measure('synchronous, a file unlinked (written before)', (i) => {
+    unlinkSync(file(`new-${round}-${i}.json`));
   });
   const journal = openSync(file(`journal-${round}.jsonl`), 'a');
   await measure('synchronous, one line appended to an open file (the customer store journal)', () => {
     writeSync(journal, `${text}\n`);
   });
   closeSync(journal);
+  const { log: stateLog } = RecordLog.open(file(`state-${round}`), noCompaction);
+  await measure('RecordLog.put of the record, 100 keys in turn (dialog state)', (i) => {
+    stateLog.put(`conversation/user-${i % 100}`, text);
+  });
+  stateLog.close();
+  for (const [name, afterReplace] of [
+    ['as now: put, put again, delete (cut to nothing)', false],
+    ['compacted when put again (a rename), then delete', true],
+  ] as const) {
+    const policy = { deadBytesOver: afterReplace ? 0 : Number.MAX_SAFE_INTEGER, deadShareOver: 0 };
+    const { log } = RecordLog.open(file(`outbox-${round}-${afterReplace}`), {
+      compaction: { ...policy, afterEveryDelete: true },
+    });
+    await measure(`RecordLog, one outbox delivery ${name}`, (i) => {
+      log.put(`request-${i}`, text);
+      log.put(`request-${i}`, text.replace('"state"', '"State"'));
+      log.delete(`request-${i}`);
+    });
+    log.close();
+  }
 }
 rmSync(folder, { recursive: true, force: true });

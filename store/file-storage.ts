@@ -1,40 +1,33 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { renameSync, unlinkSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import {
-  decodeStateSlot,
-  encodeStateSlot,
-  readSlotFile,
-  type StoredFile,
-  writeSlotFile,
-} from './state-slot.js';
+import { importStateFiles } from './import-state-files.js';
+import { type CompactionPolicy, RecordLog } from './record-log.js';
 
-/**
- * A key's two slot files: `0` is `<sha256 of the key>.json` (the name files of earlier versions had,
- * read as the oldest version), `1` is `<sha256 of the key>.b.json`. See `store/state-slot.ts`.
- */
-type Slot = 0 | 1;
-const SLOT_FILE_SUFFIXES = ['.json', '.b.json'] as const;
-const SLOTS: readonly Slot[] = [0, 1];
+export { corruptFileName } from './record-log.js';
 
-/** What is known of a key: its record's text and eTag, its sequence and slot; `null` when there is none. */
-type Known = { text: string; eTag: unknown; sequence: number; slot: Slot } | null;
+/** What is known of a key: its item's JSON text and eTag; `null` when there is none. */
+type Known = { text: string; eTag: unknown } | null;
 
-/** How many keys' files are kept in memory: a few kilobytes each, for the users active lately. */
+/** How many keys' records are kept in memory: a few kilobytes each, for the users active lately. */
 const MAX_KNOWN = 1_000;
 
-/** Where `FileStorage` reports a state file it could not read and moved aside. */
+/**
+ * When the dialog state's log is compacted: once 8 MiB of it are dead and the dead make more than half
+ * of it. Each turn writes a 1–5 KB record, so that is every 2 000 or so turns; the rewrite costs about
+ * as much per byte as the appends it makes up for (it writes the live records once, and at least as
+ * many dead bytes were appended since the last one): one synchronous rewrite of the live records once
+ * in a while (its time is not measured here) instead of 100–800 µs for each file created at every
+ * key's first writes.
+ */
+const STATE_COMPACTION: CompactionPolicy = { deadBytesOver: 8 * 1024 * 1024, deadShareOver: 0.5 };
+
+/** Where `FileStorage` reports state it could not read and kept aside for the operator. */
 export type FileStorageOptions = {
   onCorruptFile?: (moved: { file: string; movedTo: string; reason: string }) => void;
+  /** A compaction of the log the disk refused (nothing is lost: the log stays as it was). */
+  onCompactionFailed?: (error: Error) => void;
   now?: () => Date;
 };
-
-/** The name a corrupt state file is kept under: `<name>.corrupt-<timestamp>`, beside the others. */
-export function corruptFileName(file: string, at: Date): string {
-  return `${file}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}`;
-}
 
 /** Thrown when a write carries an eTag that is no longer the stored one: someone else wrote first. */
 export class ETagConflictError extends Error {
@@ -45,43 +38,46 @@ export class ETagConflictError extends Error {
 }
 
 /**
- * Bot Framework `Storage` on the local disk: each key's state in two slot files of a folder, with
- * optimistic concurrency on eTags like the SDK's `MemoryStorage`. Dialog state kept here survives a
- * restart of the bot, and a kill (SIGKILL) of it: a write is in the page cache before it resolves, and
- * a write torn by a kill leaves the version before it readable in the other slot. A key none of whose
- * slots can be read is moved aside (`<name>.corrupt-<timestamp>`, kept for the operator, reported to
- * `onCorruptFile`) and read as absent, so its user starts afresh instead of failing every turn.
+ * Bot Framework `Storage` on the local disk: every key's state is a record of the folder's record log
+ * (`<folder>/records.log`, `store/record-log.ts`), with optimistic concurrency on eTags like the SDK's
+ * `MemoryStorage`. Dialog state kept here survives a restart of the bot, and a kill (SIGKILL) of it: a
+ * write is a line appended to the log, in the page cache before it resolves; a line torn by a kill was
+ * never answered and is cut off at the next start.
  *
- * Each write goes in place to the slot that does not hold the current version, without truncating or
- * renaming (`store/state-slot.ts` explains the format): on ext4, replacing a file by rename, or
- * truncating it, makes the kernel allocate and start writing back its data at once, and that was most
- * of a state write's cost (`bench/state-write-cost.ts`: 14–36 µs of wall time per write in place
- * against 250–425 µs for a truncating write or a temporary file renamed into place; docs/BENCHMARKS.md,
- * "Issue 17, fourth round"). A key's first two writes create its slot files, which costs about as much
- * as the temporary file and rename did. Nothing is fsync'ed, before or now: a power loss may bring back
- * an older version of a key, or reset it.
+ * Why one log: each turn writes its state, and on this machine's ext4 creating a file costs 100–800 µs
+ * of wall time and a temporary file renamed into place 200–560 µs, while a record put in the log costs
+ * 12–18 µs (`npx tsx bench/state-write-cost.ts`; docs/BENCHMARKS.md, "Issue 17, fifth round"). Earlier versions wrote two
+ * slot files per key in place (`store/state-slot.ts`), and a key's first two writes created them; those
+ * files are imported into the log when the folder is opened, then removed.
+ *
+ * A damaged line of the log (a checksum that does not match; not a torn last line) is reported to
+ * `onCorruptFile`, its bytes kept in `records.log.corrupt-<timestamp>`, and skipped: its key reads as
+ * its record before, or, with none, as absent, and then `takeReset` says so once, so that its user is
+ * told their card was reset. Slot files of earlier versions none of whose slots can be read are moved
+ * aside (`<name>.corrupt-<timestamp>`) and reported the same way. Nothing is fsync'ed: a power loss may
+ * bring back an older version of a key, or reset it.
  *
  * The folder belongs to one process (the data folder's lock), so the records of the last `MAX_KNOWN`
  * keys read or written are also kept in memory: a turn reads its state, and checks its eTag when
- * writing, without touching the disk. Files are read and written with the synchronous calls: a state
- * file is a few kilobytes, and on a loaded 2-core machine each hand-off to the thread pool and back
- * added to the turn's wait (A/B in docs/BENCHMARKS.md, "Issue 17, third round"). Being synchronous,
- * each write is also whole before anything else runs, so no lock per key is needed. The cost: while a
- * write waits on the disk, the whole process waits, not only its turn; on a network share (App
+ * writing, without touching the disk. The log is read and written with synchronous calls (A/B in
+ * docs/BENCHMARKS.md, "Issue 17, third round": each hand-off to the thread pool added to the turn's
+ * wait); being synchronous, each write is also whole before anything else runs, so no lock per key is
+ * needed. The cost: while a write waits on the disk, the whole process waits; on a network share (App
  * Service's `/home` is one) that is each write's round trip, not measured here.
  */
 export class FileStorage implements Storage {
-  private ready: Promise<unknown> | undefined;
+  private opened: RecordLog | undefined;
   private readonly known = new Map<string, Known>();
-
   private readonly resetKeys = new Set<string>();
+  /** sha256 of keys whose state files of an earlier version could not be read, until their key comes. */
+  private unreadableHashes = new Set<string>();
 
   constructor(
     private readonly folder: string,
     private readonly options: FileStorageOptions = {},
   ) {}
 
-  /** Whether `key`'s files were found corrupt and moved aside since the last call for it; forgets it. */
+  /** Whether `key`'s state was found corrupt and dropped since the last call for it; forgets it. */
   takeReset(key: string): boolean {
     return this.resetKeys.delete(key);
   }
@@ -89,14 +85,13 @@ export class FileStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const stored = this.readKey(key);
-      if (stored) items[key] = stored.item;
+      const known = this.knownOf(key);
+      if (known) items[key] = JSON.parse(known.text) as StoreItem;
     }
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await this.ensureFolder();
     for (const [key, change] of Object.entries(changes)) {
       const newItem = change as StoreItem;
       const current = this.knownOf(key);
@@ -104,68 +99,40 @@ export class FileStorage implements Storage {
         throw new ETagConflictError(key);
       }
       const item = { ...newItem, eTag: randomUUID() };
-      const text = JSON.stringify({ key, item } satisfies StoredFile);
-      const sequence = (current?.sequence ?? 0) + 1;
-      const slot: Slot = current?.slot === 0 ? 1 : 0;
-      writeSlotFile(this.fileFor(key, slot), encodeStateSlot(sequence, text));
-      this.remember(key, { text, eTag: item.eTag, sequence, slot });
+      const text = JSON.stringify(item);
+      this.log().put(key, text);
+      this.remember(key, { text, eTag: item.eTag });
     }
   }
 
-  /**
-   * Removes both slots of each key, the one without the current version first: a kill in between
-   * leaves the key as it was, not an older version of it.
-   */
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) {
-      const current = this.known.get(key);
-      const order: readonly Slot[] = current?.slot === 1 ? [0, 1] : [1, 0];
-      for (const slot of order) {
-        try {
-          unlinkSync(this.fileFor(key, slot));
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        }
-      }
+      this.log().delete(key);
       this.remember(key, null);
     }
   }
 
-  /** The stored item of `key` as a new object (the caller may change it), or undefined. */
-  private readKey(key: string): StoredFile | undefined {
-    const known = this.knownOf(key);
-    if (!known) return undefined;
-    const stored = JSON.parse(known.text) as StoredFile;
-    return stored.key === key ? stored : undefined;
+  /** Closes the log's file (the bot is stopping); a later call opens it again. */
+  close(): void {
+    this.opened?.close();
   }
 
-  /**
-   * What is known of `key`, read from disk the first time: the newest slot that is whole (one that is
-   * not, beside a whole one, is a torn write and ignored). Slots none of which is whole are moved aside
-   * and read as absent.
-   */
+  /** What is known of `key`: from memory, or read from the log the first time. */
   private knownOf(key: string): Known {
     const cached = this.known.get(key);
     if (cached !== undefined) {
       this.remember(key, cached);
       return cached;
     }
-    let newest: Known = null;
-    const unreadable: { slot: Slot; reason: string }[] = [];
-    for (const slot of SLOTS) {
-      const bytes = readSlotFile(this.fileFor(key, slot));
-      if (bytes === undefined) continue;
-      const decoded = decodeStateSlot(bytes);
-      if (!decoded.valid) {
-        unreadable.push({ slot, reason: decoded.reason });
-      } else if (!newest || decoded.sequence > newest.sequence) {
-        const { text, sequence, stored } = decoded;
-        newest = { text, eTag: stored.item.eTag, sequence, slot };
-      }
+    const log = this.log();
+    if (this.unreadableHashes.size > 0) {
+      const hash = createHash('sha256').update(key).digest('hex');
+      if (this.unreadableHashes.delete(hash)) this.resetKeys.add(key);
     }
-    if (!newest && unreadable.length > 0) return this.moveAside(key, unreadable);
-    this.remember(key, newest);
-    return newest;
+    const text = log.get(key);
+    const known = text === undefined ? null : { text, eTag: (JSON.parse(text) as StoreItem).eTag };
+    this.remember(key, known);
+    return known;
   }
 
   private remember(key: string, known: Known): void {
@@ -177,36 +144,29 @@ export class FileStorage implements Storage {
     }
   }
 
-  private moveAside(key: string, unreadable: { slot: Slot; reason: string }[]): null {
-    const at = (this.options.now ?? (() => new Date()))();
-    const moved: { file: string; movedTo: string; reason: string }[] = [];
-    for (const { slot, reason } of unreadable) {
-      const file = this.fileFor(key, slot);
-      const movedTo = corruptFileName(file, at);
-      try {
-        renameSync(file, movedTo);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        throw error;
-      }
-      moved.push({ file: path.basename(file), movedTo: path.basename(movedTo), reason });
-    }
-    this.remember(key, null);
-    if (moved.length > 0) this.resetKeys.add(key);
-    for (const report of moved) this.options.onCorruptFile?.(report);
-    return null;
-  }
-
-  private fileFor(key: string, slot: Slot): string {
-    const name = createHash('sha256').update(key).digest('hex');
-    return path.join(this.folder, `${name}${SLOT_FILE_SUFFIXES[slot]}`);
-  }
-
-  private ensureFolder(): Promise<unknown> {
-    this.ready ??= mkdir(this.folder, { recursive: true }).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
+  /** The folder's log, opened (and the state files of earlier versions imported) at the first call. */
+  private log(): RecordLog {
+    if (this.opened) return this.opened;
+    const now = this.options.now ?? (() => new Date());
+    const { log, damaged } = RecordLog.open(this.folder, {
+      compaction: STATE_COMPACTION,
+      now,
+      onDamage: ({ line, reason, keptIn }) =>
+        this.options.onCorruptFile?.({
+          file: 'records.log',
+          movedTo: keptIn,
+          reason: `line ${line}: ${reason}`,
+        }),
+      onCompactionFailed: this.options.onCompactionFailed,
     });
-    return this.ready;
+    for (const { key, latest } of damaged) {
+      if (key !== undefined && latest && !log.has(key)) this.resetKeys.add(key);
+    }
+    this.unreadableHashes = importStateFiles(this.folder, log, {
+      now,
+      onMoved: (moved) => this.options.onCorruptFile?.(moved),
+    });
+    this.opened = log;
+    return log;
   }
 }

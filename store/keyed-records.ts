@@ -1,6 +1,6 @@
 /**
  * Small records kept by key until they are done with (the credentials outbox, notices for later):
- * files in the data folder (`JsonRecordFolder`) or rows of a table (`AzureTableRecords`).
+ * a record log in the data folder (`JsonRecordLog`) or rows of a table (`AzureTableRecords`).
  */
 export interface KeyedRecords<T> {
   /** Writes (or replaces) the record of `key`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { JsonRecordFolder } from './json-record-folder.js';
+import { JsonRecordLog, type JsonRecordLogOptions } from './json-record-log.js';
 import type { KeyedRecords } from './keyed-records.js';
+import type { CompactionPolicy } from './record-log.js';
 
 /** A message for a user that could not be sent when it arose; no secret, only what the text needs. */
 export const PendingNoticeSchema = z.object({
@@ -17,15 +18,38 @@ export const PendingNoticeSchema = z.object({
 export type PendingNotice = z.infer<typeof PendingNoticeSchema>;
 
 /**
- * Notices kept in the data folder (`DATA_DIR/pending-notices/`, one file per request, written
- * atomically) until their user next talks to the bot.
+ * When the notices' log is compacted: once 64 KiB of it are dead and more than half of it. A notice is
+ * a few hundred bytes and rare (both chats refused a reset message), and holds no secret, so dead ones
+ * may wait; the log is cut to nothing whenever its last notice is sent.
+ */
+const NOTICES_COMPACTION: CompactionPolicy = { deadBytesOver: 64 * 1024, deadShareOver: 0.5 };
+
+/** Where the notices in the data folder report a damaged line or a compaction the disk refused. */
+export type PendingNoticesOptions = Omit<JsonRecordLogOptions, 'compaction'>;
+
+/**
+ * Notices kept until their user next talks to the bot: in the data folder, lines of the record log
+ * `DATA_DIR/pending-notices/records.log` (`store/record-log.ts`), whose keys are in memory, so looking
+ * for a user's notices after every turn reads nothing from disk when there are none.
  */
 export class PendingNotices {
   private readonly records: KeyedRecords<PendingNotice>;
+  private readonly log: JsonRecordLog<typeof PendingNoticeSchema> | undefined;
 
   /** `where`: a folder of the data folder, or records kept elsewhere (rows of a table). */
-  constructor(where: string | KeyedRecords<PendingNotice>) {
-    this.records = typeof where === 'string' ? new JsonRecordFolder(where, PendingNoticeSchema) : where;
+  constructor(where: string | KeyedRecords<PendingNotice>, options: PendingNoticesOptions = {}) {
+    if (typeof where === 'string') {
+      this.log = new JsonRecordLog(where, PendingNoticeSchema, {
+        ...options,
+        compaction: NOTICES_COMPACTION,
+      });
+    }
+    this.records = this.log ?? (where as KeyedRecords<PendingNotice>);
+  }
+
+  /** Closes the log's file, if the notices are kept in one (the bot is stopping). */
+  close(): void {
+    this.log?.close();
   }
 
   /** Keeps `notice` until it is taken. */

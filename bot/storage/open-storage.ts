@@ -63,20 +63,37 @@ export async function openStorage(config: Config, options: OpenStorageOptions): 
   });
   try {
     const store = await LowdbCustomerStore.open(config.dataDir, options.customerStore);
+    const onCompactionFailed = (error: Error) =>
+      logger.warn(
+        { error: describeError(error) },
+        'record log not compacted: tried again at its next change',
+      );
     const fileStorage = new FileStorage(path.join(config.dataDir, 'dialog-state'), {
       onCorruptFile: (moved) =>
         logger.warn(moved, 'unreadable state file moved aside: its user starts afresh'),
+      onCompactionFailed,
     });
+    const recordLogOptions = (folder: string) => ({
+      onDamage: (damage: { file: string; keptIn: string; reason: string }) =>
+        logger.warn({ folder, ...damage }, 'damaged record skipped and kept aside'),
+      onCompactionFailed,
+    });
+    const outbox = new OutboxFolder(path.join(config.dataDir, 'outbox'), recordLogOptions('outbox'));
+    const notices = new PendingNotices(
+      path.join(config.dataDir, 'pending-notices'),
+      recordLogOptions('pending-notices'),
+    );
     return {
       store,
       dialogState: fileStorage,
       fileStorage,
       directory: fileStorage,
-      outbox: new OutboxFolder(path.join(config.dataDir, 'outbox')),
-      notices: new PendingNotices(path.join(config.dataDir, 'pending-notices')),
+      outbox,
+      notices,
       leases: new LocalLeases(folderLost.signal),
       release: async () => {
         await store.backgroundWritesDone();
+        for (const log of [fileStorage, outbox, notices]) log.close();
         if (!folderLost.signal.aborted) await lock.release();
       },
     };

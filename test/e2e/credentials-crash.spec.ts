@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import { cardOf, cardText } from '../helpers/card-queries.js';
 import { findCardObjects } from '../helpers/find-card-objects.js';
 import { readFolder } from '../helpers/read-folder.js';
+import { readRecordLog } from '../helpers/read-record-log.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import { useBotProcesses } from '../helpers/use-bot-processes.js';
 import { waitUntil } from '../helpers/wait-until.js';
@@ -29,7 +29,7 @@ describe('a bot process killed before the admin credentials were delivered', () 
     await walk.fillToReview('outboxcrash');
     await walk.press(CARD_VERBS.reviewSubmit);
     const outbox = path.join(dataDir, 'outbox');
-    await waitUntil(async () => (await readdir(outbox).catch(() => [])).length === 1, 'the outbox entry');
+    await waitUntil(async () => (await readRecordLog(outbox)).records.size === 1, 'the outbox entry');
     await waitUntil(
       () => connector.requests.some((request) => request.path === '/v3/conversations'),
       'the 1:1 send',
@@ -47,7 +47,7 @@ describe('a bot process killed before the admin credentials were delivered', () 
           /Temporary password/.test(cardText(cardOf(entry))),
       );
     await waitUntil(() => credentials().length > 0, 'the credentials');
-    await waitUntil(async () => (await readdir(outbox)).length === 0, 'the outbox to be emptied');
+    await waitUntil(async () => (await readRecordLog(outbox)).bytes === 0, 'the outbox to be emptied');
     const audited = async () => (await readStoreFiles(dataDir)).audit.map((entry) => entry.event);
     await waitUntil(
       async () => (await audited()).includes('credentials.delivered'),

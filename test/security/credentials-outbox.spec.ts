@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CARD_VERBS } from '../../cards/card-verbs.js';
 import type { AddCustomerWalk } from '../helpers/add-customer-walk.js';
@@ -7,6 +7,7 @@ import type { BotUnderTest } from '../helpers/bot-under-test.js';
 import { cardOf, cardText } from '../helpers/card-queries.js';
 import type { ConnectorRequest, FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { readFolder } from '../helpers/read-folder.js';
+import { readRecordLog } from '../helpers/read-record-log.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import { useBot } from '../helpers/use-bot.js';
 import { waitUntil } from '../helpers/wait-until.js';
@@ -33,7 +34,8 @@ describe('admin credentials on their way through the outbox', () => {
     );
   const channelTexts = () =>
     connector.sentTo(walk.user.conversation.id).map((entry) => entry.activity.text ?? '');
-  const outboxFiles = () => readdir(path.join(bot.dataDir, 'outbox')).catch(() => []);
+  const outboxLog = () => readRecordLog(path.join(bot.dataDir, 'outbox'));
+  const pendingEntries = async () => [...(await outboxLog()).records.keys()];
   const auditEvents = async () => (await readStoreFiles(bot.dataDir)).audit.map((entry) => entry.event);
 
   async function submitWhileBlocked(domainPrefix: string, status = 503) {
@@ -60,7 +62,7 @@ describe('admin credentials on their way through the outbox', () => {
     // Act
     blocked = undefined;
     await waitUntil(() => credentialsCards().length > 0, 'the credentials card');
-    await waitUntil(async () => (await outboxFiles()).length === 0, 'the entry to be deleted');
+    await waitUntil(async () => (await pendingEntries()).length === 0, 'the entry to be deleted');
     await bot.idle();
 
     // Assert
@@ -68,6 +70,7 @@ describe('admin credentials on their way through the outbox', () => {
     assert.equal(outboxEntries.length, 1);
     for (const [file, text] of Object.entries(pending)) assert.ok(!text.includes(PASSWORD), file);
     assert.match(pending[outboxEntries[0] ?? ''] ?? '', /"sealedPassword":\{"iv":/);
+    assert.equal((await outboxLog()).bytes, 0, 'no byte of the delivered entry is left in the outbox');
     assert.equal(credentialsCards().length, 1);
     assert.match(cardText(cardOf(credentialsCards()[0])), new RegExp(PASSWORD));
     assert.ok(channelTexts().some((text) => /keep trying for 24 hours/.test(text)));
@@ -82,7 +85,7 @@ describe('admin credentials on their way through the outbox', () => {
     // Arrange
     await submitWhileBlocked('outboxblocked', 403);
     assert.ok(channelTexts().some((text) => /personal chat/.test(text)));
-    assert.equal((await outboxFiles()).length, 1);
+    assert.equal((await pendingEntries()).length, 1);
 
     // Act
     blocked = undefined;
@@ -91,7 +94,7 @@ describe('admin credentials on their way through the outbox', () => {
 
     // Assert
     assert.equal(credentialsCards().length, 1);
-    assert.deepEqual(await outboxFiles(), []);
+    assert.deepEqual(await pendingEntries(), []);
   });
 
   it('should destroy the entry after 24 hours and tell the requester to reset the password', async () => {
@@ -100,7 +103,7 @@ describe('admin credentials on their way through the outbox', () => {
 
     // Act
     clock = new Date(clock.getTime() + DAY_MS + 60_000);
-    await waitUntil(async () => (await outboxFiles()).length === 0, 'the entry to be destroyed');
+    await waitUntil(async () => (await pendingEntries()).length === 0, 'the entry to be destroyed');
     await bot.idle();
 
     // Assert
@@ -124,7 +127,7 @@ describe('admin credentials on their way through the outbox', () => {
 
     // Act
     await rig.restart();
-    await waitUntil(async () => (await outboxFiles()).length === 0, 'the entry to be destroyed');
+    await waitUntil(async () => (await pendingEntries()).length === 0, 'the entry to be destroyed');
     await bot.idle();
 
     // Assert
@@ -147,7 +150,7 @@ describe('admin credentials on their way through the outbox', () => {
 
     // Assert
     assert.equal(credentialsCards().length, 1);
-    assert.deepEqual(await outboxFiles(), []);
+    assert.deepEqual(await pendingEntries(), []);
     assert.match(bot.logs.text, /audit entry not written; delivery goes on/);
   });
   it('should deliver the credentials from memory when the outbox cannot be written, and log that', async () => {
@@ -176,10 +179,7 @@ describe('admin credentials on their way through the outbox', () => {
         : undefined;
     clock = new Date(clock.getTime() + DAY_MS + 60_000);
     const noticesFolder = path.join(bot.dataDir, 'pending-notices');
-    await waitUntil(
-      async () => (await readdir(noticesFolder).catch(() => [])).length === 1,
-      'the kept notice',
-    );
+    await waitUntil(async () => (await readRecordLog(noticesFolder)).records.size === 1, 'the kept notice');
     await bot.idle();
     const pendingText = Object.values(await readFolder(noticesFolder)).join('\n');
     silent = false;
@@ -190,7 +190,7 @@ describe('admin credentials on their way through the outbox', () => {
     // Assert
     assert.ok(!pendingText.includes(PASSWORD));
     assert.ok(channelTexts().some((text) => /within 24 hours, so I destroyed them/.test(text)));
-    assert.deepEqual(await readdir(noticesFolder), []);
-    assert.deepEqual(await outboxFiles(), []);
+    assert.equal((await readRecordLog(noticesFolder)).records.size, 0);
+    assert.deepEqual(await pendingEntries(), []);
   });
 });

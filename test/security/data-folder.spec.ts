@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DATA_FOLDER_HOLDER } from '../../store/data-folder-lock.js';
+import { RECORD_LOG_FILE } from '../../store/record-log.js';
 import { BotProcess } from '../helpers/bot-process.js';
 import { cardText } from '../helpers/card-queries.js';
 import { useBot } from '../helpers/use-bot.js';
@@ -47,17 +48,22 @@ describe('the data folder, held by one bot process at a time', () => {
   });
 });
 
-describe('the dialog state, when a file of it is corrupt', () => {
+describe('the dialog state, when its log is damaged', () => {
   const rig = useBot();
 
-  const stateFolder = () => path.join(rig.bot.dataDir, 'dialog-state');
+  const stateLog = () => path.join(rig.bot.dataDir, 'dialog-state', RECORD_LOG_FILE);
+  /** Changes every record of the dialog state's log on disk, so that no checksum matches. */
+  const damageEveryRecord = async (marker: string) => {
+    const text = await readFile(stateLog(), 'utf8');
+    await writeFile(stateLog(), text.replaceAll('"eTag":"', `"eTag":"${marker}`));
+    return text.split('\n').length - 1;
+  };
 
-  it('should move the corrupt files aside, tell the user their card was reset and let add customer work after a restart', async () => {
+  it('should keep the damaged records aside, tell the user their card was reset and let add customer work after a restart', async () => {
     // Arrange
     const walk = rig.walk('Alex Wilber');
     await walk.start();
-    const files = (await readdir(stateFolder())).filter((name) => name.endsWith('.json'));
-    for (const name of files) await writeFile(path.join(stateFolder(), name), '{"key": "half a secret');
+    const damaged = await damageEveryRecord('half a secret');
     await rig.restart();
 
     // Act
@@ -65,14 +71,14 @@ describe('the dialog state, when a file of it is corrupt', () => {
 
     // Assert
     assert.match(cardText(card), /Account info/);
-    const after = await readdir(stateFolder());
-    for (const name of files) {
-      const kept = after.filter((entry) => entry.startsWith(`${name}.corrupt-`));
-      assert.equal(kept.length, 1, `${name} should be kept aside once`);
-      assert.equal(await readFile(path.join(stateFolder(), kept[0] ?? ''), 'utf8'), '{"key": "half a secret');
-      assert.match(rig.bot.logs.text, new RegExp(`"file":"${name}".*unreadable state file moved aside`));
-    }
-    assert.ok(files.length >= 2, 'both the conversation state and the user directory file are corrupted');
+    const kept = (await readdir(path.dirname(stateLog()))).filter((name) =>
+      name.startsWith(`${RECORD_LOG_FILE}.corrupt-`),
+    );
+    assert.equal(kept.length, 1, 'the damaged lines are kept aside once');
+    assert.match(await readFile(path.join(path.dirname(stateLog()), kept[0] ?? ''), 'utf8'), /half a secret/);
+    assert.ok(damaged >= 2, 'both the conversation state and the user directory record are damaged');
+    const reports = rig.bot.logs.text.match(/"file":"records.log".*unreadable state file moved aside/g) ?? [];
+    assert.equal(reports.length, damaged);
     assert.doesNotMatch(rig.bot.logs.text, /half a secret/);
     const texts = rig.connector.sentTo(walk.user.conversation.id).map((entry) => entry.activity.text);
     assert.ok(texts.some((text) => /Your open card could not be read and was reset/.test(String(text))));
@@ -82,7 +88,7 @@ describe('the dialog state, when a file of it is corrupt', () => {
     // Arrange
     const walk = rig.walk('李雷', undefined, { locale: 'zh-CN' });
     await walk.start('添加客户');
-    for (const name of await readdir(stateFolder())) await writeFile(path.join(stateFolder(), name), '[');
+    await damageEveryRecord('[');
     await rig.restart();
 
     // Act

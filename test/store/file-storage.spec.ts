@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoreItem } from 'botbuilder';
 import { corruptFileName, ETagConflictError, FileStorage } from '../../store/file-storage.js';
-import { decodeStateSlot } from '../../store/state-slot.js';
+import { RECORD_LOG_FILE } from '../../store/record-log.js';
+import { encodeStateSlot } from '../helpers/encode-state-slot.js';
+import { readRecordLog } from '../helpers/read-record-log.js';
 
 describe('FileStorage', () => {
   let folder: string;
@@ -110,33 +112,6 @@ describe('FileStorage', () => {
     assert.deepEqual(await new FileStorage(path.join(folder, 'state')).read(['a']), {});
   });
 
-  it('should move a corrupt file aside, report it without its content and read it as absent', async () => {
-    // Arrange: a file left corrupt by an earlier run, read by the next one
-    const at = new Date('2025-03-14T10:00:00.000Z');
-    const reported: object[] = [];
-    await storage.write({ 'conversation/user': { step: 2 } });
-    const [name = ''] = await readdir(path.join(folder, 'state'));
-    await writeFile(path.join(folder, 'state', name), '{"key": "conversation/user", "item": {"step"');
-    const watched = new FileStorage(path.join(folder, 'state'), {
-      now: () => at,
-      onCorruptFile: (moved) => reported.push(moved),
-    });
-
-    // Act
-    const items = await watched.read(['conversation/user']);
-    await watched.write({ 'conversation/user': { step: 1 } });
-
-    // Assert
-    assert.deepEqual(items, {});
-    assert.equal(watched.takeReset('conversation/user'), true);
-    assert.equal(watched.takeReset('conversation/user'), false);
-    const kept = path.basename(corruptFileName(name, at));
-    assert.deepEqual((await readdir(path.join(folder, 'state'))).sort(), [name, kept].sort());
-    assert.match(await readFile(path.join(folder, 'state', kept), 'utf8'), /"step"$/);
-    assert.deepEqual(reported, [{ file: name, movedTo: kept, reason: 'not valid JSON' }]);
-    assert.equal((await readOne('conversation/user', watched))?.step, 1);
-  });
-
   it('should have each write on disk, without a temporary file, once it resolves', async () => {
     await storage.write({ k: { n: 1 } });
     await storage.write({ k: { n: 2, eTag: (await readOne('k'))?.eTag } });
@@ -175,15 +150,9 @@ describe('FileStorage', () => {
     assert.equal(items[userB]?.who, 'b');
   });
 
-  describe('in its two slot files', () => {
+  describe('in its record log', () => {
     const KEY = 'msteams/conversations/19:general@thread.tacv2/users/29:1alex';
-    const hashed = createHash('sha256').update(KEY).digest('hex');
-    const slotFile = (slot: 'a' | 'b') =>
-      path.join(folder, 'state', `${hashed}${slot === 'a' ? '' : '.b'}.json`);
-    const sequenceIn = async (slot: 'a' | 'b') => {
-      const decoded = decodeStateSlot(await readFile(slotFile(slot)));
-      return decoded.valid ? decoded.sequence : decoded.reason;
-    };
+    const logFile = () => path.join(folder, 'state', RECORD_LOG_FILE);
     const restarted = (options = {}) => new FileStorage(path.join(folder, 'state'), options);
 
     /** Writes `values` in turn to KEY, each with the eTag of the one before, through `into`. */
@@ -193,142 +162,81 @@ describe('FileStorage', () => {
       }
     };
 
-    it('should write in turn to each slot, in place, and read the newest after a restart', async () => {
-      await writeInTurn([{ n: 1 }]);
-      const firstSlot = await stat(slotFile('a'));
-      await writeInTurn([{ n: 2 }, { n: 3 }]);
+    it('should keep every key in the one log file of the folder, and read the newest after a restart', async () => {
+      await writeInTurn([{ n: 1 }, { n: 2 }, { n: 3 }]);
+      await storage.write({ other: { n: 1 } });
 
       const afterRestart = await readOne(KEY, restarted());
 
       assert.equal(afterRestart?.n, 3);
       assert.equal(afterRestart?.eTag, (await readOne(KEY))?.eTag);
-      assert.deepEqual([await sequenceIn('a'), await sequenceIn('b')], [3, 2]);
-      assert.equal(
-        (await stat(slotFile('a'))).ino,
-        firstSlot.ino,
-        'slot a was written in place, not replaced',
+      assert.deepEqual(await readdir(path.join(folder, 'state')), [RECORD_LOG_FILE]);
+      assert.deepEqual([...(await readRecordLog(path.join(folder, 'state'))).records.keys()], [KEY, 'other']);
+    });
+
+    it('should read the version before a write torn by a kill, without a reset, and carry on after it', async () => {
+      // Arrange: version 3's line was cut short by a kill, so never answered
+      await writeInTurn([{ n: 1 }, { n: 2 }]);
+      await appendFile(
+        logFile(),
+        `01234567 {"k":${JSON.stringify(KEY)},"v":{"n":3,"text":"${'c'.repeat(5_000)}`,
       );
-    });
-
-    it('should carry on the sequence after a restart, so that the next restart reads the newest', async () => {
-      await writeInTurn([{ n: 1 }, { n: 2 }, { n: 3 }]);
-      const second = restarted();
-
-      await writeInTurn([{ n: 4 }], second);
-
-      assert.equal((await readOne(KEY, restarted()))?.n, 4);
-      assert.deepEqual([await sequenceIn('a'), await sequenceIn('b')], [3, 4]);
-    });
-
-    it('should read the version before a write torn after its first page, without a reset', async () => {
-      // Arrange: slot a held version 1; version 3 over it was cut off by a kill after its first page
       const reported: object[] = [];
-      await writeInTurn([{ n: 1, text: 'a'.repeat(12_000) }]);
-      const version1 = await readFile(slotFile('a'));
-      await writeInTurn([{ n: 2 }, { n: 3, text: 'c'.repeat(12_000) }]);
-      const version3 = await readFile(slotFile('a'));
-      await writeFile(slotFile('a'), Buffer.concat([version3.subarray(0, 4096), version1.subarray(4096)]));
       const afterKill = restarted({ onCorruptFile: (moved: object) => reported.push(moved) });
 
       // Act
       const item = await readOne(KEY, afterKill);
+      await writeInTurn([{ n: 4 }], afterKill);
 
       // Assert
       assert.equal(item?.n, 2);
       assert.equal(afterKill.takeReset(KEY), false);
       assert.deepEqual(reported, []);
-      assert.deepEqual((await readdir(path.join(folder, 'state'))).sort(), [
-        `${hashed}.b.json`,
-        `${hashed}.json`,
-      ]);
+      assert.equal((await readOne(KEY, restarted()))?.n, 4);
     });
 
-    it('should read the version before a slot cut short, and write the next version over the cut one', async () => {
-      await writeInTurn([{ n: 1 }, { n: 2, text: 'b'.repeat(9_000) }]);
-      await truncate(slotFile('b'), 5_000);
-      const afterKill = restarted();
-
-      const item = await readOne(KEY, afterKill);
-      await writeInTurn([{ n: 3 }], afterKill);
-
-      assert.equal(item?.n, 1);
-      assert.equal(afterKill.takeReset(KEY), false);
-      assert.equal((await readOne(KEY, restarted()))?.n, 3);
-      assert.deepEqual([await sequenceIn('a'), await sequenceIn('b')], [1, 2]);
-    });
-
-    it('should move both slots aside and report a reset when neither can be read', async () => {
-      // Arrange
-      const at = new Date('2025-03-14T10:00:00.000Z');
+    it('should read the version before a damaged line, report it, and not reset the user', async () => {
       const reported: { file: string; reason: string }[] = [];
-      await writeInTurn([{ n: 1 }, { n: 2 }]);
-      const slotA = await readFile(slotFile('a'));
-      slotA[slotA.length - 2] ^= 1;
-      await writeFile(slotFile('a'), slotA);
-      await writeFile(slotFile('b'), 'not a slot');
-      const afterRestart = restarted({
-        now: () => at,
-        onCorruptFile: (moved: never) => reported.push(moved),
-      });
+      await writeInTurn([{ n: 1 }, { n: 2, step: 'second' }]);
+      await writeFile(logFile(), (await readFile(logFile(), 'utf8')).replace('second', 'sec0nd'));
+      const afterRestart = restarted({ onCorruptFile: (moved: never) => reported.push(moved) });
 
-      // Act
       const item = await readOne(KEY, afterRestart);
 
-      // Assert
-      assert.equal(item, undefined);
-      assert.equal(afterRestart.takeReset(KEY), true);
-      const kept = [slotFile('a'), slotFile('b')].map((file) => path.basename(corruptFileName(file, at)));
-      assert.deepEqual((await readdir(path.join(folder, 'state'))).sort(), kept.sort());
+      assert.equal(item?.n, 1);
+      assert.equal(afterRestart.takeReset(KEY), false);
       assert.deepEqual(
         reported.map(({ file, reason }) => [file, reason]),
-        [
-          [`${hashed}.json`, 'checksum mismatch'],
-          [`${hashed}.b.json`, 'not valid JSON'],
-        ],
+        [[RECORD_LOG_FILE, 'line 2: checksum mismatch']],
       );
     });
 
-    it('should read a state file of an earlier version as the oldest, and write the next versions beside it', async () => {
-      // Arrange: the plain JSON an earlier version wrote, longer than what follows
-      const legacy = { key: KEY, item: { n: 1, text: 'l'.repeat(5_000), eTag: 'legacy-etag' } };
-      await mkdir(path.join(folder, 'state'));
-      await writeFile(slotFile('a'), JSON.stringify(legacy));
+    it('should keep a damaged only line aside, report it without its content and tell its user once', async () => {
+      // Arrange
+      const at = new Date('2025-03-14T10:00:00.000Z');
+      const reported: object[] = [];
+      await storage.write({ [KEY]: { step: 'half a secret' } });
+      await writeFile(logFile(), (await readFile(logFile(), 'utf8')).replace('half', 'HALF'));
+      const watched = restarted({ now: () => at, onCorruptFile: (moved: object) => reported.push(moved) });
 
       // Act
-      const item = await readOne(KEY);
-      await storage.write({ [KEY]: { n: 2, eTag: 'legacy-etag' } });
-      await writeInTurn([{ n: 3 }]);
+      const items = await watched.read([KEY]);
+      await watched.write({ [KEY]: { step: 1 } });
 
       // Assert
-      assert.deepEqual(item, legacy.item);
-      assert.equal((await readOne(KEY, restarted()))?.n, 3);
-      assert.deepEqual([await sequenceIn('a'), await sequenceIn('b')], [2, 1]);
+      assert.deepEqual(items, {});
+      assert.equal(watched.takeReset(KEY), true);
+      assert.equal(watched.takeReset(KEY), false);
+      const kept = corruptFileName(RECORD_LOG_FILE, at);
+      assert.deepEqual(reported, [
+        { file: RECORD_LOG_FILE, movedTo: kept, reason: 'line 1: checksum mismatch' },
+      ]);
+      assert.doesNotMatch(JSON.stringify(reported), /secret/i);
+      assert.match(await readFile(path.join(folder, 'state', kept), 'utf8'), /HALF a secret/);
+      assert.equal((await readOne(KEY, restarted()))?.step, 1);
     });
 
-    it('should refuse a stale eTag against a state file of an earlier version', async () => {
-      await mkdir(path.join(folder, 'state'));
-      await writeFile(slotFile('a'), JSON.stringify({ key: KEY, item: { n: 1, eTag: 'legacy-etag' } }));
-
-      const error = await storage
-        .write({ [KEY]: { n: 2, eTag: 'other-etag' } })
-        .catch((thrown: unknown) => thrown);
-
-      assert.ok(error instanceof ETagConflictError);
-      assert.equal((await readOne(KEY, restarted()))?.n, 1);
-    });
-
-    it('should read a shorter record written over a longer one, whose bytes still follow it', async () => {
-      await writeInTurn([{ n: 1, text: 'x'.repeat(8_000) }, { n: 2 }]);
-      const longSize = (await stat(slotFile('a'))).size;
-
-      await writeInTurn([{ n: 3, text: 'short' }]);
-
-      assert.equal((await stat(slotFile('a'))).size, longSize, 'the slot was not truncated');
-      assert.deepEqual(await readOne(KEY, restarted()), await readOne(KEY));
-      assert.equal((await readOne(KEY, restarted()))?.text, 'short');
-    });
-
-    it('should refuse a stale eTag after a restart, read from the newest slot', async () => {
+    it('should refuse a stale eTag after a restart', async () => {
       await writeInTurn([{ n: 1 }]);
       const stale = (await readOne(KEY))?.eTag;
       await writeInTurn([{ n: 2 }]);
@@ -340,14 +248,96 @@ describe('FileStorage', () => {
       assert.ok(error instanceof ETagConflictError);
       assert.equal((await readOne(KEY, restarted()))?.n, 2);
     });
+  });
 
-    it('should delete both slots', async () => {
-      await writeInTurn([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  describe('with the state files of an earlier version', () => {
+    const KEY = 'msteams/conversations/19:general@thread.tacv2/users/29:1alex';
+    const hashed = createHash('sha256').update(KEY).digest('hex');
+    const stateFolder = () => path.join(folder, 'state');
+    const slotFile = (slot: 'a' | 'b') =>
+      path.join(stateFolder(), `${hashed}${slot === 'a' ? '' : '.b'}.json`);
+    const slotOf = (sequence: number, item: object) =>
+      encodeStateSlot(sequence, JSON.stringify({ key: KEY, item }));
+    const restarted = (options = {}) => new FileStorage(stateFolder(), options);
 
-      await restarted().delete([KEY]);
+    beforeEach(async () => {
+      await mkdir(stateFolder());
+    });
 
-      assert.deepEqual(await readdir(path.join(folder, 'state')), []);
-      assert.equal(await readOne(KEY, restarted()), undefined);
+    it('should import the newest slot of each key into the log, keep its eTag and remove the files', async () => {
+      // Arrange: slot a holds version 3, slot b version 2; another key in a plain JSON file of before slots
+      await writeFile(slotFile('a'), slotOf(3, { n: 3, eTag: 'etag-3' }));
+      await writeFile(slotFile('b'), slotOf(2, { n: 2, eTag: 'etag-2', text: 'x'.repeat(9_000) }));
+      const plainKey = 'msteams/users/entra-1';
+      const plainName = `${createHash('sha256').update(plainKey).digest('hex')}.json`;
+      await writeFile(
+        path.join(stateFolder(), plainName),
+        JSON.stringify({ key: plainKey, item: { id: '29:1', eTag: 'p' } }),
+      );
+
+      // Act
+      const items = await storage.read([KEY, plainKey]);
+      const stale = await storage
+        .write({ [KEY]: { n: 4, eTag: 'etag-2' } })
+        .catch((thrown: unknown) => thrown);
+      await storage.write({ [KEY]: { n: 4, eTag: 'etag-3' } });
+
+      // Assert
+      assert.deepEqual(items, { [KEY]: { n: 3, eTag: 'etag-3' }, [plainKey]: { id: '29:1', eTag: 'p' } });
+      assert.ok(stale instanceof ETagConflictError);
+      assert.deepEqual(await readdir(stateFolder()), [RECORD_LOG_FILE]);
+      assert.deepEqual(await restarted().read([KEY, plainKey]), {
+        [KEY]: await readOne(KEY),
+        [plainKey]: { id: '29:1', eTag: 'p' },
+      });
+    });
+
+    it('should import the whole slot beside one torn by a kill, without a reset', async () => {
+      const slotB = slotOf(2, { n: 2, text: 'b'.repeat(9_000) });
+      await writeFile(slotFile('a'), slotOf(1, { n: 1 }));
+      await writeFile(slotFile('b'), slotB.subarray(0, 5_000));
+
+      const item = await readOne(KEY);
+
+      assert.equal(item?.n, 1);
+      assert.equal(storage.takeReset(KEY), false);
+      assert.deepEqual(await readdir(stateFolder()), [RECORD_LOG_FILE]);
+    });
+
+    it("should move slots none of which can be read aside, report them, and tell the key's user once", async () => {
+      // Arrange
+      const at = new Date('2025-03-14T10:00:00.000Z');
+      const reported: { file: string; movedTo: string; reason: string }[] = [];
+      const slotA = slotOf(2, { n: 2 });
+      slotA[slotA.length - 2] ^= 1;
+      await writeFile(slotFile('a'), slotA);
+      await writeFile(slotFile('b'), '{"key": "half a secret');
+      const watched = restarted({ now: () => at, onCorruptFile: (moved: never) => reported.push(moved) });
+
+      // Act
+      const item = await readOne(KEY, watched);
+
+      // Assert
+      assert.equal(item, undefined);
+      assert.equal(watched.takeReset(KEY), true);
+      assert.equal(watched.takeReset(KEY), false);
+      const kept = [slotFile('a'), slotFile('b')].map((file) => path.basename(corruptFileName(file, at)));
+      assert.deepEqual((await readdir(stateFolder())).sort(), kept.sort());
+      assert.deepEqual(reported.map(({ file, reason }) => [file, reason]).sort(), [
+        [`${hashed}.b.json`, 'not valid JSON'],
+        [`${hashed}.json`, 'checksum mismatch'],
+      ]);
+      assert.doesNotMatch(JSON.stringify(reported), /secret/);
+    });
+
+    it("should keep the log's record of a key whose old files an interrupted import left behind", async () => {
+      await storage.write({ [KEY]: { n: 5 } });
+      await writeFile(slotFile('a'), slotOf(9, { n: 1 }));
+
+      const item = await readOne(KEY, restarted());
+
+      assert.equal(item?.n, 5);
+      assert.deepEqual(await readdir(stateFolder()), [RECORD_LOG_FILE]);
     });
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { decodeStateSlot, encodeStateSlot } from '../../store/state-slot.js';
+import { decodeStateSlot } from '../../store/state-slot.js';
+import { encodeStateSlot } from '../helpers/encode-state-slot.js';
 
 describe('state slot', () => {
   const record = JSON.stringify({ key: 'conversation/user', item: { step: 2, name: '李雷', eTag: 'e1' } });

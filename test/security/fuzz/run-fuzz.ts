@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { CARD_VERBS, FLOW_VERBS } from '../../../cards/card-verbs.js';
@@ -8,11 +7,11 @@ import { ACCOUNT_INFO_FIELDS } from '../../../store/customers/account-info-schem
 import { loadOfferCatalog } from '../../../store/customers/offer-catalog.js';
 import { quantityInputId } from '../../../store/customers/parse-subscriptions.js';
 import { LowdbCustomerStore } from '../../../store/lowdb-customer-store.js';
-import { decodeStateSlot } from '../../../store/state-slot.js';
 import { AddCustomerWalk } from '../../helpers/add-customer-walk.js';
 import { BotUnderTest } from '../../helpers/bot-under-test.js';
 import { cardText } from '../../helpers/card-queries.js';
 import { FakeBotConnector } from '../../helpers/fake-bot-connector.js';
+import { readRecordLog } from '../../helpers/read-record-log.js';
 import { readStoreFiles } from '../../helpers/read-store-files.js';
 import { channelThread, TeamsUser } from '../../helpers/teams-user.js';
 import { envelopeCase, flowSubmitCase, invokeCase, rawValueCase } from './fuzz-cases.js';
@@ -129,11 +128,7 @@ async function submitForApproval(bot: BotUnderTest, connector: FakeBotConnector)
 async function expectHealthy(bot: BotUnderTest, connector: FakeBotConnector): Promise<void> {
   assert.equal((await bot.request('GET', '/healthz')).status, 200);
   await LowdbCustomerStore.open(bot.dataDir);
-  const stateDir = path.join(bot.dataDir, 'dialog-state');
-  const stateFiles = await readdir(stateDir, { recursive: true, withFileTypes: true });
-  for (const file of stateFiles.filter((entry) => entry.isFile())) {
-    const slot = decodeStateSlot(await readFile(path.join(file.parentPath, file.name)));
-    assert.ok(slot.valid, `dialog state file ${file.name}: ${slot.valid ? '' : slot.reason}`);
-  }
+  const stateLog = await readRecordLog(path.join(bot.dataDir, 'dialog-state'));
+  assert.deepEqual(stateLog.damagedLines, [], 'every line of the dialog state log is whole');
   await submitForApproval(bot, connector);
 }
