@@ -6,7 +6,7 @@ import { CARD_RENDER_CASES } from '../test/cards/card-render-cases.js';
 
 /**
  * `npx tsx bench/card-render-cost.ts [--out file]`: CPU cost of rendering one card, in process, for the
- * cards of the add-customer walk and one case of every other card, in both locales (data from
+ * cards of the add-customer walk and one case of every other card, in both locales (data built once, from
  * `test/cards/card-render-cases.ts`, the cases whose output `test/cards/rendered-cards.spec.ts` holds
  * fixed). Every card is first rendered 400 times in both locales, so that the JIT has compiled what
  * all of them use; then each is timed in 31 batches of 50 renders (after 50 more to warm up), and the
@@ -64,18 +64,20 @@ const cases = MEASURED.map((name) => {
   if (!found) throw new Error(`No case named ${name} in test/cards/card-render-cases.ts`);
   return found;
 });
-const results: { card: string; locale: Locale; microseconds: number[] }[] = cases.flatMap((card) =>
-  LOCALES.map((locale) => ({ card: card.name, locale, microseconds: [] })),
+const results = cases.flatMap((card) =>
+  LOCALES.map((locale) => ({
+    card: card.name,
+    locale,
+    render: card.prepare(locale),
+    microseconds: [] as number[],
+  })),
 );
-for (const card of cases) {
-  for (const locale of LOCALES) {
-    for (let i = 0; i < WARM_UP; i++) card.render(locale);
-  }
+for (const result of results) {
+  for (let i = 0; i < WARM_UP; i++) result.render();
 }
 for (let round = 0; round < ROUNDS; round++) {
   for (const result of results) {
-    const card = cases.find((candidate) => candidate.name === result.card);
-    result.microseconds.push(medianMicroseconds(() => card?.render(result.locale)));
+    result.microseconds.push(medianMicroseconds(result.render));
   }
 }
 
@@ -93,7 +95,7 @@ writeFileSync(
       node: process.version,
       loadAverage: os.loadavg(),
       method: { warmUp: WARM_UP, batches: BATCHES, rendersPerBatch: BATCH, rounds: ROUNDS },
-      results,
+      results: results.map(({ card, locale, microseconds }) => ({ card, locale, microseconds })),
     },
     null,
     2,

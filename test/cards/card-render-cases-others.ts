@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import { renderCredentialsCard, renderCredentialsDoneCard } from '../../cards/credentials.js';
 import { renderCustomerListCard } from '../../cards/customer-list.js';
 import { renderCustomerSummaryCard } from '../../cards/customer-summary.js';
@@ -9,8 +8,8 @@ import { renderRejectionNoticeCard } from '../../cards/rejection-notice.js';
 import { renderResellerRelationshipCard } from '../../cards/reseller-relationship.js';
 import { renderSubscriptionsAddedCard } from '../../cards/subscriptions-added.js';
 import type { Customer, SyncedCustomer } from '../../store/customer-schema.js';
-import type { Locale } from '../../store/i18n/translate.js';
 import { buildCustomer, REQUESTED_AT, SEVEN_COMPANIES, sampleCustomer } from '../fixtures/customers.js';
+import { type CardRenderCase, prepared } from './card-render-cases.js';
 import { FLOW_ID, OFFERS, OWNER } from './sample-card-data.js';
 
 /** Text a user could type: Markdown, Teams date macros, template syntax, a line break and a bidi override. */
@@ -34,37 +33,37 @@ const CUSTOMERS: Customer[] = [
   ...SEVEN_COMPANIES.slice(0, 3).map((_, index) => buildCustomer(index + 1)),
 ];
 
-type Case = { name: string; render: (locale: Locale) => Attachment };
-
 /** The cards outside the add-customer walk's steps (see `CARD_RENDER_CASES`). */
-export const OTHER_CARD_CASES: readonly Case[] = [
+export const OTHER_CARD_CASES: readonly CardRenderCase[] = [
   ...(['addCustomer', 'addSubscription'] as const).flatMap((dialog) =>
     (['cancelled', 'replaced'] as const).map((reason) => ({
       name: `dialog-closed-${dialog}-${reason}`,
-      render: (locale: Locale) =>
-        renderDialogClosedCard({ locale, dialog, reason, owner: { name: USER_TEXT } }),
+      prepare: prepared(renderDialogClosedCard)((locale) => ({
+        locale,
+        dialog,
+        reason,
+        owner: { name: USER_TEXT },
+      })),
     })),
   ),
-  { name: 'help', render: (locale) => renderHelpCard({ locale }) },
+  { name: 'help', prepare: prepared(renderHelpCard)((locale) => ({ locale })) },
   {
     name: 'credentials',
-    render: (locale) =>
-      renderCredentialsCard({
-        locale,
-        customerId: 'cus-1',
-        companyName: USER_TEXT,
-        adminAccount: 'admin@contoso.partner.onmschina.cn',
-        temporaryPassword: 'Kp7!m_q*2w[x]$4T',
-      }),
+    prepare: prepared(renderCredentialsCard)((locale) => ({
+      locale,
+      customerId: 'cus-1',
+      companyName: USER_TEXT,
+      adminAccount: 'admin@contoso.partner.onmschina.cn',
+      temporaryPassword: 'Kp7!m_q*2w[x]$4T',
+    })),
   },
   {
     name: 'credentials-done',
-    render: (locale) =>
-      renderCredentialsDoneCard({
-        locale,
-        companyName: USER_TEXT,
-        adminAccount: 'admin@contoso.partner.onmschina.cn',
-      }),
+    prepare: prepared(renderCredentialsDoneCard)((locale) => ({
+      locale,
+      companyName: USER_TEXT,
+      adminAccount: 'admin@contoso.partner.onmschina.cn',
+    })),
   },
   ...[
     { query: '', offset: 0, total: 0, customers: [] },
@@ -74,45 +73,47 @@ export const OTHER_CARD_CASES: readonly Case[] = [
     { query: '', offset: 10, total: 12, customers: CUSTOMERS.slice(0, 2) },
   ].map((list, index) => ({
     name: `customer-list-${index}`,
-    render: (locale: Locale) => renderCustomerListCard({ locale, ...list, pageSize: 5, offers: OFFERS }),
+    prepare: prepared(renderCustomerListCard)((locale) => ({
+      locale,
+      ...list,
+      pageSize: 5,
+      offers: OFFERS,
+    })),
   })),
   ...[true, false].map((credentialsDelivered) => ({
     name: `customer-summary-${credentialsDelivered ? 'delivered' : 'not-delivered'}`,
-    render: (locale: Locale) =>
-      renderCustomerSummaryCard({
-        locale,
-        customer: sampleCustomer({ companyName: USER_TEXT, contactFirstName: 'Fang' }),
-        offers: OFFERS,
-        credentialsDelivered,
-      }),
+    prepare: prepared(renderCustomerSummaryCard)((locale) => ({
+      locale,
+      customer: sampleCustomer({ companyName: USER_TEXT, contactFirstName: 'Fang' }),
+      offers: OFFERS,
+      credentialsDelivered,
+    })),
   })),
   ...[0, 1, 4].map((count) => ({
     name: `pick-customer-${count}`,
-    render: (locale: Locale) =>
-      renderPickCustomerCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: OWNER,
-        query: count === 0 ? USER_TEXT : 'contoso',
-        choices: CUSTOMERS.slice(0, count).map((customer) => ({
-          customerId: customer.id,
-          companyName: customer.companyName,
-          domain: customer.domain,
-        })),
-        ...(count === 4 ? { chosenId: 'pc-7a8b' } : {}),
-        chooseError: count === 1,
-      }),
+    prepare: prepared(renderPickCustomerCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: OWNER,
+      query: count === 0 ? USER_TEXT : 'contoso',
+      choices: CUSTOMERS.slice(0, count).map((customer) => ({
+        customerId: customer.id,
+        companyName: customer.companyName,
+        domain: customer.domain,
+      })),
+      ...(count === 4 ? { chosenId: 'pc-7a8b' } : {}),
+      chooseError: count === 1,
+    })),
   })),
   {
     name: 'rejection-notice',
-    render: (locale) =>
-      renderRejectionNoticeCard({
-        locale,
-        requestId: 'req-1',
-        companyName: USER_TEXT,
-        approverName: 'Han Meimei',
-        reason: USER_TEXT,
-      }),
+    prepare: prepared(renderRejectionNoticeCard)((locale) => ({
+      locale,
+      requestId: 'req-1',
+      companyName: USER_TEXT,
+      approverName: 'Han Meimei',
+      reason: USER_TEXT,
+    })),
   },
   ...[
     {
@@ -123,21 +124,20 @@ export const OTHER_CARD_CASES: readonly Case[] = [
     { companyName: USER_TEXT },
   ].map((relationship, index) => ({
     name: `reseller-relationship-${index}`,
-    render: (locale: Locale) => renderResellerRelationshipCard({ locale, ...relationship }),
+    prepare: prepared(renderResellerRelationshipCard)((locale) => ({ locale, ...relationship })),
   })),
   {
     name: 'subscriptions-added',
-    render: (locale) =>
-      renderSubscriptionsAddedCard({
-        locale,
-        customer: CUSTOMERS[0] as Customer,
-        added: [
-          { offerId: 'o365-e3', quantity: 5 },
-          { offerId: 'retired-offer', quantity: 1 },
-        ],
-        addedBy: { userId: OWNER.id, aadObjectId: 'aad-1', name: USER_TEXT },
-        addedAt: REQUESTED_AT,
-        offers: OFFERS,
-      }),
+    prepare: prepared(renderSubscriptionsAddedCard)((locale) => ({
+      locale,
+      customer: CUSTOMERS[0] as Customer,
+      added: [
+        { offerId: 'o365-e3', quantity: 5 },
+        { offerId: 'retired-offer', quantity: 1 },
+      ],
+      addedBy: { userId: OWNER.id, aadObjectId: 'aad-1', name: USER_TEXT },
+      addedAt: REQUESTED_AT,
+      offers: OFFERS,
+    })),
   },
 ];

@@ -18,8 +18,19 @@ import {
 import { OTHER_CARD_CASES, USER_TEXT } from './card-render-cases-others.js';
 import { FLOW_ID, OFFERS, OWNER } from './sample-card-data.js';
 
-/** One way of rendering a card: its name (a fixture file name) and the render call for a locale. */
-export type CardRenderCase = { name: string; render: (locale: Locale) => Attachment };
+/**
+ * One way of rendering a card: its name, and for a locale the card's data built once and a call that
+ * renders it (so that a benchmark times the rendering alone).
+ */
+export type CardRenderCase = { name: string; prepare: (locale: Locale) => () => Attachment };
+
+/** The `prepare` of a case: `prepared(render)(data)` builds `data(locale)`, then renders it with `render`. */
+export function prepared<D>(render: (data: D) => Attachment) {
+  return (data: (locale: Locale) => D) => (locale: Locale) => {
+    const built = data(locale);
+    return () => render(built);
+  };
+}
 
 /** An offer that may be left at 0 licenses, which the Subscriptions card shows with a placeholder. */
 const OPTIONAL_OFFER: Offer = {
@@ -62,61 +73,57 @@ const MATCHES = [
 const ACCOUNT_INFO_CASES: CardRenderCase[] = [
   {
     name: 'account-info-empty',
-    render: (locale) =>
-      renderAccountInfoCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: OWNER,
-        values: {},
-        errors: {},
-        returnToReview: false,
-      }),
+    prepare: prepared(renderAccountInfoCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: OWNER,
+      values: {},
+      errors: {},
+      returnToReview: false,
+    })),
   },
   {
     name: 'account-info-errors',
-    render: (locale) =>
-      renderAccountInfoCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: { ...OWNER, name: USER_TEXT },
-        values: ACCOUNT_TYPED_BADLY,
-        errors: {
-          companyName: { key: 'error.companyName.noLetters' },
-          domainPrefix: { key: 'error.domainPrefix.format' },
-          postalCode: { key: 'error.postalCode.format' },
-          contactFirstName: { key: 'error.name.placeholder' },
-          language: { key: 'error.language.invalid' },
-          addressLine2: { key: 'error.tooLong', params: { max: 200 } },
-        },
-        returnToReview: false,
-      }),
+    prepare: prepared(renderAccountInfoCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: { ...OWNER, name: USER_TEXT },
+      values: ACCOUNT_TYPED_BADLY,
+      errors: {
+        companyName: { key: 'error.companyName.noLetters' },
+        domainPrefix: { key: 'error.domainPrefix.format' },
+        postalCode: { key: 'error.postalCode.format' },
+        contactFirstName: { key: 'error.name.placeholder' },
+        language: { key: 'error.language.invalid' },
+        addressLine2: { key: 'error.tooLong', params: { max: 200 } },
+      },
+      returnToReview: false,
+    })),
   },
   {
     name: 'account-info-matches-from-review',
-    render: (locale) =>
-      renderAccountInfoCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: OWNER,
-        values: { ...ACCOUNT_INPUT, language: 'en-US' },
-        errors: {},
-        returnToReview: true,
-        matches: MATCHES,
-      }),
+    prepare: prepared(renderAccountInfoCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: OWNER,
+      values: { ...ACCOUNT_INPUT, language: 'en-US' },
+      errors: {},
+      returnToReview: true,
+      matches: MATCHES,
+    })),
   },
   {
     name: 'account-info-suggested-address',
-    render: (locale) =>
-      renderAccountInfoCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: OWNER,
-        values: ACCOUNT_INPUT,
-        errors: { addressLine1: { key: 'error.address.partnerCenter' } },
-        returnToReview: false,
-        matches: MATCHES.slice(1, 2),
-        suggestedAddress: { addressLine1: USER_TEXT, city: '深圳市', province: 'GD', postalCode: '518057' },
-      }),
+    prepare: prepared(renderAccountInfoCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: OWNER,
+      values: ACCOUNT_INPUT,
+      errors: { addressLine1: { key: 'error.address.partnerCenter' } },
+      returnToReview: false,
+      matches: MATCHES.slice(1, 2),
+      suggestedAddress: { addressLine1: USER_TEXT, city: '深圳市', province: 'GD', postalCode: '518057' },
+    })),
   },
 ];
 
@@ -150,16 +157,15 @@ const APPROVAL_CASES: CardRenderCase[] = [
   ...VIEWS.flatMap((view) =>
     (['pending', 'approved', 'rejected', 'withdrawn'] as const).map((status) => ({
       name: `approval-${view}-${status}`,
-      render: (locale: Locale) =>
-        renderApprovalCard({
-          locale,
-          request: requestIn(status, 'newCustomer'),
-          offers: OFFERS,
-          view,
-          refreshUserIds: ['29:1approver', OWNER.id],
-          reasonMissing: view === 'approver',
-          inSharedConversation: view !== 'requester',
-        }),
+      prepare: prepared(renderApprovalCard)((locale) => ({
+        locale,
+        request: requestIn(status, 'newCustomer'),
+        offers: OFFERS,
+        view,
+        refreshUserIds: ['29:1approver', OWNER.id],
+        reasonMissing: view === 'approver',
+        inSharedConversation: view !== 'requester',
+      })),
     })),
   ),
   ...[
@@ -171,29 +177,27 @@ const APPROVAL_CASES: CardRenderCase[] = [
   ].flatMap((progress, index) =>
     (['base', 'requester'] as const).map((view) => ({
       name: `approval-${view}-progress-${index}-${progress.kind}`,
-      render: (locale: Locale) =>
-        renderApprovalCard({
-          locale,
-          request: requestIn('approved', 'newCustomer'),
-          offers: OFFERS,
-          view,
-          refreshUserIds: index === 4 ? Array.from({ length: 70 }, (_, i) => `29:1user-${i}`) : [],
-          inSharedConversation: true,
-          progress: progress as ApprovalRequestProgress,
-        }),
+      prepare: prepared(renderApprovalCard)((locale) => ({
+        locale,
+        request: requestIn('approved', 'newCustomer'),
+        offers: OFFERS,
+        view,
+        refreshUserIds: index === 4 ? Array.from({ length: 70 }, (_, i) => `29:1user-${i}`) : [],
+        inSharedConversation: true,
+        progress: progress as ApprovalRequestProgress,
+      })),
     })),
   ),
   {
     name: 'approval-approver-add-subscriptions',
-    render: (locale) =>
-      renderApprovalCard({
-        locale,
-        request: requestIn('pending', 'addSubscriptions'),
-        offers: OFFERS,
-        view: 'approverRequester',
-        refreshUserIds: [],
-        inSharedConversation: false,
-      }),
+    prepare: prepared(renderApprovalCard)((locale) => ({
+      locale,
+      request: requestIn('pending', 'addSubscriptions'),
+      offers: OFFERS,
+      view: 'approverRequester',
+      refreshUserIds: [],
+      inSharedConversation: false,
+    })),
   },
 ];
 type ApprovalRequestProgress = NonNullable<Parameters<typeof renderApprovalCard>[0]['progress']>;
@@ -209,75 +213,71 @@ const REVIEW_STATES: ReviewCardData['state'][] = [
 const REVIEW_CASES: CardRenderCase[] = REVIEW_STATES.flatMap((state) =>
   [false, true].map((existing) => ({
     name: `review-${state.kind}${existing ? '-existing-customer' : ''}`,
-    render: (locale: Locale) =>
-      renderReviewCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: { ...OWNER, name: USER_TEXT },
-        account: existing ? undefined : parsedAccount({ companyName: USER_TEXT, companyPhone: undefined }),
-        subscriptions: [...SUBSCRIPTIONS, { offerId: 'retired-offer', quantity: 3 }],
-        offers: OFFERS,
-        ...(state.kind === 'editing' ? { formError: { key: 'error.offers.none' } } : {}),
-        state,
-        maskContact: state.kind === 'submitted',
-        ...(existing
-          ? {
-              existingCustomer: {
-                companyName: USER_TEXT,
-                domain: 'contoso.partner.onmschina.cn',
-                subscriptions: SUBSCRIPTIONS,
-              },
-            }
-          : {}),
-      }),
+    prepare: prepared(renderReviewCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: { ...OWNER, name: USER_TEXT },
+      account: existing ? undefined : parsedAccount({ companyName: USER_TEXT, companyPhone: undefined }),
+      subscriptions: [...SUBSCRIPTIONS, { offerId: 'retired-offer', quantity: 3 }],
+      offers: OFFERS,
+      ...(state.kind === 'editing' ? { formError: { key: 'error.offers.none' } } : {}),
+      state,
+      maskContact: state.kind === 'submitted',
+      ...(existing
+        ? {
+            existingCustomer: {
+              companyName: USER_TEXT,
+              domain: 'contoso.partner.onmschina.cn',
+              subscriptions: SUBSCRIPTIONS,
+            },
+          }
+        : {}),
+    })),
   })),
 );
 
 const SUBSCRIPTIONS_CASES: CardRenderCase[] = [
   {
     name: 'subscriptions-empty',
-    render: (locale) =>
-      renderSubscriptionsCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: OWNER,
-        offers: OFFERS,
-        values: {},
-        errors: {},
-        returnToReview: false,
-      }),
+    prepare: prepared(renderSubscriptionsCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: OWNER,
+      offers: OFFERS,
+      values: {},
+      errors: {},
+      returnToReview: false,
+    })),
   },
   {
     name: 'subscriptions-errors-existing-customer',
-    render: (locale) =>
-      renderSubscriptionsCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: { ...OWNER, name: USER_TEXT },
-        offers: [...OFFERS, OPTIONAL_OFFER],
-        values: { 'o365-e3': '12', 'm365-business-basic': 'abc', 'teams-phone': '1234567890' },
-        errors: { 'm365-business-basic': { key: 'error.offers.quantity', params: { min: 1, max: 300 } } },
-        returnToReview: true,
-        existing: [
-          { offerId: 'm365-business-basic', quantity: 300 },
-          { offerId: 'o365-e3', quantity: 10 },
-        ],
-        customerName: USER_TEXT,
-      }),
+    prepare: prepared(renderSubscriptionsCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: { ...OWNER, name: USER_TEXT },
+      offers: [...OFFERS, OPTIONAL_OFFER],
+      values: { 'o365-e3': '12', 'm365-business-basic': 'abc', 'teams-phone': '1234567890' },
+      errors: { 'm365-business-basic': { key: 'error.offers.quantity', params: { min: 1, max: 300 } } },
+      returnToReview: true,
+      existing: [
+        { offerId: 'm365-business-basic', quantity: 300 },
+        { offerId: 'o365-e3', quantity: 10 },
+      ],
+      customerName: USER_TEXT,
+    })),
   },
   {
     name: 'subscriptions-form-error',
-    render: (locale) =>
-      renderSubscriptionsCard({
-        locale,
-        flowId: FLOW_ID,
-        owner: OWNER,
-        offers: OFFERS,
-        values: { 'o365-e3': '0' },
-        errors: {},
-        formError: { key: 'error.offers.none' },
-        returnToReview: true,
-      }),
+    prepare: prepared(renderSubscriptionsCard)((locale) => ({
+      locale,
+      flowId: FLOW_ID,
+      owner: OWNER,
+      offers: OFFERS,
+      values: { 'o365-e3': '0' },
+      errors: {},
+      formError: { key: 'error.offers.none' },
+      returnToReview: true,
+    })),
   },
 ];
 

@@ -10,7 +10,7 @@ const LOCALES: readonly Locale[] = ['en-US', 'zh-CN'];
 function renderAll(): Record<string, unknown> {
   return Object.fromEntries(
     CARD_RENDER_CASES.flatMap((card) =>
-      LOCALES.map((locale) => [`${card.name}.${locale}`, card.render(locale)]),
+      LOCALES.map((locale) => [`${card.name}.${locale}`, card.prepare(locale)()]),
     ),
   );
 }
@@ -18,13 +18,13 @@ function renderAll(): Record<string, unknown> {
 /**
  * Every card of `cards/`, rendered many ways in both locales, must stay exactly as recorded, down to the
  * order of its properties: what guards changes made to render cards faster. An intended change to a card
- * is recorded by running the tests with `UPDATE_CARD_FIXTURES=1` and reviewing the fixture's diff.
+ * is recorded by running the tests with `UPDATE_CARD_FIXTURES=1`, then `npm run format`, and reviewing the fixture's diff.
  */
 describe('rendered cards', () => {
   it('should render every case of every card exactly as recorded in test/fixtures/cards/rendered-cards.json', () => {
     const rendered = renderAll();
     if (process.env.UPDATE_CARD_FIXTURES === '1') {
-      writeFileSync(FIXTURE, `${JSON.stringify(rendered, null, 1)}\n`, 'utf8');
+      writeFileSync(FIXTURE, `${JSON.stringify(rendered, null, 2)}\n`, 'utf8');
       return;
     }
 
