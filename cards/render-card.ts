@@ -7,16 +7,32 @@ export const CARD_SCHEMA_VERSION = '1.5';
 /** Each template parsed once: parsing its `${...}` expressions was a quarter of the bot's CPU per turn. */
 const parsedTemplates = new WeakMap<object, Template>();
 
+/**
+ * A copy of an expanded card without the properties whose value is null. Plain loops: the
+ * `Object.entries`/`fromEntries` version of this walk took a sixth of a card's rendering time.
+ */
 function dropNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropNulls);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, item]) => item !== null)
-        .map(([name, item]) => [name, dropNulls(item)]),
-    );
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const items = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) items[index] = dropNulls(value[index]);
+    return items;
   }
-  return value;
+  const source = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const name of Object.keys(source)) {
+    const item = source[name];
+    if (item === null) continue;
+    if (name === '__proto__')
+      Object.defineProperty(copy, name, {
+        value: dropNulls(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[name] = dropNulls(item);
+  }
+  return copy;
 }
 
 /**
