@@ -1,19 +1,25 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../store/i18n/translate.js';
-import { CARD_RENDER_CASES } from '../test/cards/card-render-cases.js';
+import { CARD_RENDER_CASES, type CardRenderCase } from '../test/cards/card-render-cases.js';
 
 /**
- * `npx tsx bench/card-render-cost.ts [--out file]`: CPU cost of rendering one card, in process, for the
- * cards of the add-customer walk and one case of every other card, in both locales (data built once, from
- * `test/cards/card-render-cases.ts`, the cases whose output `test/cards/rendered-cards.spec.ts` holds
- * fixed). Every card is first rendered 400 times in both locales, so that the JIT has compiled what
- * all of them use; then each is timed in 31 batches of 50 renders (after 50 more to warm up), and the
- * figure is the median batch's CPU time per render (`process.cpuUsage`, so that time the process waits
- * for a CPU other sessions hold does not count; the garbage collector's helper threads do). Every card
- * is measured in each of two rounds, one card after another, so that the machine's noise touches
- * them alike. Writes the figures to `bench/results-card-render-cost.json` (or `--out`).
+ * `npx tsx bench/card-render-cost.ts [--baseline <other checkout>] [--only account-info,review] [--out file]`: CPU cost of rendering
+ * one card, in process, for the cards of the add-customer walk and one case of every other card, in both
+ * locales (data built once, from `test/cards/card-render-cases.ts`, the cases whose output
+ * `test/cards/rendered-cards.spec.ts` holds fixed). Every card is first rendered 400 times, so that the
+ * JIT has compiled what all of them use; then each is timed in 31 batches of 40 renders (after 40 more
+ * to warm up), and the figure is the median batch's CPU time per render (`process.cpuUsage`, so that
+ * time the process waits for a CPU other sessions hold does not count; the garbage collector's helper
+ * threads do). Three rounds, one card after another; `--only` keeps the cases whose names start with one of its prefixes.
+ *
+ * With `--baseline`, the same cases are loaded from another checkout's `test/cards/card-render-cases.ts`
+ * too (which renders with that checkout's `cards/`), and each card is timed on both codes one right
+ * after the other, in alternating order, so that the machine's noise, large on a shared machine, touches
+ * both alike. Writes the figures to `bench/results-card-render-cost.json` (or `--out`).
  */
 const MEASURED = [
   'account-info-empty',
@@ -38,16 +44,17 @@ const MEASURED = [
 ];
 const LOCALES: readonly Locale[] = ['en-US', 'zh-CN'];
 const WARM_UP = 400;
-const WARM_UP_BEFORE_TIMING = 50;
 const BATCHES = 31;
-const BATCH = 50;
-const ROUNDS = 2;
+const BATCH = 40;
+const ROUNDS = 3;
 
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string' }, baseline: { type: 'string' }, only: { type: 'string' } },
+});
 const out = values.out ?? 'bench/results-card-render-cost.json';
 
 function medianMicroseconds(render: () => unknown): number {
-  for (let i = 0; i < WARM_UP_BEFORE_TIMING; i++) render();
+  for (let i = 0; i < BATCH; i++) render();
   const perRender: number[] = [];
   for (let batch = 0; batch < BATCHES; batch++) {
     const started = process.cpuUsage();
@@ -59,33 +66,60 @@ function medianMicroseconds(render: () => unknown): number {
   return perRender[Math.floor(BATCHES / 2)] as number;
 }
 
-const cases = MEASURED.map((name) => {
-  const found = CARD_RENDER_CASES.find((card) => card.name === name);
-  if (!found) throw new Error(`No case named ${name} in test/cards/card-render-cases.ts`);
+function pick(cases: readonly CardRenderCase[], name: string, source: string): CardRenderCase {
+  const found = cases.find((card) => card.name === name);
+  if (!found) throw new Error(`No case named ${name} in ${source}`);
   return found;
-});
-const results = cases.flatMap((card) =>
+}
+
+const baselineCases = values.baseline
+  ? ((await import(pathToFileURL(path.resolve(values.baseline, 'test/cards/card-render-cases.ts')).href))
+      .CARD_RENDER_CASES as readonly CardRenderCase[])
+  : undefined;
+const prefixes = values.only?.split(',') ?? [''];
+const measured = MEASURED.filter((name) => prefixes.some((prefix) => name.startsWith(prefix)));
+const results = measured.flatMap((name) =>
   LOCALES.map((locale) => ({
-    card: card.name,
+    card: name,
     locale,
-    render: card.prepare(locale),
+    render: pick(CARD_RENDER_CASES, name, 'this checkout').prepare(locale),
+    renderBaseline: baselineCases && pick(baselineCases, name, values.baseline ?? '').prepare(locale),
     microseconds: [] as number[],
+    baselineMicroseconds: [] as number[],
   })),
 );
 for (const result of results) {
-  for (let i = 0; i < WARM_UP; i++) result.render();
+  for (let i = 0; i < WARM_UP; i++) {
+    result.render();
+    result.renderBaseline?.();
+  }
 }
 for (let round = 0; round < ROUNDS; round++) {
   for (const result of results) {
+    const baselineFirst = round % 2 === 1;
+    if (result.renderBaseline && baselineFirst) {
+      result.baselineMicroseconds.push(medianMicroseconds(result.renderBaseline));
+    }
     result.microseconds.push(medianMicroseconds(result.render));
+    if (result.renderBaseline && !baselineFirst) {
+      result.baselineMicroseconds.push(medianMicroseconds(result.renderBaseline));
+    }
   }
 }
 
-const width = Math.max(...MEASURED.map((name) => name.length));
-process.stdout.write(`${'card'.padEnd(width)}  locale  µs per render (rounds 1, 2)\n`);
+const median = (figures: number[]) => [...figures].sort((a, b) => a - b)[Math.floor(figures.length / 2)] ?? 0;
+const rounds = (figures: number[]) => figures.map((us) => us.toFixed(0)).join(', ');
+const width = Math.max(...measured.map((name) => name.length));
+process.stdout.write(
+  `${'card'.padEnd(width)}  locale  µs per render, rounds 1-3${baselineCases ? '; baseline; this ÷ baseline (medians)' : ''}\n`,
+);
 for (const result of results) {
-  const figures = result.microseconds.map((us) => us.toFixed(0)).join(', ');
-  process.stdout.write(`${result.card.padEnd(width)}  ${result.locale}   ${figures}\n`);
+  const compared = baselineCases
+    ? `   ${rounds(result.baselineMicroseconds)}   ${(median(result.microseconds) / median(result.baselineMicroseconds)).toFixed(2)}`
+    : '';
+  process.stdout.write(
+    `${result.card.padEnd(width)}  ${result.locale}   ${rounds(result.microseconds)}${compared}\n`,
+  );
 }
 writeFileSync(
   out,
@@ -95,7 +129,13 @@ writeFileSync(
       node: process.version,
       loadAverage: os.loadavg(),
       method: { warmUp: WARM_UP, batches: BATCHES, rendersPerBatch: BATCH, rounds: ROUNDS },
-      results: results.map(({ card, locale, microseconds }) => ({ card, locale, microseconds })),
+      baseline: values.baseline !== undefined,
+      results: results.map(({ card, locale, microseconds, baselineMicroseconds }) => ({
+        card,
+        locale,
+        microseconds,
+        ...(baselineCases ? { baselineMicroseconds } : {}),
+      })),
     },
     null,
     2,

@@ -6,8 +6,9 @@ import type {
 } from '../store/customers/account-info-schema.js';
 import { formatAddress } from '../store/customers/format-address.js';
 import { PROVINCES } from '../store/customers/provinces.js';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
 import template from './account-info.json' with { type: 'json' };
+import { cardTranslator } from './card-translator.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { escapeUserText, renderCard } from './render-card.js';
 
@@ -109,7 +110,7 @@ function fixedFieldData(locale: Locale, spec: FieldSpec): FixedFieldData {
   }
   let fixed = fields.get(spec.id);
   if (!fixed) {
-    const t = translator(locale);
+    const t = cardTranslator(locale);
     const fixedValue = spec.id === 'country' ? t('account.countryValue') : '';
     fixed = {
       fixedValue,
@@ -145,7 +146,7 @@ function fixedFieldData(locale: Locale, spec: FieldSpec): FixedFieldData {
  * way forward, in place of Next.
  */
 export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const fieldData = (spec: FieldSpec) => {
     const fixed = fixedFieldData(data.locale, spec);
     const error = spec.id === 'country' ? undefined : data.errors[spec.id];

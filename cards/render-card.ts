@@ -59,12 +59,21 @@ export function withoutBidiControls(text: string): string {
 }
 
 /**
+ * Text that `escapeUserText` would change: a bidirectional control, `{`, a line feed, a character
+ * Markdown interprets, or a list marker at the start. Most names and addresses have none, and are
+ * returned after this one test instead of five replacements.
+ */
+const NEEDS_ESCAPING =
+  /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069{\n\\`*_[\]<>#~]|^\s*(?:[-+]|\d+\.)(?=\s)/;
+
+/**
  * A value someone typed (or a name from Teams or Partner Center), made safe to show in a card's text:
  * bidirectional controls removed (they make Teams show the text in another order than it was typed),
  * Teams' `{{DATE(…)}}` and `{{TIME(…)}}` macros broken with a zero-width space so they show as typed,
  * line breaks turned into spaces, and the characters Markdown would interpret escaped.
  */
 export function escapeUserText(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   const plain = withoutBidiControls(text).replace(/\{\{/g, '{\u200b{');
   const escaped = plain.replace(/[\\`*_[\]<>#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
   return escaped.replace(/^(\s*)([-+]|\d+\.)(?=\s)/, '$1\\$2');
