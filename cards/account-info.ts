@@ -100,7 +100,9 @@ const fixedFieldsByLocale = new Map<Locale, Map<FieldSpec['id'], FixedFieldData>
 
 /**
  * The part of a field's card data that depends only on the locale, computed once per locale and field:
- * the list of 34 provinces among it, which the template inserts whole (`"choices": "${choices}"`).
+ * the list of 34 provinces among it, which the template inserts whole (`"choices": "${choices}"`), and
+ * which of the field's elements the template shows, as booleans (`"$when": "${isText}"`): the engine
+ * evaluates five `$when` per field, and a property read costs it less than a comparison.
  */
 function fixedFieldData(locale: Locale, spec: FieldSpec): FixedFieldData {
   let fields = fixedFieldsByLocale.get(locale);
@@ -116,7 +118,9 @@ function fixedFieldData(locale: Locale, spec: FieldSpec): FixedFieldData {
       fixedValue,
       data: Object.freeze({
         id: spec.id,
-        kind: spec.kind,
+        isText: spec.kind === 'text',
+        isChoice: spec.kind === 'choice',
+        isFixed: spec.kind === 'fixed',
         label: t(`account.${spec.id}`),
         placeholder:
           spec.kind === 'choice' && spec.id === 'province'
@@ -128,6 +132,7 @@ function fixedFieldData(locale: Locale, spec: FieldSpec): FixedFieldData {
         requiredMessage: spec.isRequired ? t('error.required') : null,
         choices: choicesFor(locale, spec.id),
         hint: spec.id === 'domainPrefix' ? t('account.domainHint') : '',
+        hasHint: spec.id === 'domainPrefix',
         fixedText:
           spec.kind === 'fixed'
             ? `${t(`account.${spec.id}`)}${locale === 'zh-CN' ? '：' : ': '}${fixedValue}`
@@ -154,7 +159,12 @@ export function renderAccountInfoCard(data: AccountInfoCardData): Attachment {
       spec.id === 'country'
         ? fixed.fixedValue
         : (data.values[spec.id] ?? (spec.id === 'language' ? data.locale : ''));
-    return { ...fixed.data, value, error: error ? t(error.key, error.params) : '' };
+    return {
+      ...fixed.data,
+      value,
+      error: error ? t(error.key, error.params) : '',
+      hasError: error !== undefined,
+    };
   };
   const erroneous = [...COMPANY_FIELDS, ...contactFields(data.locale)].filter(
     (spec) => spec.id !== 'country' && data.errors[spec.id] !== undefined,
