@@ -1,8 +1,9 @@
 import type { Attachment } from 'botbuilder';
 import type { ApprovalRequest } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
 import template from './approval.json' with { type: 'json' };
+import { cardTranslator } from './card-translator.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { customerFactSections } from './customer-facts.js';
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
@@ -48,7 +49,7 @@ export type ApprovalCardData = {
  * bold; red (Attention) and purple (Accent) reach 5.4:1.
  */
 export function renderApprovalCard(data: ApprovalCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const { request } = data;
   const pending = request.status === 'pending';
   const decision = request.decision;
@@ -150,7 +151,7 @@ export function renderApprovalCard(data: ApprovalCardData): Attachment {
 
 /** What the card says of a creation under way, done or failed; nothing before it starts. */
 function progressText(locale: Locale, progress: RequestProgress | undefined): string {
-  const t = translator(locale);
+  const t = cardTranslator(locale);
   switch (progress?.kind) {
     case undefined:
       return '';

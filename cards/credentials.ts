@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { CARD_VERBS } from './card-verbs.js';
 import template from './credentials.json' with { type: 'json' };
 import doneTemplate from './credentials-done.json' with { type: 'json' };
@@ -22,7 +23,7 @@ export type CredentialsCardData = {
 
 /** Renders the one-time card with the new tenant's admin account and temporary password. */
 export function renderCredentialsCard(data: CredentialsCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   return renderCard(template, {
     title: t('credentials.title', { company: escapeUserText(data.companyName) }),
     intro: t('credentials.intro'),
@@ -45,7 +46,7 @@ export type CredentialsDoneCardData = { locale: Locale; companyName: string; adm
 
 /** Renders the card that replaces the credentials card once the user pressed Done: what to do next, and where. */
 export function renderCredentialsDoneCard(data: CredentialsDoneCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   return renderCard(doneTemplate, {
     title: t('credentials.doneTitle', { company: escapeUserText(data.companyName) }),
     text: t('credentials.doneText'),

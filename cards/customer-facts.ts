@@ -8,7 +8,7 @@ import { maskPhone } from '../store/customers/mask-phone.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
 import type { Locale } from '../store/i18n/translate.js';
-import { translator } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { escapeUserText } from './render-card.js';
 
 /** One row of a FactSet. Teams renders Markdown in fact values too, so user values are escaped. */
@@ -36,7 +36,7 @@ function contactNameOf(account: CustomerAccount): string | undefined {
  * Center has neither, and gets no fact.
  */
 export function addressAndContactFacts(locale: Locale, customer: Customer): Fact[] {
-  const t = translator(locale);
+  const t = cardTranslator(locale);
   const account = accountInfoOf(customer);
   const address = addressOf(account, locale);
   const contactName = contactNameOf(account);
@@ -58,7 +58,7 @@ export function customerFactSections(
   offers: readonly Offer[],
   display: ContactDisplay,
 ): { heading: string; facts: Fact[] }[] {
-  const t = translator(locale);
+  const t = cardTranslator(locale);
   const address = addressOf(account, locale);
   const contactName = contactNameOf(account);
   const email =

@@ -1,7 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import { type Customer, isBotCustomer } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { addressAndContactFacts } from './customer-facts.js';
 import template from './customer-list.json' with { type: 'json' };
@@ -25,7 +26,7 @@ export type CustomerListCardData = {
  * address and contact name in the reader's order, and Previous / Next pages.
  */
 export function renderCustomerListCard(data: CustomerListCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const offerName = (offerId: string) =>
     data.offers.find((offer) => offer.id === offerId)?.name[data.locale] ?? offerId;
   const hasPrevious = data.offset > 0;

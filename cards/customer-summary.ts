@@ -1,7 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import type { BotCustomer } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { addressAndContactFacts } from './customer-facts.js';
 import template from './customer-summary.json' with { type: 'json' };
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
@@ -20,7 +21,7 @@ export type CustomerSummaryCardData = {
  * summary goes to channels and group chats, where everyone reads it.
  */
 export function renderCustomerSummaryCard(data: CustomerSummaryCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const { customer } = data;
   const requester = escapeUserText(customer.createdBy.name);
   return renderCard(template, {

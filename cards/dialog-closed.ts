@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import template from './dialog-closed.json' with { type: 'json' };
 import { escapeUserText, renderCard } from './render-card.js';
 
@@ -16,7 +17,7 @@ export type DialogClosedCardData = {
  * it ended: no inputs and no buttons, so that nothing on it can be pressed any more.
  */
 export function renderDialogClosedCard(data: DialogClosedCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const text = t(data.reason === 'cancelled' ? 'closed.cancelledText' : 'closed.replacedText');
   return renderCard(template, {
     title: t(`closed.${data.dialog}.${data.reason}`),

@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import template from './help.json' with { type: 'json' };
 import { renderCard } from './render-card.js';
 
@@ -8,7 +9,7 @@ export type HelpCardData = { locale: Locale };
 
 /** Renders the help card: every command in the user's language, and a button to add a customer. */
 export function renderHelpCard(data: HelpCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const zh = data.locale === 'zh-CN';
   return renderCard(template, {
     title: t('help.title'),

@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { CARD_VERBS } from './card-verbs.js';
 import template from './pick-customer.json' with { type: 'json' };
 import { escapeUserText, renderCard } from './render-card.js';
@@ -20,7 +21,7 @@ export type PickCustomerCardData = {
 
 /** Renders the first card of adding subscriptions: search existing customers and pick one. */
 export function renderPickCustomerCard(data: PickCustomerCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   return renderCard(template, {
     title: t('addSubscription.pickTitle'),
     subtitle: t('flow.owner', { name: escapeUserText(data.owner.name) }),

@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { CARD_VERBS } from './card-verbs.js';
 import template from './rejection-notice.json' with { type: 'json' };
 import { escapeUserText, renderCard } from './render-card.js';
@@ -15,7 +16,7 @@ export type RejectionNoticeCardData = {
 
 /** Renders the private rejection notice, with the reason and an Edit and resubmit button. */
 export function renderRejectionNoticeCard(data: RejectionNoticeCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   return renderCard(template, {
     title: t('approval.rejectedNotice', {
       company: escapeUserText(data.companyName),

@@ -7,16 +7,32 @@ export const CARD_SCHEMA_VERSION = '1.5';
 /** Each template parsed once: parsing its `${...}` expressions was a quarter of the bot's CPU per turn. */
 const parsedTemplates = new WeakMap<object, Template>();
 
+/**
+ * A copy of an expanded card without the properties whose value is null. Plain loops: the
+ * `Object.entries`/`fromEntries` version of this walk took a sixth of a card's rendering time.
+ */
 function dropNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropNulls);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, item]) => item !== null)
-        .map(([name, item]) => [name, dropNulls(item)]),
-    );
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const items = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) items[index] = dropNulls(value[index]);
+    return items;
   }
-  return value;
+  const source = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const name of Object.keys(source)) {
+    const item = source[name];
+    if (item === null) continue;
+    if (name === '__proto__')
+      Object.defineProperty(copy, name, {
+        value: dropNulls(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[name] = dropNulls(item);
+  }
+  return copy;
 }
 
 /**
@@ -43,12 +59,21 @@ export function withoutBidiControls(text: string): string {
 }
 
 /**
+ * Text that `escapeUserText` would change: a bidirectional control, `{`, a line feed, a character
+ * Markdown interprets, or a list marker at the start. Most names and addresses have none, and are
+ * returned after this one test instead of five replacements.
+ */
+const NEEDS_ESCAPING =
+  /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069{\n\\`*_[\]<>#~]|^\s*(?:[-+]|\d+\.)(?=\s)/;
+
+/**
  * A value someone typed (or a name from Teams or Partner Center), made safe to show in a card's text:
  * bidirectional controls removed (they make Teams show the text in another order than it was typed),
  * Teams' `{{DATE(…)}}` and `{{TIME(…)}}` macros broken with a zero-width space so they show as typed,
  * line breaks turned into spaces, and the characters Markdown would interpret escaped.
  */
 export function escapeUserText(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   const plain = withoutBidiControls(text).replace(/\{\{/g, '{\u200b{');
   const escaped = plain.replace(/[\\`*_[\]<>#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
   return escaped.replace(/^(\s*)([-+]|\d+\.)(?=\s)/, '$1\\$2');

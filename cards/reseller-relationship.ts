@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { tidyCompanyName } from '../store/customers/tidy-company-name.js';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { escapeUserText, renderCard } from './render-card.js';
 import template from './reseller-relationship.json' with { type: 'json' };
 
@@ -19,12 +20,12 @@ export type ResellerRelationshipCardData = {
  * link the user is told to ask their administrator (the bot's log names the setting).
  */
 export function renderResellerRelationshipCard(data: ResellerRelationshipCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const link = data.inviteUrl ?? '';
   const company = escapeUserText(tidyCompanyName(data.companyName));
   /** One text block per paragraph: Teams and other renderers disagree on the spacing of blank lines. */
   const invitation = (locale: Locale) =>
-    translator(locale)('reseller.invitation', {
+    cardTranslator(locale)('reseller.invitation', {
       company: locale === 'zh-CN' && !/\p{Script=Han}$/u.test(company) ? `${company} ` : company,
       link: link || '…',
     });

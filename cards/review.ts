@@ -4,7 +4,8 @@ import type { FieldError } from '../store/customers/account-info-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
 import type { MessageKey } from '../store/i18n/en-us.js';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { customerFactSections } from './customer-facts.js';
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
@@ -53,7 +54,7 @@ const STATUS_COLORS: Record<ReviewCardData['state']['kind'], 'Default' | 'Accent
 
 /** Renders step 3, Review: everything entered, read-only, with Update, Submit and Cancel while editing. */
 export function renderReviewCard(data: ReviewCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const ownerName = escapeUserText(data.owner.name);
   const editing = data.state.kind === 'editing';
   const state = data.state;

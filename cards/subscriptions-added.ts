@@ -2,7 +2,8 @@ import type { Attachment } from 'botbuilder';
 import type { Customer, Requester } from '../store/customer-schema.js';
 import type { Offer } from '../store/customers/offer-catalog.js';
 import type { SubscriptionLine } from '../store/customers/parse-subscriptions.js';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { cardDateTime, escapeUserText, renderCard } from './render-card.js';
 import template from './subscriptions-added.json' with { type: 'json' };
 
@@ -18,7 +19,7 @@ export type SubscriptionsAddedCardData = {
 
 /** Renders the announcement that licenses were added to an existing customer, with its new totals. */
 export function renderSubscriptionsAddedCard(data: SubscriptionsAddedCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const offerName = (offerId: string) =>
     data.offers.find((offer) => offer.id === offerId)?.name[data.locale] ?? offerId;
   return renderCard(template, {

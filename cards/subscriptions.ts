@@ -7,7 +7,8 @@ import {
   type SubscriptionsInput,
 } from '../store/customers/parse-subscriptions.js';
 import { remainingLicenses } from '../store/customers/remaining-licenses.js';
-import { type Locale, translator } from '../store/i18n/translate.js';
+import type { Locale } from '../store/i18n/translate.js';
+import { cardTranslator } from './card-translator.js';
 import { CARD_VERBS } from './card-verbs.js';
 import { escapeUserText, renderCard } from './render-card.js';
 import template from './subscriptions.json' with { type: 'json' };
@@ -35,7 +36,7 @@ export type SubscriptionsCardData = {
  * An input shows "0" as its placeholder only for an offer that allows zero licenses.
  */
 export function renderSubscriptionsCard(data: SubscriptionsCardData): Attachment {
-  const t = translator(data.locale);
+  const t = cardTranslator(data.locale);
   const erroneous = data.offers.filter((offer) => data.errors[offer.id] !== undefined);
   const owner = t('flow.owner', { name: escapeUserText(data.owner.name) });
   return renderCard(template, {

@@ -30,6 +30,23 @@ describe('escapeUserText', () => {
     assert.equal(escaped, 'first second \\# third');
   });
 
+  it('should escape each character Markdown interprets even when it is the only one in the text', () => {
+    const escaped = [...'\\`*_[]<>#~'].map((character) => escapeUserText(`a${character}b`));
+
+    assert.deepEqual(
+      escaped,
+      [...'\\`*_[]<>#~'].map((character) => `a\\${character}b`),
+    );
+  });
+
+  it('should change a text whose only special part is a macro, a line break, a control or a list marker', () => {
+    const texts = ['a{{b', 'a\nb', 'a\u202eb', '- a', ' 12. a', '+\ta'];
+
+    const escaped = texts.map(escapeUserText);
+
+    assert.deepEqual(escaped, ['a{\u200b{b', 'a b', 'ab', '\\- a', ' \\12. a', '\\+\ta']);
+  });
+
   it('should leave plain text, Chinese and template syntax unchanged', () => {
     const text = '北京星河科技有限公司 ${$root.flowId} a.b-c@d';
 
