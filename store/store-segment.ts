@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { DataFile, DataFileSync } from 'lowdb/node';
 import type { Customer, StoreFile } from './customer-schema.js';
 import { emptyStoreFile, readStoreFile } from './read-store-file.js';
 import type { SegmentCache } from './segment-cache.js';
@@ -50,10 +50,9 @@ export type SegmentOptions = {
 /**
  * One file of the customer store: a lowdb JSON file with the whole store's shape, holding the records
  * appended while it was the newest one. Each change after the file's first write is appended to its
- * journal (`segment-journal.ts`); the file itself is written whole when it is created, when it is
- * sealed, and when the store opens on a journal left beside it, atomically (lowdb's writer writes a
- * temporary file, then renames it), so a crash mid-write leaves the previous version. A whole write
- * records how many journalled changes it holds, and the journal is removed once it holds them all.
+ * journal (`segment-journal.ts`); the file itself is written whole, atomically (a temporary file, then a
+ * rename), when it is created, when it is sealed, and when the store opens on a journal left beside it.
+ * A whole write records how many journalled changes it holds; the journal goes once it holds them all.
  *
  * Once sealed (a newer file takes the appends), a segment's content may leave memory while no call uses
  * it: the store's `SegmentCache` keeps the few used last and releases the others, and `use` reads a
@@ -88,10 +87,7 @@ export class StoreSegment {
     this.journal = new SegmentJournal(journalFileOf(file), options.journalLeft);
   }
 
-  /**
-   * A sealed segment whose customers' keys come from its up-to-date index file: nothing of the file is in
-   * memory until a call uses it, and its index need not be written again.
-   */
+  /** A sealed segment indexed from its up-to-date index file: nothing of it in memory until a call uses it. */
   static fromIndex(
     index: number,
     file: string,
@@ -143,9 +139,8 @@ export class StoreSegment {
   }
 
   /**
-   * Saves `change`, already made to the content in memory: appended to the journal once the file exists
-   * on disk, else by writing the whole file (concurrent whole writes are merged by lowdb's writer into the
-   * latest content). The first write of a new file lists it in the manifest.
+   * Saves `change`, already made to the content in memory: appended to the journal once the file is on
+   * disk, else by writing the whole file. The first write of a new file lists it in the manifest.
    */
   async write(change: SegmentChange): Promise<void> {
     this.writes += 1;
@@ -156,7 +151,8 @@ export class StoreSegment {
       this.db.data.journaled = n;
       return;
     }
-    await this.writeWhole();
+    if (this.isOnDisk()) await this.writeWhole();
+    else this.createOnDisk();
     const { manifest } = this.options;
     if (manifest && !manifest.has(this.index)) await manifest.add(this.index);
   }
@@ -168,6 +164,17 @@ export class StoreSegment {
    */
   async compact(): Promise<void> {
     await this.use(() => this.writeWhole());
+  }
+
+  /**
+   * Writes a new file whole and synchronously (lowdb's `DataFileSync`: a temporary file, then a rename),
+   * so that every later change goes to the journal. Through the asynchronous writer, a new file under
+   * steady writes was not known to be on disk until the writer's queue drained, and each change meanwhile
+   * rewrote it whole (877 times in the 200-users bench; docs/BENCHMARKS.md, "Issue 17, fifth round").
+   */
+  private createOnDisk(): void {
+    new DataFileSync<StoreFile>(this.file, compactJson).write(this.db.data);
+    this.onDisk = true;
   }
 
   private async writeWhole(): Promise<void> {
@@ -224,11 +231,7 @@ export class StoreSegment {
     });
   }
 
-  /**
-   * Marks the segment as no longer the newest: its journal, if any, is folded into the file in the
-   * background (failing that, the journal stays and is read with the file), and its content may leave
-   * memory once no call uses it.
-   */
+  /** No longer the newest: its journal is folded into the file in the background; its content may leave memory. */
   seal(): void {
     this.sealed = true;
     if (this.journal.exists) this.compacting = this.compact().catch(() => undefined);
@@ -241,10 +244,7 @@ export class StoreSegment {
     await this.indexing;
   }
 
-  /**
-   * Lets the content of a sealed segment leave memory, unless a call is using it (the call's end hands
-   * the segment to the cache again). Called by the cache for the least recently used segment.
-   */
+  /** Lets a sealed segment's content leave memory unless a call uses it (the cache's least recently used). */
   release(): void {
     if (!this.sealed || this.released || this.users > 0) return;
     this.db.data = emptyStoreFile();

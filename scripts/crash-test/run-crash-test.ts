@@ -95,7 +95,7 @@ async function killOneWriter(bundle: string, dataDir: string, options: CrashTest
   child.stderr.on('data', (chunk: Buffer) => {
     errors += chunk.toString('utf8');
   });
-  const exited = once(child, 'exit');
+  const exited = once(child, 'close');
   const ready = new Promise<void>((resolve) => {
     child.stdout.on('data', () => {
       if (output.startsWith('ready\n')) resolve();

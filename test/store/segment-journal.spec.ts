@@ -52,6 +52,20 @@ describe('the customer store’s journal', () => {
     assert.equal((await readdir(dataDir)).includes(journal), false);
   });
 
+  it('should write a new file whole once and journal every change made at the same time as that write', async () => {
+    const store = await folder.open();
+
+    await Promise.all(
+      Array.from({ length: 20 }, (_, n) => store.addRequest(approvalRequest(numberedRequest(n + 1)))),
+    );
+
+    // only the first request is in the file: the other nineteen went to the journal, none rewrote it
+    assert.equal((await readJson('customers.json')).requests.length, 1);
+    assert.equal((await journalLines()).length, 19);
+    const reopened = await folder.open();
+    for (let n = 1; n <= 20; n += 1) assert.equal((await reopened.findRequest(`req-${n}`))?.id, `req-${n}`);
+  });
+
   it('should leave out a last line cut short, as by a kill mid-write, and carry on after it', async () => {
     const store = await folder.open();
     await store.addRequest(approvalRequest(numberedRequest(1)));
