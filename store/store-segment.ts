@@ -170,7 +170,7 @@ export class StoreSegment {
    * Writes a new file whole and synchronously (lowdb's `DataFileSync`: a temporary file, then a rename),
    * so that every later change goes to the journal. Through the asynchronous writer, a new file under
    * steady writes was not known to be on disk until the writer's queue drained, and each change meanwhile
-   * rewrote it whole (877 times in the 200-users bench; docs/BENCHMARKS.md, "Issue 17, fifth round").
+   * rewrote it whole (docs/BENCHMARKS.md, "Issue 17, fifth round: a new store file written once").
    */
   private createOnDisk(): void {
     new DataFileSync<StoreFile>(this.file, compactJson).write(this.db.data);
