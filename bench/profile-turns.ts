@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BenchContext } from './bench-context.js';
+import { measureConcurrency } from './sections/concurrency.js';
 import { measureTurnLatency } from './sections/turn-latency.js';
 import { summariseCpuProfile } from './summarise-cpu-profile.js';
 
@@ -22,20 +23,40 @@ export async function profileTurns(context: BenchContext, dir: string): Promise<
   ];
   for (const name of ['bot', 'echo'] as const) {
     const fromUs = latency.profileFromUs?.[name] ?? 0;
-    const summary = await summariseCpuProfile(path.join(dir, `${name}.cpuprofile`), fromUs, 25);
-    lines.push(
-      '',
-      `## ${name}: ${summary.totalMs.toFixed(0)} ms of samples after the warm-up`,
-      '',
-      'self time by package:',
-    );
-    for (const row of summary.byPackage)
-      lines.push(`  ${row.ms.toFixed(0).padStart(6)} ms ${pct(row.share)} ${row.name}`);
-    lines.push('', 'self time by function:');
-    for (const row of summary.byFunction)
-      lines.push(`  ${row.ms.toFixed(0).padStart(6)} ms ${pct(row.share)} ${row.name}`);
+    lines.push(...(await profileLines(path.join(dir, `${name}.cpuprofile`), fromUs, `${name}`)));
   }
   return lines.join('\n');
+}
+
+/**
+ * `npm run bench -- --profile --only concurrency`: the concurrency run (every user at once, over the
+ * plan's pool of connections; no echo bot) with the bot under `node --cpu-prof`; writes
+ * `concurrency.cpuprofile` to `dir` and returns a summary of the bot's CPU from the moment every user
+ * started (the warm-up walks left out).
+ */
+export async function profileConcurrency(context: BenchContext, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const run = await measureConcurrency(context, { profileDir: dir, echoBaseline: false });
+  return [
+    `${run.completed} dialogs in ${run.seconds.toFixed(2)} s (${run.dialogsPerSecond.toFixed(1)} dialogs/s under the profiler); bot CPU ${run.cpu.botSeconds.toFixed(2)} s`,
+    ...(await profileLines(path.join(dir, 'concurrency.cpuprofile'), run.profileFromUs ?? 0, 'bot')),
+  ].join('\n');
+}
+
+async function profileLines(file: string, fromUs: number, name: string): Promise<string[]> {
+  const summary = await summariseCpuProfile(file, fromUs, 25);
+  const lines = [
+    '',
+    `## ${name}: ${summary.totalMs.toFixed(0)} ms of samples after the warm-up`,
+    '',
+    'self time by package:',
+  ];
+  for (const row of summary.byPackage)
+    lines.push(`  ${row.ms.toFixed(0).padStart(6)} ms ${pct(row.share)} ${row.name}`);
+  lines.push('', 'self time by function:');
+  for (const row of summary.byFunction)
+    lines.push(`  ${row.ms.toFixed(0).padStart(6)} ms ${pct(row.share)} ${row.name}`);
+  return lines;
 }
 
 function pct(share: number): string {

@@ -7,7 +7,7 @@ import { type BenchResults, SECTIONS, type Section } from './bench-results.js';
 import { compileForBench } from './compile-for-bench.js';
 import { formatTables } from './format-tables.js';
 import { describeMachine } from './machine.js';
-import { profileTurns } from './profile-turns.js';
+import { profileConcurrency, profileTurns } from './profile-turns.js';
 import { measureAzureStore } from './sections/azure-store.js';
 import { measureConcurrency } from './sections/concurrency.js';
 import { measureLatencyWithStore } from './sections/latency-with-store.js';
@@ -22,7 +22,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * `npm run bench [-- --quick] [-- --profile] [-- --only section,…] [-- --out file]`: measures the bot against an echo baseline on 127.0.0.1
  * (turn latency, concurrency, store growth, memory, and the bot on Azurite), prints Markdown tables and writes the results as
  * JSON (`bench/results.json`, or `bench/results-quick.json` for a quick run); `--profile` instead profiles
- * the turns (see `profileTurns`); `--only latency,concurrency` runs just those sections (see `SECTIONS`).
+ * the turns (see `profileTurns`), or with `--only concurrency` the concurrency run (`profileConcurrency`); `--only latency,concurrency` runs just those sections (see `SECTIONS`).
  * Exits non-zero when a
  * section fails, never because a number missed its target.
  */
@@ -55,8 +55,13 @@ async function main(): Promise<void> {
       progress,
     };
     if (values.profile) {
-      progress('turn latency under --cpu-prof');
-      process.stdout.write(`${await profileTurns(context, path.join(ROOT, 'bench', 'profiles'))}\n`);
+      const profiles = path.join(ROOT, 'bench', 'profiles');
+      const concurrency = values.only?.trim() === 'concurrency';
+      progress(`${concurrency ? 'concurrency' : 'turn latency'} under --cpu-prof`);
+      const summary = concurrency
+        ? await profileConcurrency(context, profiles)
+        : await profileTurns(context, profiles);
+      process.stdout.write(`${summary}\n`);
       return;
     }
     const results = await measureSections(context, sections);

@@ -45,6 +45,8 @@ export type ConcurrencyResult = {
    * bench give when a turn does nothing but answer. Left out for the bot on Azurite.
    */
   echo?: EchoUnderLoad;
+  /** When profiled: the bot's clock (µs) when every user started, where its profile should be read from. */
+  profileFromUs?: number;
 };
 
 /** A pool of kept-alive connections of that size, or a new connection per user (`ConcurrencyResult`). */
@@ -77,6 +79,8 @@ export type ConcurrencyOptions = {
   echoBaseline?: boolean;
   /** How the users reach the bot; by default the plan's pool (`BenchPlan.concurrency.connections`). */
   connections?: ConnectionModel;
+  /** Runs the bot under `node --cpu-prof`, writing `concurrency.cpuprofile` to this folder. */
+  profileDir?: string;
 };
 
 /**
@@ -94,13 +98,21 @@ export async function measureConcurrency(
   await connector.start();
   const deliveries = new DeliveryWatch(connector);
   const dataDir = await mkdtemp(path.join(context.scratch, 'concurrency-'));
-  const bot = await BotChild.start(context.compiled, 'bot', {
-    DATA_DIR: dataDir,
-    APPROVER_IDS: context.approverAadId,
-    ...options.env,
-  });
+  const bot = await BotChild.start(
+    context.compiled,
+    'bot',
+    {
+      DATA_DIR: dataDir,
+      APPROVER_IDS: context.approverAadId,
+      ...options.env,
+    },
+    options.profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-name=concurrency.cpuprofile']
+      : [],
+  );
   let memoryAfter: MemorySample;
   let cpu: ConcurrencyResult['cpu'];
+  let profileFromUs: number | undefined;
   const runTag = newRunTag();
   const failures: string[] = [];
   const samples = Object.fromEntries(STEPS.map((step) => [step, [] as number[]])) as Record<
@@ -117,6 +129,7 @@ export async function measureConcurrency(
       await timedWalk({ user, approver, connector, deliveries, runTag }, n);
     }
     const conversations = Array.from({ length: threads }, (_, t) => channelThread(`busy${t}`));
+    if (options.profileDir) profileFromUs = await bot.clock();
     const run = await allAtOnce(bot, users, async (n) => {
       const thread = conversations[n % threads] as (typeof conversations)[number];
       const user = new TeamsUser(endpoint, connector, `Agent ${n}`, thread);
@@ -164,6 +177,7 @@ export async function measureConcurrency(
     memoryAfter,
     cpu,
     echo: options.echoBaseline === false ? undefined : await measureEchoUnderLoad(context, connections),
+    profileFromUs,
   };
 }
 
