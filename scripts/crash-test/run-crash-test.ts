@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -77,6 +77,7 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
         report.acknowledged += acknowledged.size;
         report.stored += stored;
         await rm(dataDir, { recursive: true, force: true });
+        await rm(`${dataDir}.acks`, { force: true });
       }
     }),
   );
@@ -86,7 +87,9 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
 }
 
 async function killOneWriter(bundle: string, dataDir: string, options: CrashTestOptions): Promise<string[]> {
-  const child = spawn(process.execPath, [bundle, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const ackFile = `${dataDir}.acks`;
+  await rm(ackFile, { force: true });
+  const child = spawn(process.execPath, [bundle, dataDir, ackFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let errors = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -114,7 +117,13 @@ async function killOneWriter(bundle: string, dataDir: string, options: CrashTest
   await sleep(Math.floor(random() * (options.maxKillDelayMs ?? 150)));
   child.kill('SIGKILL');
   await exited;
-  return [...output.matchAll(/^ack (\S+)$/gm)].map((match) => match[1] as string);
+  const acks = await readFile(ackFile, 'utf8').catch(() => '');
+  await rm(ackFile, { force: true });
+  // only whole lines: a kill mid-append could leave the last one cut short
+  return acks
+    .split('\n')
+    .slice(0, -1)
+    .flatMap((line) => /^ack (\S+)$/.exec(line)?.[1] ?? []);
 }
 
 /** Opens the folder as a fresh store and records what is missing or doubled; returns how many customers it holds. */

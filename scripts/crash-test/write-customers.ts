@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import type { BotCustomer } from '../../store/customer-schema.js';
 import { LowdbCustomerStore } from '../../store/lowdb-customer-store.js';
 import {
@@ -11,12 +12,15 @@ import {
 /**
  * The crash test's child: opens the customer store in the data folder given as the first argument, the
  * way `createApp` does, and adds customers (each followed by an audit line) from several writers at once
- * until it is killed. It prints `ready` once the store is open and `ack <id>` only after `addCustomer`
- * for that id resolved: a printed id is one the bot would have reported as created.
+ * until it is killed. It prints `ready` once the store is open, and appends `ack <id>` to the file given
+ * as the second argument only after `addCustomer` for that id resolved: an id there is one the bot would
+ * have reported as created. The acknowledgements go to a file, with a synchronous append, because a
+ * pipe to the parent is written asynchronously: lines still queued in this process when it is killed
+ * would be lost, and the customers they name left unchecked.
  */
-const [dataDir, writersArgument = '3'] = process.argv.slice(2);
-if (!dataDir) {
-  console.error('usage: write-customers.ts <data folder> [writers]');
+const [dataDir, ackFile, writersArgument = '3'] = process.argv.slice(2);
+if (!dataDir || !ackFile) {
+  console.error('usage: write-customers.ts <data folder> <acknowledgements file> [writers]');
   process.exit(2);
 }
 
@@ -45,7 +49,7 @@ await Promise.all(
     for (;;) {
       const customer = newCustomer();
       await store.addCustomer(customer);
-      process.stdout.write(`ack ${customer.id}\n`);
+      appendFileSync(ackFile, `ack ${customer.id}\n`);
       await store.appendAudit({
         at: customer.createdAt,
         event: 'customer.created',
