@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RECORD_LOG_FILE } from '../../store/record-log.js';
+import { type CompactionPolicy, RECORD_LOG_FILE } from '../../store/record-log.js';
 import { scanRecordLog } from '../../store/scan-record-log.js';
+
+/** A compaction policy that never rewrites the log, for tests that read its dead lines. */
+export const NEVER_COMPACTED: CompactionPolicy = { deadBytesOver: Number.MAX_SAFE_INTEGER, deadShareOver: 1 };
 
 /** What a folder's record log holds on disk: each live key's value text, and its damaged lines' numbers. */
 export type RecordLogContent = { records: Map<string, string>; damagedLines: number[]; bytes: number };

@@ -1,5 +1,6 @@
 import { writeSync } from 'node:fs';
 import { RecordLog } from '../../store/record-log.js';
+import { NEVER_COMPACTED } from './read-record-log.js';
 
 /*
  * The child `test/store/record-log.spec.ts` starts under a file size limit (`ulimit -f`), standing for a
@@ -9,7 +10,7 @@ import { RecordLog } from '../../store/record-log.js';
  */
 const [folder = ''] = process.argv.slice(2);
 const { log } = RecordLog.open(folder, {
-  compaction: { deadBytesOver: Number.MAX_SAFE_INTEGER, deadShareOver: 1 },
+  compaction: NEVER_COMPACTED,
 });
 let acknowledged = 0;
 for (;;) {

@@ -7,9 +7,9 @@ import { JsonRecordLog } from '../../store/json-record-log.js';
 import { type OutboxEntry, OutboxFolder } from '../../store/outbox-folder.js';
 import { PendingNotices } from '../../store/pending-notices.js';
 import { RECORD_LOG_FILE } from '../../store/record-log.js';
+import { NEVER_COMPACTED } from '../helpers/read-record-log.js';
 
 const RecordSchema = z.object({ name: z.string() });
-const NEVER = { deadBytesOver: Number.MAX_SAFE_INTEGER, deadShareOver: 1 };
 
 describe('JsonRecordLog', () => {
   let folder: string;
@@ -24,7 +24,7 @@ describe('JsonRecordLog', () => {
 
   const hexName = (key: string) => `${Buffer.from(key, 'utf8').toString('hex')}.json`;
   const records = (options = {}) =>
-    new JsonRecordLog(folder, RecordSchema, { compaction: NEVER, ...options });
+    new JsonRecordLog(folder, RecordSchema, { compaction: NEVER_COMPACTED, ...options });
 
   it('should keep records parsed with its schema across a restart, and refuse one that does not fit', async () => {
     const log = records();

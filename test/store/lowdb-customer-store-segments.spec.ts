@@ -5,7 +5,13 @@ import path from 'node:path';
 import { DomainTakenError } from '../../store/customer-store.js';
 import { LowdbCustomerStore, StoreFileError } from '../../store/lowdb-customer-store.js';
 import { readStoreFile } from '../../store/read-store-file.js';
-import { approvalRequest, buildCustomer, numberedAudit, numberedRequest } from '../fixtures/customers.js';
+import {
+  approvalRequest,
+  buildCustomer,
+  licenseOrder,
+  numberedAudit,
+  numberedRequest,
+} from '../fixtures/customers.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 
 describe('LowdbCustomerStore split into several files', () => {
@@ -111,13 +117,7 @@ describe('LowdbCustomerStore split into several files', () => {
     const store = await LowdbCustomerStore.open(dataDir, { segmentSize: 1 });
     await store.addCustomer(buildCustomer(1));
     await store.addCustomer(buildCustomer(2));
-    const order = {
-      requestId: 'order-1',
-      customerId: 'cus-1',
-      lines: [{ offerId: 'o365-e3', quantity: 5 }],
-      orderedBy: { userId: '29:1owner', name: 'Li Lei' },
-      orderedAt: '2025-03-14T12:00:00.000Z',
-    };
+    const order = licenseOrder();
 
     await store.addSubscriptions(order);
     const again = await (await LowdbCustomerStore.open(dataDir, { segmentSize: 1 })).addSubscriptions(order);

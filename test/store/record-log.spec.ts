@@ -9,9 +9,9 @@ import { text } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { RECORD_LOG_FILE, RecordLog, type RecordLogDamage } from '../../store/record-log.js';
+import { NEVER_COMPACTED } from '../helpers/read-record-log.js';
 import { CRASH_TEST_COMPACTION, recordLogOperation } from '../helpers/record-log-operation.js';
 
-const NEVER = { deadBytesOver: Number.MAX_SAFE_INTEGER, deadShareOver: 1 };
 const CHILD = fileURLToPath(new URL('../helpers/record-log-crash-child.ts', import.meta.url));
 const FULL_DISK_CHILD = fileURLToPath(new URL('../helpers/record-log-full-disk-child.ts', import.meta.url));
 
@@ -28,7 +28,7 @@ describe('RecordLog', () => {
 
   const logFile = () => path.join(folder, RECORD_LOG_FILE);
   const open = (options: Partial<Parameters<typeof RecordLog.open>[1]> = {}) =>
-    RecordLog.open(folder, { compaction: NEVER, ...options });
+    RecordLog.open(folder, { compaction: NEVER_COMPACTED, ...options });
   const contentOf = (log: RecordLog) => Object.fromEntries(log.keys().map((key) => [key, log.get(key)]));
 
   it('should read back after a restart what was put and not deleted, keys and values intact', () => {
@@ -53,7 +53,7 @@ describe('RecordLog', () => {
   });
 
   it('should start empty on a folder that does not exist, and create it with the first put', async () => {
-    const { log } = RecordLog.open(path.join(folder, 'not', 'yet'), { compaction: NEVER });
+    const { log } = RecordLog.open(path.join(folder, 'not', 'yet'), { compaction: NEVER_COMPACTED });
 
     const before = log.keys();
     log.put('k', '{}');
@@ -197,7 +197,7 @@ describe('RecordLog', () => {
     const [output] = await Promise.all([text(child.stdout), once(child, 'exit')]);
     const { acknowledged, error } = JSON.parse(output) as { acknowledged: number; error: string };
     const onDisk = await readFile(path.join(logFolder, RECORD_LOG_FILE));
-    const { log, damaged } = RecordLog.open(logFolder, { compaction: NEVER });
+    const { log, damaged } = RecordLog.open(logFolder, { compaction: NEVER_COMPACTED });
 
     // Assert
     assert.match(error, /Cannot append to the record log .*records\.log/);

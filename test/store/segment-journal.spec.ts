@@ -3,7 +3,13 @@ import { appendFile, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'n
 import path from 'node:path';
 import type { AuditEntry } from '../../store/customer-schema.js';
 import { StoreFileError } from '../../store/lowdb-customer-store.js';
-import { approvalRequest, buildCustomer, numberedAudit, numberedRequest } from '../fixtures/customers.js';
+import {
+  approvalRequest,
+  buildCustomer,
+  licenseOrder,
+  numberedAudit,
+  numberedRequest,
+} from '../fixtures/customers.js';
 import { readStoreFiles } from '../helpers/read-store-files.js';
 import { StoreFolder } from '../helpers/store-folder.js';
 
@@ -160,13 +166,7 @@ describe('the customer store’s journal', () => {
     await first.appendAudit(audit(1));
     await first.addCustomer(buildCustomer(2));
     await first.backgroundWritesDone();
-    const order = {
-      requestId: 'order-1',
-      customerId: 'cus-1',
-      lines: [{ offerId: 'o365-e3', quantity: 5 }],
-      orderedBy: { userId: '29:1owner', name: 'Li Lei' },
-      orderedAt: '2025-03-14T12:00:00.000Z',
-    };
+    const order = licenseOrder();
 
     // the older file is taken from its index here, and read back for the order
     const second = await folder.open({ segmentSize: 2 });
